@@ -1,0 +1,13 @@
+//! Search and filter the public catalogue.
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{CataloguePage, CatalogueQuery};
+
+/// One page of published courses for the given search and filters.
+#[server]
+pub async fn list_courses(query: CatalogueQuery) -> Result<CataloguePage, AppError> {
+    use crate::server::{context::app_state, services::catalogue};
+    let state = app_state()?;
+    Ok(catalogue::list_courses(&state.db, &query).await?)
+}

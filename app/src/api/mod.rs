@@ -1,0 +1,4 @@
+//! Server functions, one per file, grouped by area. Each is thin: who is asking, validate,
+//! call a service, return a DTO.
+
+pub mod catalogue;

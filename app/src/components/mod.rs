@@ -1,0 +1,15 @@
+//! Reusable UI pieces shared by pages.
+
+mod course_card;
+mod curriculum;
+mod error_view;
+mod layout;
+mod pagination;
+mod skeleton;
+
+pub use course_card::{CourseCard, CourseGrid};
+pub use curriculum::Curriculum;
+pub use error_view::{set_http_status, ErrorView, NotFound};
+pub use layout::{Footer, Header};
+pub use pagination::Pagination;
+pub use skeleton::CardGridSkeleton;

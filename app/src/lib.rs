@@ -1,0 +1,14 @@
+//! Lectern's Leptos application: pages, components, server functions and (under `ssr`) the
+//! services and entities behind them. Compiled natively for the server and to WASM for hydration.
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod models;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+mod shell;
+
+pub use shell::{shell, App};

@@ -1,0 +1,74 @@
+//! A course's public page and its free-preview lessons.
+
+use serde::{Deserialize, Serialize};
+
+/// The instructor as shown on a course page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstructorSummary {
+    pub display_name: String,
+    pub bio: String,
+}
+
+/// A lesson line in the curriculum outline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonOutline {
+    pub slug: String,
+    pub title: String,
+    /// `text`, `video` or `file`.
+    pub kind: String,
+    pub duration_seconds: i64,
+    /// Whether anyone may open this lesson without enrolling.
+    pub free_preview: bool,
+}
+
+/// A section of the curriculum outline with its lessons in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionOutline {
+    pub title: String,
+    pub lessons: Vec<LessonOutline>,
+    pub duration_seconds: i64,
+}
+
+/// Everything the public course page shows, in one round trip.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseDetail {
+    pub slug: String,
+    pub title: String,
+    pub subtitle: String,
+    /// Sanitized HTML rendered from the course's markdown description.
+    pub description_html: String,
+    pub category: String,
+    pub level: String,
+    pub language: String,
+    pub price_cents: i64,
+    pub currency: String,
+    pub cover_url: Option<String>,
+    pub instructor: InstructorSummary,
+    pub sections: Vec<SectionOutline>,
+    pub lesson_count: u64,
+    pub duration_seconds: i64,
+}
+
+/// A link to a neighbouring lesson.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonLink {
+    pub slug: String,
+    pub title: String,
+    pub free_preview: bool,
+}
+
+/// A lesson page: the lesson itself plus the course outline around it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonView {
+    pub course_slug: String,
+    pub course_title: String,
+    pub slug: String,
+    pub title: String,
+    pub kind: String,
+    pub duration_seconds: i64,
+    /// Sanitized HTML rendered from the lesson's markdown.
+    pub body_html: String,
+    pub previous: Option<LessonLink>,
+    pub next: Option<LessonLink>,
+    pub sections: Vec<SectionOutline>,
+}

@@ -1,0 +1,11 @@
+//! Serde DTOs that cross the wire between server functions and pages. Never sea-orm types.
+
+mod catalogue;
+mod course;
+mod format;
+mod taxonomy;
+
+pub use catalogue::{CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary, FacetCount};
+pub use course::{CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline};
+pub use format::{format_duration, format_price};
+pub use taxonomy::{category_label, level_label, CATEGORIES, LEVELS};

@@ -1,0 +1,152 @@
+//! `/courses/{slug}`: a course's description, curriculum, instructor and price.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::catalogue::get_course;
+use crate::components::{Curriculum, ErrorView};
+use crate::models::{category_label, format_duration, format_price, level_label, CourseDetail};
+
+/// The course page; a 404 page for unknown or unpublished courses.
+#[component]
+pub fn CoursePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let course = Resource::new(slug, get_course);
+    view! {
+        <Suspense fallback=|| {
+            view! { <p class="mx-auto max-w-6xl px-4 py-10 text-slate-500">"Loading course…"</p> }
+        }>
+            {move || Suspend::new(async move {
+                match course.await {
+                    Ok(course) => view! { <CourseView course /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CourseView(course: CourseDetail) -> impl IntoView {
+    let first_preview = course
+        .sections
+        .iter()
+        .flat_map(|s| s.lessons.iter())
+        .find(|l| l.free_preview)
+        .map(|l| format!("/courses/{}/lessons/{}", course.slug, l.slug));
+    let facts = [
+        ("Category", category_label(&course.category).to_owned()),
+        ("Level", level_label(&course.level).to_owned()),
+        ("Language", course.language.to_uppercase()),
+        (
+            "Length",
+            format!(
+                "{} lessons · {}",
+                course.lesson_count,
+                format_duration(course.duration_seconds)
+            ),
+        ),
+    ];
+    let price = format_price(course.price_cents, &course.currency);
+    let is_free = course.price_cents == 0;
+    view! {
+        <Title text=course.title.clone() />
+        <Meta name="description" content=course.subtitle.clone() />
+        <section class="bg-slate-900 text-white">
+            <div class="mx-auto grid max-w-6xl gap-8 px-4 py-12 md:grid-cols-[1fr_20rem]">
+                <div>
+                    <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-300">
+                        <a href="/courses" class="hover:underline">
+                            "Courses"
+                        </a>
+                        " / "
+                        <a
+                            href=format!("/courses?category={}", course.category)
+                            class="hover:underline"
+                        >
+                            {category_label(&course.category).to_owned()}
+                        </a>
+                    </nav>
+                    <h1 class="text-3xl font-bold tracking-tight sm:text-4xl">{course.title.clone()}</h1>
+                    <p class="mt-3 text-lg text-slate-200">{course.subtitle.clone()}</p>
+                    <p class="mt-4 text-sm text-slate-300">
+                        "Taught by "
+                        <span class="font-semibold text-white">
+                            {course.instructor.display_name.clone()}
+                        </span>
+                    </p>
+                    <dl class="mt-6 flex flex-wrap gap-x-8 gap-y-2 text-sm">
+                        {facts
+                            .into_iter()
+                            .map(|(term, value)| {
+                                view! {
+                                    <div>
+                                        <dt class="text-slate-400">{term}</dt>
+                                        <dd class="font-medium">{value}</dd>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </dl>
+                </div>
+                <aside class="self-start overflow-hidden rounded-xl bg-white text-slate-900 shadow-lg">
+                    {course
+                        .cover_url
+                        .clone()
+                        .map(|src| {
+                            view! {
+                                <img
+                                    src=src
+                                    alt=""
+                                    width="640"
+                                    height="360"
+                                    class="aspect-video w-full object-cover"
+                                />
+                            }
+                        })}
+                    <div class="space-y-3 p-5">
+                        <p class="text-3xl font-bold">{price}</p>
+                        <p class="text-sm text-slate-600">
+                            {if is_free {
+                                "Free to enroll. Enrollment opens with learner accounts."
+                            } else {
+                                "Purchase opens with learner accounts and checkout."
+                            }}
+                        </p>
+                        {first_preview
+                            .map(|href| {
+                                view! {
+                                    <a
+                                        href=href
+                                        class="block rounded-lg bg-indigo-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-indigo-700"
+                                    >
+                                        "Preview a free lesson"
+                                    </a>
+                                }
+                            })}
+                    </div>
+                </aside>
+            </div>
+        </section>
+        <div class="mx-auto grid max-w-6xl gap-12 px-4 py-10 md:grid-cols-[1fr_20rem]">
+            <div class="space-y-10">
+                <section aria-labelledby="about-title">
+                    <h2 id="about-title" class="mb-3 text-xl font-semibold">
+                        "About this course"
+                    </h2>
+                    <div class="prose prose-slate max-w-none" inner_html=course.description_html></div>
+                </section>
+                <Curriculum course_slug=course.slug.clone() sections=course.sections />
+            </div>
+            <aside aria-labelledby="instructor-title" class="space-y-2">
+                <h2 id="instructor-title" class="text-xl font-semibold">
+                    "Your instructor"
+                </h2>
+                <p class="font-medium">{course.instructor.display_name}</p>
+                <p class="text-sm text-slate-600">{course.instructor.bio}</p>
+            </aside>
+        </div>
+    }
+}

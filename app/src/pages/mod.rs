@@ -1,0 +1,4 @@
+//! Routed pages, one folder per area.
+
+pub mod courses;
+pub mod home;

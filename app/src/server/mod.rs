@@ -1,0 +1,8 @@
+//! Server-only code: application state, entities, services and rendering helpers.
+//! Compiled only with the `ssr` feature, so none of it reaches the browser bundle.
+
+pub mod context;
+pub mod entities;
+pub mod markdown;
+pub mod services;
+pub mod state;

@@ -1,0 +1,179 @@
+//! The public catalogue: search, filters, pagination, facets and featured courses.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    sea_query::{Expr, Func, LikeExpr},
+    ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select,
+};
+
+use super::search;
+use crate::models::{
+    category_label, level_label, CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary,
+    FacetCount, CATEGORIES, LEVELS,
+};
+use crate::server::entities::{course, lesson, user};
+
+/// Courses per catalogue page.
+pub const PER_PAGE: u64 = 12;
+
+fn published() -> Select<course::Entity> {
+    course::Entity::find().filter(course::Column::Status.eq(course::STATUS_PUBLISHED))
+}
+
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn text_matches(term: &str) -> Condition {
+    // Scoped here: ExprTrait's `max`/`min` would shadow `Ord`'s elsewhere in this module.
+    use sea_orm::sea_query::ExprTrait as _;
+    let pattern = search::contains_pattern(term);
+    let like = |column: course::Column| {
+        Expr::expr(Func::lower(Expr::col((course::Entity, column))))
+            .like(LikeExpr::new(pattern.clone()).escape('\\'))
+    };
+    Condition::any()
+        .add(like(course::Column::Title))
+        .add(like(course::Column::Subtitle))
+        .add(like(course::Column::Description))
+}
+
+/// One page of published courses matching the query's search text and filters.
+///
+/// Page 0 or a missing page means page 1; a page past the end is empty but still reports the
+/// totals, so the page can offer a way back.
+pub async fn list_courses(
+    db: &DatabaseConnection,
+    query: &CatalogueQuery,
+) -> Result<CataloguePage, DbErr> {
+    let mut select = published();
+    if let Some(category) = non_empty(&query.category) {
+        select = select.filter(course::Column::Category.eq(category));
+    }
+    if let Some(level) = non_empty(&query.level) {
+        select = select.filter(course::Column::Level.eq(level));
+    }
+    for term in search::terms(query.q.as_deref()) {
+        select = select.filter(text_matches(&term));
+    }
+    let paginator = select
+        .order_by_desc(course::Column::Featured)
+        .order_by_asc(course::Column::Title)
+        .order_by_asc(course::Column::Id)
+        .paginate(db, PER_PAGE);
+    let total = paginator.num_items().await?;
+    let total_pages = total.div_ceil(PER_PAGE);
+    let page = query.page.unwrap_or(1).max(1);
+    let rows = if page <= total_pages {
+        paginator.fetch_page(page - 1).await?
+    } else {
+        Vec::new()
+    };
+    Ok(CataloguePage {
+        items: summaries(db, rows).await?,
+        page,
+        per_page: PER_PAGE,
+        total,
+        total_pages,
+    })
+}
+
+/// Published courses flagged as featured, newest first, at most `limit`.
+pub async fn featured_courses(
+    db: &DatabaseConnection,
+    limit: u64,
+) -> Result<Vec<CourseSummary>, DbErr> {
+    let rows = published()
+        .filter(course::Column::Featured.eq(true))
+        .order_by_desc(course::Column::PublishedAt)
+        .order_by_asc(course::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    summaries(db, rows).await
+}
+
+/// Every category and level with how many published courses it holds.
+pub async fn facets(db: &DatabaseConnection) -> Result<CatalogueFacets, DbErr> {
+    let count_by = |column: course::Column| async move {
+        published()
+            .select_only()
+            .column(column)
+            .column_as(course::Column::Id.count(), "n")
+            .group_by(column)
+            .into_tuple::<(String, i64)>()
+            .all(db)
+            .await
+            .map(|rows| rows.into_iter().collect::<HashMap<_, _>>())
+    };
+    let by_category = count_by(course::Column::Category).await?;
+    let by_level = count_by(course::Column::Level).await?;
+    let facet = |table: &[(&str, &str)], counts: &HashMap<String, i64>, label: fn(&str) -> &str| {
+        table
+            .iter()
+            .map(|(value, _)| FacetCount {
+                value: (*value).to_owned(),
+                label: label(value).to_owned(),
+                count: counts.get(*value).copied().unwrap_or(0).max(0) as u64,
+            })
+            .collect()
+    };
+    Ok(CatalogueFacets {
+        categories: facet(CATEGORIES, &by_category, category_label),
+        levels: facet(LEVELS, &by_level, level_label),
+    })
+}
+
+/// Builds catalogue cards for courses with two batched queries (instructors, lesson totals).
+async fn summaries(
+    db: &DatabaseConnection,
+    rows: Vec<course::Model>,
+) -> Result<Vec<CourseSummary>, DbErr> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let course_ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
+    let instructor_ids: Vec<i64> = rows.iter().map(|c| c.instructor_id).collect();
+    let names: HashMap<i64, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(instructor_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let stats: HashMap<i64, (i64, i64)> = lesson::Entity::find()
+        .select_only()
+        .column(lesson::Column::CourseId)
+        .column_as(lesson::Column::Id.count(), "lessons")
+        .column_as(lesson::Column::DurationSeconds.sum(), "seconds")
+        .filter(lesson::Column::CourseId.is_in(course_ids))
+        .group_by(lesson::Column::CourseId)
+        .into_tuple::<(i64, i64, Option<i64>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, n, secs)| (id, (n, secs.unwrap_or(0))))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|c| {
+            let (lessons, seconds) = stats.get(&c.id).copied().unwrap_or((0, 0));
+            CourseSummary {
+                instructor_name: names.get(&c.instructor_id).cloned().unwrap_or_default(),
+                lesson_count: lessons.max(0) as u64,
+                duration_seconds: seconds,
+                slug: c.slug,
+                title: c.title,
+                subtitle: c.subtitle,
+                category: c.category,
+                level: c.level,
+                language: c.language,
+                price_cents: c.price_cents,
+                currency: c.currency,
+                cover_url: c.cover_url,
+            }
+        })
+        .collect())
+}

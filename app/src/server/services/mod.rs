@@ -1,0 +1,5 @@
+//! Business rules, one module per area. Services take a connection and plain arguments.
+
+pub mod catalogue;
+pub mod courses;
+pub mod search;

@@ -1,0 +1,75 @@
+//! The HTML document shell and the router with every page.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::components::{Footer, Header, NotFound};
+use crate::pages::{courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage};
+
+/// The full HTML document rendered on the server around [`App`].
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body class="bg-slate-50 text-slate-900 antialiased">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: header, routed pages, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Flips to true once the WASM has hydrated the page; tests and styles can rely on it.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/lectern.css" />
+        <Link rel="icon" href="/favicon.ico" />
+        <Meta name="description" content="Lectern: courses you can learn anywhere, even offline." />
+        <Title formatter=|title: String| {
+            if title.is_empty() { "Lectern".to_owned() } else { format!("{title} · Lectern") }
+        } />
+        <Router>
+            <div
+                class="flex min-h-screen flex-col"
+                data-hydrated=move || hydrated.get().to_string()
+            >
+                <a
+                    href="#main"
+                    class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+                >
+                    "Skip to content"
+                </a>
+                <Header />
+                <main id="main" class="flex-1" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFound /> }>
+                        <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/courses") view=CataloguePage ssr=SsrMode::Async />
+                        <Route path=path!("/courses/:slug") view=CoursePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/courses/:slug/lessons/:lesson")
+                            view=LessonPage
+                            ssr=SsrMode::Async
+                        />
+                    </Routes>
+                </main>
+                <Footer />
+            </div>
+        </Router>
+    }
+}

@@ -1,0 +1,31 @@
+//! Lectern's database schema, one migration per file, runnable on SQLite and Postgres.
+//!
+//! Ids are `bigint` identities (plain `integer` row ids on SQLite) and every timestamp is
+//! `timestamptz`, so the same schema serves the embedded default and production Postgres.
+
+#![allow(
+    elided_lifetimes_in_paths,
+    reason = "MigrationTrait (async_trait) rejects an explicit SchemaManager<'_>"
+)]
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_users;
+mod m20261122_000002_create_courses;
+mod m20261122_000003_create_sections;
+mod m20261122_000004_create_lessons;
+
+/// Runs every Lectern migration in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_users::Migration),
+            Box::new(m20261122_000002_create_courses::Migration),
+            Box::new(m20261122_000003_create_sections::Migration),
+            Box::new(m20261122_000004_create_lessons::Migration),
+        ]
+    }
+}

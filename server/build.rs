@@ -1,0 +1,67 @@
+//! Records the git commit and build time for the `/info` endpoint, and embeds the demo
+//! catalogue under `seed/` so the binary can seed a database on its own.
+use std::{fmt::Write as _, path::Path, process::Command};
+
+fn main() {
+    embed_seed();
+    let commit = std::env::var("LECTERN_GIT_COMMIT")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .or_else(|| {
+            Command::new("git")
+                .args(["rev-parse", "--short=12", "HEAD"])
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .and_then(|o| String::from_utf8(o.stdout).ok())
+                .map(|s| s.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown".to_owned());
+    let built = std::process::Command::new("date")
+        .args(["-u", "+%Y-%m-%dT%H:%M:%SZ"])
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_else(|| "unknown".to_owned());
+    println!("cargo:rustc-env=LECTERN_GIT_COMMIT={commit}");
+    println!("cargo:rustc-env=LECTERN_BUILD_TIME={built}");
+    println!("cargo:rerun-if-env-changed=LECTERN_GIT_COMMIT");
+    println!("cargo:rerun-if-changed=../.git/HEAD");
+    println!("cargo:rerun-if-changed=../.git/refs/heads");
+}
+
+/// Writes `$OUT_DIR/seed_files.rs`: the instructors file and every course file, embedded.
+fn embed_seed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seed");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    println!("cargo:rerun-if-changed={}", dir.join("courses").display());
+    let mut courses: Vec<_> = std::fs::read_dir(dir.join("courses"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    courses.sort();
+    let mut out = String::new();
+    let instructors = dir.join("instructors.toml");
+    let _ = writeln!(
+        out,
+        "/// The demo instructors (TOML).\npub const INSTRUCTORS: &str = include_str!({:?});",
+        instructors.display().to_string()
+    );
+    out.push_str("/// The demo courses as (file name, TOML).\npub const COURSES: &[(&str, &str)] = &[\n");
+    for path in &courses {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string());
+    }
+    out.push_str("];\n");
+    let target = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("seed_files.rs");
+    if let Err(error) = std::fs::write(&target, out) {
+        panic!("writing {}: {error}", target.display());
+    }
+}

@@ -1,0 +1,123 @@
+//! Typed configuration from environment variables, with defaults for the embedded setup.
+
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+
+/// Default database: a SQLite file under `data/`, created on first start.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/lectern.db?mode=rwc";
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines (default).
+    Text,
+    /// One JSON object per line, for log shippers.
+    Json,
+}
+
+/// Everything the server reads from its environment.
+#[derive(Clone)]
+pub struct Config {
+    /// `sqlite://…` (default) or `postgres://…`.
+    pub database_url: String,
+    /// Largest number of pooled database connections.
+    pub database_max_connections: u32,
+    /// Log line format (`LOG_FORMAT=json` for JSON).
+    pub log_format: LogFormat,
+    /// Load the demo catalogue into an empty database on start.
+    pub demo: bool,
+    /// Run pending migrations on start (turn off where a deploy step runs `server migrate`).
+    pub migrate_on_start: bool,
+    /// How long in-flight requests may take to finish after SIGTERM.
+    pub shutdown_timeout: Duration,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The database URL may hold a password: never print it.
+        f.debug_struct("Config")
+            .field("database", &redact_url(&self.database_url))
+            .field("database_max_connections", &self.database_max_connections)
+            .field("log_format", &self.log_format)
+            .field("demo", &self.demo)
+            .field("migrate_on_start", &self.migrate_on_start)
+            .field("shutdown_timeout", &self.shutdown_timeout)
+            .finish()
+    }
+}
+
+/// A URL with any `user:password@` part replaced, safe to log.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}://***@{}", &url[..scheme_end], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn flag(name: &str, default: bool) -> anyhow::Result<bool> {
+    match std::env::var(name) {
+        Err(_) => Ok(default),
+        Ok(v) => match v.trim().to_ascii_lowercase().as_str() {
+            "" => Ok(default),
+            "1" | "true" | "yes" | "on" => Ok(true),
+            "0" | "false" | "no" | "off" => Ok(false),
+            other => bail!("{name} must be true or false, not {other:?}"),
+        },
+    }
+}
+
+fn number<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    match std::env::var(name) {
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .parse()
+            .with_context(|| format!("{name} must be a number, not {v:?}")),
+        _ => Ok(default),
+    }
+}
+
+impl Config {
+    /// Reads the configuration from the process environment (after `.env`, if present).
+    pub fn from_env() -> anyhow::Result<Self> {
+        let database_url = std::env::var("DATABASE_URL")
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            bail!("DATABASE_URL must start with sqlite: or postgres://");
+        }
+        let log_format = match std::env::var("LOG_FORMAT").unwrap_or_default().as_str() {
+            "" | "text" | "pretty" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => bail!("LOG_FORMAT must be text or json, not {other:?}"),
+        };
+        Ok(Self {
+            database_url,
+            database_max_connections: number("DATABASE_MAX_CONNECTIONS", 10)?,
+            log_format,
+            demo: flag("LECTERN_DEMO", false)?,
+            migrate_on_start: flag("LECTERN_MIGRATE_ON_START", true)?,
+            shutdown_timeout: Duration::from_secs(number("SHUTDOWN_TIMEOUT_SECS", 20)?),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_url;
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact_url("postgres://lectern:s3cret@db:5432/lectern"),
+            "postgres://***@db:5432/lectern"
+        );
+        assert_eq!(redact_url(super::DEFAULT_DATABASE_URL), super::DEFAULT_DATABASE_URL);
+    }
+}

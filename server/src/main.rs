@@ -1,0 +1,79 @@
+//! The `server` command: `serve` (default), `migrate` and `seed`.
+
+use anyhow::Context;
+use app::server::state::AppState;
+use clap::{Parser, Subcommand};
+use lectern_server::{config::Config, db, router, seed, shutdown, telemetry};
+
+#[derive(Parser)]
+#[command(name = "server", version, about = "Lectern learning platform")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the demo catalogue (skips courses that already exist) and exit.
+    Seed,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    // A missing .env is normal; a malformed one is worth knowing about.
+    if let Err(error) = dotenvy::dotenv() {
+        if !error.not_found() {
+            eprintln!("warning: ignoring .env: {error}");
+        }
+    }
+    let cli = Cli::parse();
+    let config = Config::from_env()?;
+    telemetry::init(config.log_format);
+    tracing::debug!(?config, "configuration");
+
+    let db = db::connect(&config.database_url, config.database_max_connections).await?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Migrate => {
+            db::migrate(&db).await?;
+            tracing::info!("migrations applied");
+        }
+        Command::Seed => {
+            db::migrate(&db).await?;
+            let report = seed::load_demo(&db).await?;
+            tracing::info!(?report, "demo content loaded");
+        }
+        Command::Serve => serve(config, db).await?,
+    }
+    Ok(())
+}
+
+async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Result<()> {
+    if config.migrate_on_start {
+        db::migrate(&db).await?;
+    }
+    if config.demo && seed::catalogue_is_empty(&db).await? {
+        let report = seed::load_demo(&db).await?;
+        tracing::info!(?report, "empty database: demo content loaded");
+    }
+    let mut leptos_options = leptos::config::get_configuration(None)
+        .context("reading Leptos configuration")?
+        .leptos_options;
+    if leptos_options.output_name.is_empty() {
+        leptos_options.output_name = "lectern".into();
+    }
+    let addr = leptos_options.site_addr;
+    let state = AppState { leptos_options, db };
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))?;
+    tracing::info!("Lectern listening on http://{addr}");
+    shutdown::serve(listener, router::build(state), shutdown::signal(), config.shutdown_timeout)
+        .await
+        .context("serving")?;
+    tracing::info!("stopped");
+    Ok(())
+}

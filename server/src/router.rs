@@ -1,0 +1,54 @@
+//! The complete axum router: operational routes, Leptos pages and server functions, static
+//! files, and one log line per request.
+
+use std::time::Duration;
+
+use app::{server::state::AppState, shell, App};
+use axum::{body::Body, extract::Request, http::Response, Router};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::trace::TraceLayer;
+use tracing::Span;
+
+/// Builds the router for `state`.
+pub fn build(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let provide_state = move || leptos::prelude::provide_context(context_state.clone());
+    let leptos_options = state.leptos_options.clone();
+    Router::new()
+        .merge(crate::routes::operational())
+        .leptos_routes_with_context(&state, routes, provide_state.clone(), move || {
+            shell(leptos_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            provide_state,
+            shell,
+        ))
+        .layer(request_log())
+        .with_state(state)
+}
+
+/// One INFO line per request with method, path, status and latency.
+fn request_log() -> TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    impl Fn(&Request<Body>) -> Span + Clone,
+    (),
+    impl Fn(&Response<Body>, Duration, &Span) + Clone,
+> {
+    TraceLayer::new_for_http()
+        .make_span_with(|request: &Request<Body>| {
+            tracing::info_span!(
+                "request",
+                method = %request.method(),
+                path = %request.uri().path(),
+            )
+        })
+        .on_request(())
+        .on_response(|response: &Response<Body>, latency: Duration, _span: &Span| {
+            tracing::info!(
+                status = response.status().as_u16(),
+                latency_ms = latency.as_secs_f64() * 1000.0,
+                "served"
+            );
+        })
+}

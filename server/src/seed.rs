@@ -1,0 +1,257 @@
+//! The demo catalogue: two instructors and a dozen published courses, embedded in the binary
+//! from `server/seed/` and loaded by `server seed` or on first start with `LECTERN_DEMO=true`.
+
+use anyhow::{bail, Context};
+use app::models::{CATEGORIES, LEVELS};
+use app::server::entities::{course, lesson, section, user};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+use serde::Deserialize;
+
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/seed_files.rs"));
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InstructorsFile {
+    instructors: Vec<SeedInstructor>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedInstructor {
+    email: String,
+    display_name: String,
+    bio: String,
+}
+
+/// One course file of the demo catalogue.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedCourse {
+    slug: String,
+    title: String,
+    subtitle: String,
+    category: String,
+    level: String,
+    language: String,
+    price_cents: i64,
+    currency: String,
+    cover: String,
+    instructor: String,
+    featured: bool,
+    description: String,
+    sections: Vec<SeedSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedSection {
+    title: String,
+    lessons: Vec<SeedLesson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedLesson {
+    slug: String,
+    title: String,
+    kind: String,
+    duration_seconds: i32,
+    free_preview: bool,
+    body: String,
+}
+
+/// What a seed run did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    /// Instructors created (existing emails are kept as they are).
+    pub instructors_created: usize,
+    /// Courses created.
+    pub courses_created: usize,
+    /// Courses skipped because their slug already exists.
+    pub courses_skipped: usize,
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Parses and checks every embedded course file.
+pub fn demo_courses() -> anyhow::Result<Vec<SeedCourse>> {
+    files::COURSES
+        .iter()
+        .map(|(name, text)| {
+            let course: SeedCourse =
+                toml::from_str(text).with_context(|| format!("parsing seed/courses/{name}"))?;
+            validate(&course).with_context(|| format!("checking seed/courses/{name}"))?;
+            Ok(course)
+        })
+        .collect()
+}
+
+fn validate(c: &SeedCourse) -> anyhow::Result<()> {
+    if !is_slug(&c.slug) {
+        bail!("bad course slug {:?}", c.slug);
+    }
+    if !CATEGORIES.iter().any(|(v, _)| *v == c.category) {
+        bail!("unknown category {:?}", c.category);
+    }
+    if !LEVELS.iter().any(|(v, _)| *v == c.level) {
+        bail!("unknown level {:?}", c.level);
+    }
+    if c.sections.is_empty() {
+        bail!("a course needs at least one section");
+    }
+    let mut seen = std::collections::HashSet::new();
+    for lesson in c.sections.iter().flat_map(|s| &s.lessons) {
+        if !is_slug(&lesson.slug) || !seen.insert(lesson.slug.as_str()) {
+            bail!("bad or repeated lesson slug {:?}", lesson.slug);
+        }
+        if !matches!(lesson.kind.as_str(), "text" | "video" | "file") {
+            bail!("unknown lesson kind {:?}", lesson.kind);
+        }
+    }
+    Ok(())
+}
+
+/// True when no course exists yet (the moment to load demo content).
+pub async fn catalogue_is_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
+    Ok(course::Entity::find().count(db).await? == 0)
+}
+
+/// Loads the demo instructors and courses; existing instructors and courses are left alone.
+pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
+    let instructors: InstructorsFile =
+        toml::from_str(files::INSTRUCTORS).context("parsing seed/instructors.toml")?;
+    let courses = demo_courses()?;
+    let mut report = SeedReport::default();
+    let now = Utc::now();
+    let mut instructor_ids = std::collections::HashMap::new();
+    for i in instructors.instructors {
+        let email = i.email.to_lowercase();
+        let existing = user::Entity::find()
+            .filter(user::Column::Email.eq(email.as_str()))
+            .one(db)
+            .await?;
+        let id = match existing {
+            Some(u) => u.id,
+            None => {
+                report.instructors_created += 1;
+                user::ActiveModel {
+                    email: Set(email.clone()),
+                    display_name: Set(i.display_name),
+                    role: Set("instructor".to_owned()),
+                    bio: Set(i.bio),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?
+                .id
+            }
+        };
+        instructor_ids.insert(email, id);
+    }
+    for c in courses {
+        let exists = course::Entity::find()
+            .filter(course::Column::Slug.eq(c.slug.as_str()))
+            .count(db)
+            .await?
+            > 0;
+        if exists {
+            report.courses_skipped += 1;
+            continue;
+        }
+        let Some(&instructor_id) = instructor_ids.get(&c.instructor.to_lowercase()) else {
+            bail!("course {} names unknown instructor {}", c.slug, c.instructor);
+        };
+        let txn = db.begin().await?;
+        let course_id = course::ActiveModel {
+            slug: Set(c.slug),
+            title: Set(c.title),
+            subtitle: Set(c.subtitle),
+            description: Set(c.description),
+            category: Set(c.category),
+            level: Set(c.level),
+            language: Set(c.language),
+            price_cents: Set(c.price_cents),
+            currency: Set(c.currency),
+            cover_url: Set(Some(c.cover)),
+            status: Set(course::STATUS_PUBLISHED.to_owned()),
+            featured: Set(c.featured),
+            instructor_id: Set(instructor_id),
+            published_at: Set(Some(now)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?
+        .id;
+        for (s_pos, s) in c.sections.into_iter().enumerate() {
+            let section_id = section::ActiveModel {
+                course_id: Set(course_id),
+                position: Set(i32::try_from(s_pos)?),
+                title: Set(s.title),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?
+            .id;
+            for (l_pos, l) in s.lessons.into_iter().enumerate() {
+                lesson::ActiveModel {
+                    course_id: Set(course_id),
+                    section_id: Set(section_id),
+                    slug: Set(l.slug),
+                    position: Set(i32::try_from(l_pos)?),
+                    title: Set(l.title),
+                    kind: Set(l.kind),
+                    body: Set(l.body),
+                    duration_seconds: Set(l.duration_seconds),
+                    free_preview: Set(l.free_preview),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
+        txn.commit().await?;
+        report.courses_created += 1;
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalogue_is_valid_and_large_enough() {
+        let courses = demo_courses().expect("seed files parse and validate");
+        assert!(courses.len() >= 12, "only {} demo courses", courses.len());
+        for c in &courses {
+            assert!((2..=5).contains(&c.sections.len()), "{} has {} sections", c.slug, c.sections.len());
+            assert!(
+                c.sections.iter().flat_map(|s| &s.lessons).any(|l| l.free_preview),
+                "{} has no free-preview lesson",
+                c.slug
+            );
+        }
+        let categories: std::collections::HashSet<_> = courses.iter().map(|c| &c.category).collect();
+        let levels: std::collections::HashSet<_> = courses.iter().map(|c| &c.level).collect();
+        assert!(categories.len() >= 4, "categories: {categories:?}");
+        assert_eq!(levels.len(), 3, "levels: {levels:?}");
+    }
+}
