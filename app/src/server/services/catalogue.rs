@@ -177,3 +177,7 @@ async fn summaries(
         })
         .collect())
 }
+
+#[cfg(test)]
+#[path = "catalogue_tests.rs"]
+mod tests;

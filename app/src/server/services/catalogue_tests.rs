@@ -1,0 +1,286 @@
+//! Catalogue service tests against a fresh in-memory SQLite database with the real schema.
+
+use chrono::Utc;
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ActiveModelTrait, ConnectOptions, Database, DatabaseConnection, Set};
+
+use super::*;
+use crate::server::entities::{course, lesson, section, user};
+
+async fn db() -> DatabaseConnection {
+    let mut options = ConnectOptions::new("sqlite::memory:");
+    // One connection: every connection to `:memory:` would otherwise be a separate database.
+    options.max_connections(1).sqlx_logging(false);
+    let db = Database::connect(options).await.expect("in-memory sqlite");
+    Migrator::up(&db, None).await.expect("migrations");
+    db
+}
+
+struct Fixture<'a> {
+    title: &'a str,
+    description: &'a str,
+    category: &'a str,
+    level: &'a str,
+    status: &'a str,
+    featured: bool,
+}
+
+impl Default for Fixture<'_> {
+    fn default() -> Self {
+        Self {
+            title: "Untitled",
+            description: "",
+            category: "programming",
+            level: "beginner",
+            status: course::STATUS_PUBLISHED,
+            featured: false,
+        }
+    }
+}
+
+async fn instructor(db: &DatabaseConnection) -> i64 {
+    let now = Utc::now();
+    user::ActiveModel {
+        email: Set("teacher@example.org".into()),
+        display_name: Set("Tess Teacher".into()),
+        role: Set("instructor".into()),
+        bio: Set(String::new()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("insert user")
+    .id
+}
+
+async fn add(db: &DatabaseConnection, instructor_id: i64, n: usize, f: Fixture<'_>) -> i64 {
+    let now = Utc::now();
+    let id = course::ActiveModel {
+        slug: Set(format!("course-{n}")),
+        title: Set(f.title.into()),
+        subtitle: Set(String::new()),
+        description: Set(f.description.into()),
+        category: Set(f.category.into()),
+        level: Set(f.level.into()),
+        language: Set("en".into()),
+        price_cents: Set(0),
+        currency: Set("USD".into()),
+        cover_url: Set(None),
+        status: Set(f.status.into()),
+        featured: Set(f.featured),
+        instructor_id: Set(instructor_id),
+        published_at: Set(Some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("insert course")
+    .id;
+    let section_id = section::ActiveModel {
+        course_id: Set(id),
+        position: Set(0),
+        title: Set("Start".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("insert section")
+    .id;
+    for (pos, secs) in [120, 300].into_iter().enumerate() {
+        lesson::ActiveModel {
+            course_id: Set(id),
+            section_id: Set(section_id),
+            slug: Set(format!("lesson-{pos}")),
+            position: Set(pos as i32),
+            title: Set(format!("Lesson {pos}")),
+            kind: Set("text".into()),
+            body: Set(String::new()),
+            duration_seconds: Set(secs),
+            free_preview: Set(pos == 0),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("insert lesson");
+    }
+    id
+}
+
+fn query(q: Option<&str>, page: Option<u64>) -> CatalogueQuery {
+    CatalogueQuery {
+        q: q.map(Into::into),
+        page,
+        ..Default::default()
+    }
+}
+
+async fn catalogue_of(n: usize) -> DatabaseConnection {
+    let db = db().await;
+    let teacher = instructor(&db).await;
+    for i in 0..n {
+        let title = format!("Course {i:02}");
+        add(&db, teacher, i, Fixture { title: &title, ..Default::default() }).await;
+    }
+    db
+}
+
+#[tokio::test]
+async fn page_zero_and_missing_page_mean_the_first_page() {
+    let db = catalogue_of(15).await;
+    for page in [None, Some(0), Some(1)] {
+        let result = list_courses(&db, &query(None, page)).await.expect("list");
+        assert_eq!(result.page, 1);
+        assert_eq!(result.items.len(), PER_PAGE as usize);
+        assert_eq!(result.total, 15);
+        assert_eq!(result.total_pages, 2);
+        assert_eq!(result.items[0].title, "Course 00");
+    }
+}
+
+#[tokio::test]
+async fn last_page_holds_the_remainder_and_past_the_end_is_empty() {
+    let db = catalogue_of(15).await;
+    let last = list_courses(&db, &query(None, Some(2))).await.expect("page 2");
+    assert_eq!(last.items.len(), 3);
+    assert_eq!(last.items[2].title, "Course 14");
+    let past = list_courses(&db, &query(None, Some(99))).await.expect("page 99");
+    assert!(past.items.is_empty());
+    assert_eq!((past.page, past.total, past.total_pages), (99, 15, 2));
+}
+
+#[tokio::test]
+async fn empty_catalogue_has_no_pages() {
+    let db = db().await;
+    let result = list_courses(&db, &query(None, None)).await.expect("list");
+    assert!(result.items.is_empty());
+    assert_eq!((result.total, result.total_pages), (0, 0));
+}
+
+#[tokio::test]
+async fn cards_carry_instructor_and_lesson_totals() {
+    let db = catalogue_of(1).await;
+    let result = list_courses(&db, &query(None, None)).await.expect("list");
+    let card = &result.items[0];
+    assert_eq!(card.instructor_name, "Tess Teacher");
+    assert_eq!(card.lesson_count, 2);
+    assert_eq!(card.duration_seconds, 420);
+}
+
+async fn search_fixture() -> DatabaseConnection {
+    let db = db().await;
+    let t = instructor(&db).await;
+    let courses = [
+        ("Rust Fundamentals", "Ownership and the borrow checker.", "programming", "beginner"),
+        ("SQL for Analysts", "Joins, grouping and 100% of the window functions.", "data-science", "beginner"),
+        ("Advanced SQL", "Query plans for snake_case schemas.", "data-science", "advanced"),
+        ("O'Reilly's Guide", "Quotes in titles.", "business", "intermediate"),
+    ];
+    for (i, (title, description, category, level)) in courses.into_iter().enumerate() {
+        add(&db, t, i, Fixture { title, description, category, level, ..Default::default() }).await;
+    }
+    add(
+        &db,
+        t,
+        99,
+        Fixture { title: "Rust Draft", status: course::STATUS_DRAFT, ..Default::default() },
+    )
+    .await;
+    db
+}
+
+fn titles(page: &CataloguePage) -> Vec<&str> {
+    page.items.iter().map(|c| c.title.as_str()).collect()
+}
+
+#[tokio::test]
+async fn search_matches_title_and_description_case_insensitively() {
+    let db = search_fixture().await;
+    let by_title = list_courses(&db, &query(Some("rust"), None)).await.expect("search");
+    assert_eq!(titles(&by_title), vec!["Rust Fundamentals"], "drafts never show");
+    let by_description = list_courses(&db, &query(Some("BORROW"), None)).await.expect("search");
+    assert_eq!(titles(&by_description), vec!["Rust Fundamentals"]);
+    let every_word = list_courses(&db, &query(Some("sql plans"), None)).await.expect("search");
+    assert_eq!(titles(&every_word), vec!["Advanced SQL"]);
+}
+
+#[tokio::test]
+async fn empty_and_blank_queries_list_everything_published() {
+    let db = search_fixture().await;
+    for q in [None, Some(""), Some("   ")] {
+        let result = list_courses(&db, &query(q, None)).await.expect("list");
+        assert_eq!(result.total, 4, "query {q:?}");
+    }
+}
+
+#[tokio::test]
+async fn sql_wildcards_match_literally() {
+    let db = search_fixture().await;
+    let percent = list_courses(&db, &query(Some("100%"), None)).await.expect("search");
+    assert_eq!(titles(&percent), vec!["SQL for Analysts"]);
+    let lone_percent = list_courses(&db, &query(Some("%"), None)).await.expect("search");
+    assert_eq!(titles(&lone_percent), vec!["SQL for Analysts"]);
+    let underscore = list_courses(&db, &query(Some("snake_case"), None)).await.expect("search");
+    assert_eq!(titles(&underscore), vec!["Advanced SQL"]);
+    let lone_underscore = list_courses(&db, &query(Some("_"), None)).await.expect("search");
+    assert_eq!(titles(&lone_underscore), vec!["Advanced SQL"]);
+}
+
+#[tokio::test]
+async fn quotes_are_plain_text() {
+    let db = search_fixture().await;
+    let quoted = list_courses(&db, &query(Some("o'reilly's"), None)).await.expect("search");
+    assert_eq!(titles(&quoted), vec!["O'Reilly's Guide"]);
+    let injection = list_courses(&db, &query(Some("' OR 1=1 --"), None)).await.expect("search");
+    assert!(injection.items.is_empty());
+}
+
+#[tokio::test]
+async fn filters_combine_with_search() {
+    let db = search_fixture().await;
+    let mut q = CatalogueQuery { category: Some("data-science".into()), ..Default::default() };
+    assert_eq!(list_courses(&db, &q).await.expect("filter").total, 2);
+    q.level = Some("advanced".into());
+    assert_eq!(titles(&list_courses(&db, &q).await.expect("filter")), vec!["Advanced SQL"]);
+    q.q = Some("joins".into());
+    assert!(list_courses(&db, &q).await.expect("filter").items.is_empty());
+    let unknown = CatalogueQuery { category: Some("astrology".into()), ..Default::default() };
+    assert_eq!(list_courses(&db, &unknown).await.expect("filter").total, 0);
+}
+
+#[tokio::test]
+async fn facets_count_published_courses_only() {
+    let db = search_fixture().await;
+    let facets = facets(&db).await.expect("facets");
+    let count = |list: &[FacetCount], value: &str| {
+        list.iter().find(|f| f.value == value).map(|f| f.count)
+    };
+    assert_eq!(count(&facets.categories, "data-science"), Some(2));
+    assert_eq!(count(&facets.categories, "programming"), Some(1), "the draft is not counted");
+    assert_eq!(count(&facets.categories, "design"), Some(0));
+    assert_eq!(count(&facets.levels, "beginner"), Some(2));
+}
+
+#[tokio::test]
+async fn featured_lists_only_featured_published_courses() {
+    let db = db().await;
+    let t = instructor(&db).await;
+    add(&db, t, 1, Fixture { title: "Shown", featured: true, ..Default::default() }).await;
+    add(&db, t, 2, Fixture { title: "Plain", ..Default::default() }).await;
+    add(
+        &db,
+        t,
+        3,
+        Fixture { title: "Hidden", featured: true, status: course::STATUS_DRAFT, ..Default::default() },
+    )
+    .await;
+    let featured = featured_courses(&db, 8).await.expect("featured");
+    assert_eq!(featured.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), vec!["Shown"]);
+}

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The server is started by scripts/test.sh (release build, fresh demo database) and its
+// address passed in LECTERN_BASE_URL. Browsers come from Debian (never downloaded).
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL: process.env.LECTERN_BASE_URL ?? "http://127.0.0.1:3000",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "hydrated",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+    {
+      name: "no-js",
+      grepInvert: /@needs-js/,
+      use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions: chromium },
+    },
+  ],
+});

@@ -1,0 +1,74 @@
+import { test, expect, hydrated } from "./fixtures";
+
+// These run twice: hydrated (WASM) and with JavaScript disabled (server-rendered only).
+
+test("home → search → course → free preview lesson", async ({ page }, info) => {
+  const js = info.project.name === "hydrated";
+  await page.goto("/");
+  await hydrated(page, js);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Learn skills that last");
+  await expect(page.getByRole("heading", { name: "Featured courses" })).toBeVisible();
+
+  const hero = page.getByRole("searchbox", { name: "What do you want to learn?" });
+  await hero.fill("borrow");
+  await page.getByRole("button", { name: "Search" }).first().click();
+  await expect(page).toHaveURL(/\/courses\?q=borrow/);
+  await expect(page.getByRole("status")).toHaveText("1 course");
+
+  await page.getByRole("link", { name: "Rust Fundamentals" }).click();
+  await expect(page).toHaveURL(/\/courses\/rust-fundamentals$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Rust Fundamentals" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Curriculum" })).toBeVisible();
+  await expect(page).toHaveTitle("Rust Fundamentals · Lectern");
+
+  await page.getByRole("link", { name: "Preview a free lesson" }).click();
+  await expect(page).toHaveURL(/\/courses\/rust-fundamentals\/lessons\//);
+  await expect(page.getByText(/^Free preview/)).toBeVisible();
+  const body = page.locator("article .prose");
+  await expect(body.locator("h2, h3").first()).toBeVisible();
+  await expect(page.locator('[aria-current="page"]')).toHaveCount(1);
+});
+
+test("filters and pages are in the URL", async ({ page }, info) => {
+  const js = info.project.name === "hydrated";
+  await page.goto("/courses");
+  await hydrated(page, js);
+  await expect(page.getByRole("status")).toHaveText(/\d+ courses/);
+  await page.getByLabel("Category").selectOption("languages");
+  await page.getByRole("search", { name: "Search and filter courses" }).getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/category=languages/);
+  await expect(page.getByRole("status")).toHaveText("2 courses");
+  await expect(page.getByLabel("Category")).toHaveValue("languages");
+
+  await page.goto("/courses");
+  await hydrated(page, js);
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
+});
+
+test("unknown course shows the 404 page", async ({ page }) => {
+  const response = await page.goto("/courses/no-such-course");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Browse courses" })).toBeVisible();
+});
+
+test("enroll-only lessons explain how to get access", async ({ page }) => {
+  await page.goto("/courses/rust-fundamentals");
+  // Locked lessons are listed but not linked.
+  await expect(page.getByRole("link", { name: "The three ownership rules" })).toHaveCount(0);
+  await expect(page.getByText("(enroll to unlock)").first()).toBeAttached();
+  const response = await page.goto("/courses/rust-fundamentals/lessons/ownership-rules");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "This lesson is for enrolled learners" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the course" }).click();
+  await expect(page).toHaveURL(/\/courses\/rust-fundamentals$/);
+});
+
+test("curriculum is fully visible without interaction", async ({ page }) => {
+  await page.goto("/courses/deep-work");
+  const sections = page.getByRole("button", { expanded: true });
+  expect(await sections.count()).toBeGreaterThanOrEqual(5);
+  await expect(page.getByRole("list").filter({ hasText: "min" }).first()).toBeVisible();
+});

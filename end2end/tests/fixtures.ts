@@ -1,0 +1,31 @@
+import { test as base, expect, Page } from "@playwright/test";
+
+/** Fails the test on any console error or uncaught page error. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** True when the project runs with JavaScript, i.e. the page should hydrate. */
+export function hasJs(page: Page): boolean {
+  return page.context()["_options"]?.javaScriptEnabled !== false;
+}
+
+/** Waits until the WASM bundle has hydrated the page (no-op without JavaScript). */
+export async function hydrated(page: Page, js: boolean): Promise<void> {
+  if (js) {
+    await expect(page.locator("[data-hydrated]")).toHaveAttribute("data-hydrated", "true");
+  }
+}

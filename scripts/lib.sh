@@ -1,0 +1,87 @@
+# Shared helpers for scripts/serve.sh and scripts/test.sh. Sourced, not run.
+# Every ensure_* step is idempotent: it does nothing when the tool is already right.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LECTERN_CACHE="${LECTERN_CACHE:-$HOME/.cache/lectern}"
+# cargo-leptos builds (release site + server) and plain cargo (clippy, tests) use separate
+# target dirs: cargo-leptos compiles with its own environment, and sharing one dir would make
+# each invalidate the other. Both live outside the clone so fresh clones reuse them.
+BUILD_TARGET_DIR="${CARGO_TARGET_DIR:-$LECTERN_CACHE/target}"
+CHECK_TARGET_DIR="${LECTERN_CHECK_TARGET_DIR:-$LECTERN_CACHE/target-check}"
+CARGO_LEPTOS_VERSION="0.3.10"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+log() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Runs a command as root (directly, or through sudo when available).
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "need root to run: $* (install it yourself, or run as root)"
+  fi
+}
+
+APT_UPDATED=0
+apt_install() {
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    APT_UPDATED=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null 2>&1 || die "cargo not found: install the Rust toolchain (rustup) first"
+  if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  for component in rustfmt clippy; do
+    if command -v rustup >/dev/null 2>&1 && ! rustup component list --installed | grep -q "^$component"; then
+      rustup component add "$component"
+    fi
+  done
+}
+
+ensure_cargo_leptos() {
+  if cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then return; fi
+  log "Installing cargo-leptos $CARGO_LEPTOS_VERSION (once per machine; takes 20-35 minutes)"
+  # no_downloads: tailwind and wasm-opt come from node_modules/.bin, not from GitHub.
+  cargo install "cargo-leptos@$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+  [ -n "$want" ] || die "wasm-bindgen not found in Cargo.lock"
+  if wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then return; fi
+  log "Installing wasm-bindgen-cli $want (must equal the wasm-bindgen crate)"
+  # Not --locked: its lockfile pins a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$want" --force
+}
+
+# npm ci into DIR unless its node_modules already matches package-lock.json.
+npm_ci() {
+  local dir="$1"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "Installing npm packages in ${dir#"$ROOT"/}"
+    command -v npm >/dev/null 2>&1 || die "npm not found: install Node.js 20+"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts)
+  fi
+}
+
+ensure_build_tools() {
+  ensure_rust
+  ensure_cargo_leptos
+  ensure_wasm_bindgen
+  npm_ci "$ROOT"
+}
+
+# Builds the release server and site with cargo-leptos.
+build_site() {
+  log "Building Lectern (release: server + WASM + CSS)"
+  (cd "$ROOT" && CARGO_TARGET_DIR="$BUILD_TARGET_DIR" cargo leptos build --release)
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Command 2: the whole test suite. Sets up what is missing (tools, Chromium, PostgreSQL on
+# loopback), then runs format, clippy on both targets, unit and integration tests on SQLite and
+# PostgreSQL, the delivery lint, and the Playwright browser tests against the release build.
+#
+#   scripts/test.sh            everything
+#   LECTERN_SKIP_E2E=1 ...      everything but the browser tests (quick local loop)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}"
+case "$TEST_DATABASE_URL" in
+  *@127.0.0.1:*|*@localhost:*|*@\[::1\]:*) ;;
+  *) die "TEST_DATABASE_URL must point at loopback, not ${TEST_DATABASE_URL#*@}" ;;
+esac
+
+started=$(date +%s)
+step() { log "$*  [+$(( $(date +%s) - started ))s]"; }
+
+ensure_postgres() {
+  if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then return; fi
+  step "Starting PostgreSQL on 127.0.0.1:5432"
+  command -v pg_ctlcluster >/dev/null 2>&1 || apt_install postgresql postgresql-client
+  local version
+  version="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)"
+  [ -n "$version" ] || die "PostgreSQL installed but no cluster found under /etc/postgresql"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL did not start"
+  # A fresh Debian cluster asks for a password on TCP: give the test user the one in the URL.
+  as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" || true
+}
+
+ensure_chromium() {
+  CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
+  if [ -z "$CHROMIUM_PATH" ]; then
+    step "Installing Debian's Chromium for the browser tests"
+    apt_install chromium
+    CHROMIUM_PATH="$(command -v chromium)"
+  fi
+  export CHROMIUM_PATH
+}
+
+step "Setting up tools"
+ensure_build_tools
+ensure_postgres
+
+step "Format check"
+cargo fmt --all -- --check
+
+export CARGO_TARGET_DIR="$CHECK_TARGET_DIR"
+step "Clippy (native, ssr)"
+cargo clippy --locked --workspace --exclude frontend --all-targets --features app/ssr -- -D warnings
+step "Clippy (wasm32, hydrate)"
+cargo clippy --locked -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+step "Unit and integration tests (SQLite and PostgreSQL)"
+cargo test --locked --workspace --exclude frontend --features app/ssr
+
+step "Delivery lint (Dockerfile, workflows, Terraform)"
+"$ROOT/scripts/lint-infra.sh"
+
+if [ "${LECTERN_SKIP_E2E:-0}" = "1" ]; then
+  step "Skipping browser tests (LECTERN_SKIP_E2E=1)"
+  exit 0
+fi
+
+unset CARGO_TARGET_DIR
+ensure_chromium
+npm_ci "$ROOT/end2end"
+build_site
+
+step "Browser tests (Playwright, Debian Chromium)"
+e2e_dir="$(mktemp -d)"
+port="${LECTERN_E2E_PORT:-3107}"
+cleanup() {
+  if [ -n "${server_pid:-}" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$e2e_dir"
+}
+trap cleanup EXIT
+# A fresh demo database for every run, so the browser tests see exactly the demo catalogue.
+DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_DEMO=true LEPTOS_ENV=PROD \
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" \
+  "$BUILD_TARGET_DIR/release/server" serve >"$e2e_dir/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$e2e_dir/server.log"; die "server exited"; }
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { cat "$e2e_dir/server.log"; die "server not ready"; }
+if ! (cd "$ROOT/end2end" && LECTERN_BASE_URL="http://127.0.0.1:$port" npx playwright test); then
+  echo "--- server log (last 40 lines) ---"; tail -n 40 "$e2e_dir/server.log"
+  exit 1
+fi
+step "All checks passed"
