@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for scripts/serve.sh and scripts/test.sh. Sourced, not run.
 # Every ensure_* step is idempotent: it does nothing when the tool is already right.
 
@@ -9,7 +10,7 @@ LECTERN_CACHE="${LECTERN_CACHE:-$HOME/.cache/lectern}"
 # target dirs: cargo-leptos compiles with its own environment, and sharing one dir would make
 # each invalidate the other. Both live outside the clone so fresh clones reuse them.
 BUILD_TARGET_DIR="${CARGO_TARGET_DIR:-$LECTERN_CACHE/target}"
-CHECK_TARGET_DIR="${LECTERN_CHECK_TARGET_DIR:-$LECTERN_CACHE/target-check}"
+export CHECK_TARGET_DIR="${LECTERN_CHECK_TARGET_DIR:-$LECTERN_CACHE/target-check}"
 CARGO_LEPTOS_VERSION="0.3.10"
 export PATH="$HOME/.cargo/bin:$PATH"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Command 1: set up whatever is missing, build, and serve Lectern on http://127.0.0.1:3000
 # with the embedded defaults: SQLite in data/lectern.db, demo content on first start.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 ensure_build_tools
 build_site
 log "Serving Lectern on http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (Ctrl-C to stop)"

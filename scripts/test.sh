@@ -5,8 +5,9 @@
 #
 #   scripts/test.sh            everything
 #   LECTERN_SKIP_E2E=1 ...      everything but the browser tests (quick local loop)
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}"
 case "$TEST_DATABASE_URL" in
@@ -22,7 +23,7 @@ ensure_postgres() {
   step "Starting PostgreSQL on 127.0.0.1:5432"
   command -v pg_ctlcluster >/dev/null 2>&1 || apt_install postgresql postgresql-client
   local version
-  version="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)"
+  version="$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null | sort -V | tail -n 1)"
   [ -n "$version" ] || die "PostgreSQL installed but no cluster found under /etc/postgresql"
   as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done

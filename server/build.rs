@@ -53,11 +53,20 @@ fn embed_seed() {
         "/// The demo instructors (TOML).\npub const INSTRUCTORS: &str = include_str!({:?});",
         instructors.display().to_string()
     );
-    out.push_str("/// The demo courses as (file name, TOML).\npub const COURSES: &[(&str, &str)] = &[\n");
+    out.push_str(
+        "/// The demo courses as (file name, TOML).\npub const COURSES: &[(&str, &str)] = &[\n",
+    );
     for path in &courses {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string());
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
     }
     out.push_str("];\n");
     let target = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("seed_files.rs");

@@ -8,7 +8,9 @@ use leptos_router::{
 };
 
 use crate::components::{Footer, Header, NotFound};
-use crate::pages::{courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage};
+use crate::pages::{
+    courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
+};
 
 /// The full HTML document rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {

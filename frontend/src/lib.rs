@@ -1,5 +1,8 @@
 //! Browser entry point: hydrates the server-rendered page and nothing else.
 
+// Leptos view types nest deeply; the default limit is too low for the page types.
+#![recursion_limit = "256"]
+
 /// Called by the generated JS loader once the WASM module is instantiated.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

@@ -118,6 +118,9 @@ mod tests {
             redact_url("postgres://lectern:s3cret@db:5432/lectern"),
             "postgres://***@db:5432/lectern"
         );
-        assert_eq!(redact_url(super::DEFAULT_DATABASE_URL), super::DEFAULT_DATABASE_URL);
+        assert_eq!(
+            redact_url(super::DEFAULT_DATABASE_URL),
+            super::DEFAULT_DATABASE_URL
+        );
     }
 }

@@ -39,7 +39,9 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
 
 /// The file path of a `sqlite://path?…` URL, unless it is in-memory.
 fn sqlite_file(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or_default();
     (!path.is_empty() && path != ":memory:").then(|| path.to_owned())
 }
@@ -50,7 +52,10 @@ mod tests {
 
     #[test]
     fn finds_sqlite_paths() {
-        assert_eq!(sqlite_file("sqlite://data/lectern.db?mode=rwc").as_deref(), Some("data/lectern.db"));
+        assert_eq!(
+            sqlite_file("sqlite://data/lectern.db?mode=rwc").as_deref(),
+            Some("data/lectern.db")
+        );
         assert_eq!(sqlite_file("sqlite::memory:"), None);
         assert_eq!(sqlite_file("postgres://localhost/x"), None);
     }

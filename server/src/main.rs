@@ -71,9 +71,14 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Resul
         .await
         .with_context(|| format!("binding {addr}"))?;
     tracing::info!("Lectern listening on http://{addr}");
-    shutdown::serve(listener, router::build(state), shutdown::signal(), config.shutdown_timeout)
-        .await
-        .context("serving")?;
+    shutdown::serve(
+        listener,
+        router::build(state),
+        shutdown::signal(),
+        config.shutdown_timeout,
+    )
+    .await
+    .context("serving")?;
     tracing::info!("stopped");
     Ok(())
 }

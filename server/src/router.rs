@@ -20,10 +20,10 @@ pub fn build(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, provide_state.clone(), move || {
             shell(leptos_options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            provide_state,
-            shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_state, shell))
         .layer(request_log())
         .with_state(state)
 }
@@ -44,11 +44,13 @@ fn request_log() -> TraceLayer<
             )
         })
         .on_request(())
-        .on_response(|response: &Response<Body>, latency: Duration, _span: &Span| {
-            tracing::info!(
-                status = response.status().as_u16(),
-                latency_ms = latency.as_secs_f64() * 1000.0,
-                "served"
-            );
-        })
+        .on_response(
+            |response: &Response<Body>, latency: Duration, _span: &Span| {
+                tracing::info!(
+                    status = response.status().as_u16(),
+                    latency_ms = latency.as_secs_f64() * 1000.0,
+                    "served"
+                );
+            },
+        )
 }

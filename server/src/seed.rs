@@ -80,7 +80,8 @@ pub struct SeedReport {
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Parses and checks every embedded course file.
@@ -171,7 +172,11 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
             continue;
         }
         let Some(&instructor_id) = instructor_ids.get(&c.instructor.to_lowercase()) else {
-            bail!("course {} names unknown instructor {}", c.slug, c.instructor);
+            bail!(
+                "course {} names unknown instructor {}",
+                c.slug,
+                c.instructor
+            );
         };
         let txn = db.begin().await?;
         let course_id = course::ActiveModel {
@@ -242,14 +247,23 @@ mod tests {
         let courses = demo_courses().expect("seed files parse and validate");
         assert!(courses.len() >= 12, "only {} demo courses", courses.len());
         for c in &courses {
-            assert!((2..=5).contains(&c.sections.len()), "{} has {} sections", c.slug, c.sections.len());
             assert!(
-                c.sections.iter().flat_map(|s| &s.lessons).any(|l| l.free_preview),
+                (2..=5).contains(&c.sections.len()),
+                "{} has {} sections",
+                c.slug,
+                c.sections.len()
+            );
+            assert!(
+                c.sections
+                    .iter()
+                    .flat_map(|s| &s.lessons)
+                    .any(|l| l.free_preview),
                 "{} has no free-preview lesson",
                 c.slug
             );
         }
-        let categories: std::collections::HashSet<_> = courses.iter().map(|c| &c.category).collect();
+        let categories: std::collections::HashSet<_> =
+            courses.iter().map(|c| &c.category).collect();
         let levels: std::collections::HashSet<_> = courses.iter().map(|c| &c.level).collect();
         assert!(categories.len() >= 4, "categories: {categories:?}");
         assert_eq!(levels.len(), 3, "levels: {levels:?}");

@@ -19,7 +19,9 @@ async fn health_and_info_answer(backend: Backend) {
     assert_eq!(info["name"], "lectern");
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
     assert!(info["commit"].as_str().is_some_and(|c| !c.is_empty()));
-    assert!(info["build_time"].as_str().is_some_and(|t| t.contains('T') || t == "unknown"));
+    assert!(info["build_time"]
+        .as_str()
+        .is_some_and(|t| t.contains('T') || t == "unknown"));
 }
 
 async fn readiness_follows_the_database(backend: Backend) {
@@ -29,5 +31,9 @@ async fn readiness_follows_the_database(backend: Backend) {
     let (status, body) = app.get("/readyz").await;
     assert_eq!(status, 503);
     assert_eq!(body, "database unavailable");
-    assert_eq!(app.get("/healthz").await.0, 200, "liveness is independent of the database");
+    assert_eq!(
+        app.get("/healthz").await.0,
+        200,
+        "liveness is independent of the database"
+    );
 }

@@ -25,7 +25,8 @@ pub fn page_window(page: u64, total_pages: u64) -> Vec<Option<u64>> {
 #[component]
 pub fn Pagination(query: CatalogueQuery, page: u64, total_pages: u64) -> impl IntoView {
     let href = move |p: u64| format!("/courses{}", query.to_url_query(p));
-    let link_class = "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
+    let link_class =
+        "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
     (total_pages > 1).then(|| {
         view! {
             <nav aria-label="Pagination" class="mt-10 flex justify-center">
@@ -109,8 +110,21 @@ mod tests {
     fn large_page_counts_elide_the_middle() {
         assert_eq!(
             page_window(10, 20),
-            vec![Some(1), None, Some(8), Some(9), Some(10), Some(11), Some(12), None, Some(20)]
+            vec![
+                Some(1),
+                None,
+                Some(8),
+                Some(9),
+                Some(10),
+                Some(11),
+                Some(12),
+                None,
+                Some(20)
+            ]
         );
-        assert_eq!(page_window(1, 9), vec![Some(1), Some(2), Some(3), None, Some(9)]);
+        assert_eq!(
+            page_window(1, 9),
+            vec![Some(1), Some(2), Some(3), None, Some(9)]
+        );
     }
 }

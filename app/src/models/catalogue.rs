@@ -19,7 +19,11 @@ impl CatalogueQuery {
     /// The URL query string for this query at another page (`?q=…&page=2`).
     pub fn to_url_query(&self, page: u64) -> String {
         let mut parts = Vec::new();
-        for (key, value) in [("q", &self.q), ("category", &self.category), ("level", &self.level)] {
+        for (key, value) in [
+            ("q", &self.q),
+            ("category", &self.category),
+            ("level", &self.level),
+        ] {
             if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
                 parts.push(format!("{key}={}", urlencode(v)));
             }
@@ -46,7 +50,9 @@ fn urlencode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             other => out.push_str(&format!("%{other:02X}")),
         }
@@ -113,7 +119,10 @@ mod tests {
             level: None,
             page: Some(3),
         };
-        assert_eq!(q.to_url_query(2), "?q=rust+%26+sql&category=programming&page=2");
+        assert_eq!(
+            q.to_url_query(2),
+            "?q=rust+%26+sql&category=programming&page=2"
+        );
         assert_eq!(q.to_url_query(1), "?q=rust+%26+sql&category=programming");
         assert_eq!(CatalogueQuery::default().to_url_query(1), "");
     }

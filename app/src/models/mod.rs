@@ -6,6 +6,8 @@ mod format;
 mod taxonomy;
 
 pub use catalogue::{CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary, FacetCount};
-pub use course::{CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline};
+pub use course::{
+    CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline,
+};
 pub use format::{format_duration, format_price};
 pub use taxonomy::{category_label, level_label, CATEGORIES, LEVELS};

@@ -28,7 +28,8 @@ mod tests {
 
     #[test]
     fn renders_headings_lists_code_and_tables() {
-        let html = render("## Title\n\n- a\n- b\n\n```rust\nfn main() {}\n```\n\n|a|b|\n|-|-|\n|1|2|\n");
+        let html =
+            render("## Title\n\n- a\n- b\n\n```rust\nfn main() {}\n```\n\n|a|b|\n|-|-|\n|1|2|\n");
         assert!(html.contains("<h2>Title</h2>"), "{html}");
         assert!(html.contains("<li>a</li>"), "{html}");
         assert!(html.contains(r#"<code class="language-rust">"#), "{html}");
@@ -48,7 +49,13 @@ mod tests {
     #[test]
     fn keeps_images_and_marks_links_nofollow() {
         let html = render("![diagram](/images/a.svg)\n\n[docs](https://example.org)");
-        assert!(html.contains(r#"<img src="/images/a.svg" alt="diagram">"#), "{html}");
-        assert!(html.contains(r#"rel="noopener noreferrer nofollow""#), "{html}");
+        assert!(
+            html.contains(r#"<img src="/images/a.svg" alt="diagram">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"rel="noopener noreferrer nofollow""#),
+            "{html}"
+        );
     }
 }

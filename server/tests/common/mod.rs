@@ -1,7 +1,10 @@
 //! Test harness: the real router on an ephemeral port against a fresh database, on SQLite
 //! (in memory) or on Postgres (a database per test, created here and dropped on drop).
 
-#![allow(dead_code, reason = "each test binary uses a different part of the harness")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the harness"
+)]
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -25,10 +28,16 @@ pub fn postgres_admin_url() -> String {
 }
 
 fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let cut = base.rfind('/').map_or(base.len(), |i| i);
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let root = if cut >= scheme_end { &base[..cut] } else { base };
+    let root = if cut >= scheme_end {
+        &base[..cut]
+    } else {
+        base
+    };
     match query {
         Some(q) => format!("{root}/{name}?{q}"),
         None => format!("{root}/{name}"),
@@ -70,13 +79,18 @@ impl Drop for PgDatabase {
         let name = self.name.clone();
         // Drop runs outside async; use a private runtime on a plain thread.
         let _ = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
                 return;
             };
             rt.block_on(async move {
                 if let Ok(conn) = Database::connect(&admin).await {
                     let _ = conn
-                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                        .execute_unprepared(&format!(
+                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                        ))
                         .await;
                     let _ = conn.close().await;
                 }
@@ -112,14 +126,21 @@ impl TestApp {
                 (pg.url.clone(), Some(pg), 5)
             }
         };
-        let db = db::connect(&url, pool).await.expect("connect test database");
+        let db = db::connect(&url, pool)
+            .await
+            .expect("connect test database");
         db::migrate(&db).await.expect("migrate test database");
         let leptos_options = leptos::config::LeptosOptions::builder()
             .output_name("lectern")
             .site_root("target/site")
             .build();
-        let state = AppState { leptos_options, db: db.clone() };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let state = AppState {
+            leptos_options,
+            db: db.clone(),
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("local addr");
         tokio::spawn(async move {
             let _ = axum::serve(listener, router::build(state)).await;
@@ -128,7 +149,12 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("http client");
-        Self { addr, db, client, _pg: pg }
+        Self {
+            addr,
+            db,
+            client,
+            _pg: pg,
+        }
     }
 
     /// The absolute URL of `path` on this server.
@@ -138,7 +164,12 @@ impl TestApp {
 
     /// GETs `path`, returning the status and body text.
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let response = self.client.get(self.url(path)).send().await.expect("request");
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
     }

@@ -54,6 +54,7 @@ pub fn CataloguePage() -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }
 
 #[component]

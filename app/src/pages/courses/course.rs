@@ -149,4 +149,5 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
             </aside>
         </div>
     }
+    .into_any()
 }

@@ -122,4 +122,5 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
             </aside>
         </div>
     }
+    .into_any()
 }

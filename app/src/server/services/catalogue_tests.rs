@@ -127,7 +127,16 @@ async fn catalogue_of(n: usize) -> DatabaseConnection {
     let teacher = instructor(&db).await;
     for i in 0..n {
         let title = format!("Course {i:02}");
-        add(&db, teacher, i, Fixture { title: &title, ..Default::default() }).await;
+        add(
+            &db,
+            teacher,
+            i,
+            Fixture {
+                title: &title,
+                ..Default::default()
+            },
+        )
+        .await;
     }
     db
 }
@@ -148,10 +157,14 @@ async fn page_zero_and_missing_page_mean_the_first_page() {
 #[tokio::test]
 async fn last_page_holds_the_remainder_and_past_the_end_is_empty() {
     let db = catalogue_of(15).await;
-    let last = list_courses(&db, &query(None, Some(2))).await.expect("page 2");
+    let last = list_courses(&db, &query(None, Some(2)))
+        .await
+        .expect("page 2");
     assert_eq!(last.items.len(), 3);
     assert_eq!(last.items[2].title, "Course 14");
-    let past = list_courses(&db, &query(None, Some(99))).await.expect("page 99");
+    let past = list_courses(&db, &query(None, Some(99)))
+        .await
+        .expect("page 99");
     assert!(past.items.is_empty());
     assert_eq!((past.page, past.total, past.total_pages), (99, 15, 2));
 }
@@ -178,19 +191,55 @@ async fn search_fixture() -> DatabaseConnection {
     let db = db().await;
     let t = instructor(&db).await;
     let courses = [
-        ("Rust Fundamentals", "Ownership and the borrow checker.", "programming", "beginner"),
-        ("SQL for Analysts", "Joins, grouping and 100% of the window functions.", "data-science", "beginner"),
-        ("Advanced SQL", "Query plans for snake_case schemas.", "data-science", "advanced"),
-        ("O'Reilly's Guide", "Quotes in titles.", "business", "intermediate"),
+        (
+            "Rust Fundamentals",
+            "Ownership and the borrow checker.",
+            "programming",
+            "beginner",
+        ),
+        (
+            "SQL for Analysts",
+            "Joins, grouping and 100% of the window functions.",
+            "data-science",
+            "beginner",
+        ),
+        (
+            "Advanced SQL",
+            "Query plans for snake_case schemas.",
+            "data-science",
+            "advanced",
+        ),
+        (
+            "O'Reilly's Guide",
+            "Quotes in titles.",
+            "business",
+            "intermediate",
+        ),
     ];
     for (i, (title, description, category, level)) in courses.into_iter().enumerate() {
-        add(&db, t, i, Fixture { title, description, category, level, ..Default::default() }).await;
+        add(
+            &db,
+            t,
+            i,
+            Fixture {
+                title,
+                description,
+                category,
+                level,
+                ..Default::default()
+            },
+        )
+        .await;
     }
     add(
         &db,
         t,
         99,
-        Fixture { title: "Rust Draft", status: course::STATUS_DRAFT, ..Default::default() },
+        Fixture {
+            title: "Rust Draft",
+            status: course::STATUS_DRAFT,
+            ..Default::default()
+        },
     )
     .await;
     db
@@ -203,11 +252,21 @@ fn titles(page: &CataloguePage) -> Vec<&str> {
 #[tokio::test]
 async fn search_matches_title_and_description_case_insensitively() {
     let db = search_fixture().await;
-    let by_title = list_courses(&db, &query(Some("rust"), None)).await.expect("search");
-    assert_eq!(titles(&by_title), vec!["Rust Fundamentals"], "drafts never show");
-    let by_description = list_courses(&db, &query(Some("BORROW"), None)).await.expect("search");
+    let by_title = list_courses(&db, &query(Some("rust"), None))
+        .await
+        .expect("search");
+    assert_eq!(
+        titles(&by_title),
+        vec!["Rust Fundamentals"],
+        "drafts never show"
+    );
+    let by_description = list_courses(&db, &query(Some("BORROW"), None))
+        .await
+        .expect("search");
     assert_eq!(titles(&by_description), vec!["Rust Fundamentals"]);
-    let every_word = list_courses(&db, &query(Some("sql plans"), None)).await.expect("search");
+    let every_word = list_courses(&db, &query(Some("sql plans"), None))
+        .await
+        .expect("search");
     assert_eq!(titles(&every_word), vec!["Advanced SQL"]);
 }
 
@@ -223,35 +282,60 @@ async fn empty_and_blank_queries_list_everything_published() {
 #[tokio::test]
 async fn sql_wildcards_match_literally() {
     let db = search_fixture().await;
-    let percent = list_courses(&db, &query(Some("100%"), None)).await.expect("search");
+    let percent = list_courses(&db, &query(Some("100%"), None))
+        .await
+        .expect("search");
     assert_eq!(titles(&percent), vec!["SQL for Analysts"]);
-    let lone_percent = list_courses(&db, &query(Some("%"), None)).await.expect("search");
+    let lone_percent = list_courses(&db, &query(Some("%"), None))
+        .await
+        .expect("search");
     assert_eq!(titles(&lone_percent), vec!["SQL for Analysts"]);
-    let underscore = list_courses(&db, &query(Some("snake_case"), None)).await.expect("search");
+    let underscore = list_courses(&db, &query(Some("snake_case"), None))
+        .await
+        .expect("search");
     assert_eq!(titles(&underscore), vec!["Advanced SQL"]);
-    let lone_underscore = list_courses(&db, &query(Some("_"), None)).await.expect("search");
+    let lone_underscore = list_courses(&db, &query(Some("_"), None))
+        .await
+        .expect("search");
     assert_eq!(titles(&lone_underscore), vec!["Advanced SQL"]);
 }
 
 #[tokio::test]
 async fn quotes_are_plain_text() {
     let db = search_fixture().await;
-    let quoted = list_courses(&db, &query(Some("o'reilly's"), None)).await.expect("search");
+    let quoted = list_courses(&db, &query(Some("o'reilly's"), None))
+        .await
+        .expect("search");
     assert_eq!(titles(&quoted), vec!["O'Reilly's Guide"]);
-    let injection = list_courses(&db, &query(Some("' OR 1=1 --"), None)).await.expect("search");
+    let injection = list_courses(&db, &query(Some("' OR 1=1 --"), None))
+        .await
+        .expect("search");
     assert!(injection.items.is_empty());
 }
 
 #[tokio::test]
 async fn filters_combine_with_search() {
     let db = search_fixture().await;
-    let mut q = CatalogueQuery { category: Some("data-science".into()), ..Default::default() };
+    let mut q = CatalogueQuery {
+        category: Some("data-science".into()),
+        ..Default::default()
+    };
     assert_eq!(list_courses(&db, &q).await.expect("filter").total, 2);
     q.level = Some("advanced".into());
-    assert_eq!(titles(&list_courses(&db, &q).await.expect("filter")), vec!["Advanced SQL"]);
+    assert_eq!(
+        titles(&list_courses(&db, &q).await.expect("filter")),
+        vec!["Advanced SQL"]
+    );
     q.q = Some("joins".into());
-    assert!(list_courses(&db, &q).await.expect("filter").items.is_empty());
-    let unknown = CatalogueQuery { category: Some("astrology".into()), ..Default::default() };
+    assert!(list_courses(&db, &q)
+        .await
+        .expect("filter")
+        .items
+        .is_empty());
+    let unknown = CatalogueQuery {
+        category: Some("astrology".into()),
+        ..Default::default()
+    };
     assert_eq!(list_courses(&db, &unknown).await.expect("filter").total, 0);
 }
 
@@ -259,11 +343,14 @@ async fn filters_combine_with_search() {
 async fn facets_count_published_courses_only() {
     let db = search_fixture().await;
     let facets = facets(&db).await.expect("facets");
-    let count = |list: &[FacetCount], value: &str| {
-        list.iter().find(|f| f.value == value).map(|f| f.count)
-    };
+    let count =
+        |list: &[FacetCount], value: &str| list.iter().find(|f| f.value == value).map(|f| f.count);
     assert_eq!(count(&facets.categories, "data-science"), Some(2));
-    assert_eq!(count(&facets.categories, "programming"), Some(1), "the draft is not counted");
+    assert_eq!(
+        count(&facets.categories, "programming"),
+        Some(1),
+        "the draft is not counted"
+    );
     assert_eq!(count(&facets.categories, "design"), Some(0));
     assert_eq!(count(&facets.levels, "beginner"), Some(2));
 }
@@ -272,15 +359,45 @@ async fn facets_count_published_courses_only() {
 async fn featured_lists_only_featured_published_courses() {
     let db = db().await;
     let t = instructor(&db).await;
-    add(&db, t, 1, Fixture { title: "Shown", featured: true, ..Default::default() }).await;
-    add(&db, t, 2, Fixture { title: "Plain", ..Default::default() }).await;
+    add(
+        &db,
+        t,
+        1,
+        Fixture {
+            title: "Shown",
+            featured: true,
+            ..Default::default()
+        },
+    )
+    .await;
+    add(
+        &db,
+        t,
+        2,
+        Fixture {
+            title: "Plain",
+            ..Default::default()
+        },
+    )
+    .await;
     add(
         &db,
         t,
         3,
-        Fixture { title: "Hidden", featured: true, status: course::STATUS_DRAFT, ..Default::default() },
+        Fixture {
+            title: "Hidden",
+            featured: true,
+            status: course::STATUS_DRAFT,
+            ..Default::default()
+        },
     )
     .await;
     let featured = featured_courses(&db, 8).await.expect("featured");
-    assert_eq!(featured.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), vec!["Shown"]);
+    assert_eq!(
+        featured
+            .iter()
+            .map(|c| c.title.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Shown"]
+    );
 }

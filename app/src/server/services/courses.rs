@@ -70,7 +70,9 @@ fn to_outline(sections: &[(section::Model, Vec<lesson::Model>)]) -> Vec<SectionO
 /// Everything the public course page shows, or `NotFound` for unknown or draft courses.
 pub async fn course_detail(db: &DatabaseConnection, slug: &str) -> Result<CourseDetail, AppError> {
     let course = published_course(db, slug).await?;
-    let instructor = user::Entity::find_by_id(course.instructor_id).one(db).await?;
+    let instructor = user::Entity::find_by_id(course.instructor_id)
+        .one(db)
+        .await?;
     let sections = to_outline(&outline(db, course.id).await?);
     Ok(CourseDetail {
         description_html: markdown::render(&course.description),
