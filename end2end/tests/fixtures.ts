@@ -6,7 +6,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("console", (msg) => {
-        if (msg.type() === "error") errors.push(msg.text());
+        if (msg.type() !== "error") return;
+        // A 404/403 page reports its own status as a console error; that status is what the
+        // test asserts. Failed subresources (scripts, styles, images) still count.
+        const ownDocument = msg.location().url === page.url();
+        if (ownDocument && msg.text().startsWith("Failed to load resource")) return;
+        errors.push(msg.text());
       });
       page.on("pageerror", (err) => errors.push(err.message));
       await use(errors);
