@@ -64,13 +64,16 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$want" --force
 }
 
-# npm ci into DIR unless its node_modules already matches package-lock.json.
+# Installs DIR's npm packages unless node_modules already matches package-lock.json.
 npm_ci() {
   local dir="$1"
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     log "Installing npm packages in ${dir#"$ROOT"/}"
     command -v npm >/dev/null 2>&1 || die "npm not found: install Node.js 20+"
-    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts)
+    # `npm install --no-save`, not `npm ci`: it installs the locked versions too, but tolerates
+    # optional platform packages (Tailwind's macOS/Windows builds) that a registry mirror may
+    # not serve, and it never rewrites the lock file.
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-save --no-audit --no-fund --ignore-scripts)
   fi
 }
 
