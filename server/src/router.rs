@@ -24,33 +24,26 @@ pub fn build(state: AppState) -> Router {
             AppState,
             _,
         >(provide_state, shell))
-        .layer(request_log())
-        .with_state(state)
-}
-
-/// One INFO line per request with method, path, status and latency.
-fn request_log() -> TraceLayer<
-    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
-    impl Fn(&Request<Body>) -> Span + Clone,
-    (),
-    impl Fn(&Response<Body>, Duration, &Span) + Clone,
-> {
-    TraceLayer::new_for_http()
-        .make_span_with(|request: &Request<Body>| {
-            tracing::info_span!(
-                "request",
-                method = %request.method(),
-                path = %request.uri().path(),
-            )
-        })
-        .on_request(())
-        .on_response(
-            |response: &Response<Body>, latency: Duration, _span: &Span| {
-                tracing::info!(
-                    status = response.status().as_u16(),
-                    latency_ms = latency.as_secs_f64() * 1000.0,
-                    "served"
-                );
-            },
+        // One INFO line per request with method, path, status and latency.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request<Body>| {
+                    tracing::info_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %request.uri().path(),
+                    )
+                })
+                .on_request(())
+                .on_response(
+                    |response: &Response<Body>, latency: Duration, _span: &Span| {
+                        tracing::info!(
+                            status = response.status().as_u16(),
+                            latency_ms = latency.as_secs_f64() * 1000.0,
+                            "served"
+                        );
+                    },
+                ),
         )
+        .with_state(state)
 }
