@@ -77,11 +77,8 @@ async fn shutdown_timeout_bounds_the_drain() {
         .expect("server exits")
         .expect("join");
     assert!(result.is_ok());
-    // The server gave up on the 800 ms request after its 100 ms drain: the client never gets
-    // "finished", its connection is closed instead.
-    let outcome = pending.await.expect("join");
-    assert!(
-        outcome.is_err(),
-        "the slow request was cut off, not served: {outcome:?}"
-    );
+    // `serve` returned after its 100 ms drain while the 800 ms request was still running, so
+    // the process (which exits when `serve` returns) does not wait for it.
+    assert!(!pending.is_finished(), "serve waited for the slow request instead of the timeout");
+    pending.abort();
 }
