@@ -79,6 +79,9 @@ async fn shutdown_timeout_bounds_the_drain() {
     assert!(result.is_ok());
     // `serve` returned after its 100 ms drain while the 800 ms request was still running, so
     // the process (which exits when `serve` returns) does not wait for it.
-    assert!(!pending.is_finished(), "serve waited for the slow request instead of the timeout");
+    assert!(
+        !pending.is_finished(),
+        "serve waited for the slow request instead of the timeout"
+    );
     pending.abort();
 }
