@@ -14,6 +14,10 @@ mod m20261122_000001_create_users;
 mod m20261122_000002_create_courses;
 mod m20261122_000003_create_sections;
 mod m20261122_000004_create_lessons;
+mod m20261122_000005_add_user_credentials;
+mod m20261122_000006_create_password_resets;
+mod m20261122_000007_create_api_tokens;
+mod m20261122_000008_create_instructor_applications;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -26,6 +30,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_create_courses::Migration),
             Box::new(m20261122_000003_create_sections::Migration),
             Box::new(m20261122_000004_create_lessons::Migration),
+            Box::new(m20261122_000005_add_user_credentials::Migration),
+            Box::new(m20261122_000006_create_password_resets::Migration),
+            Box::new(m20261122_000007_create_api_tokens::Migration),
+            Box::new(m20261122_000008_create_instructor_applications::Migration),
         ]
     }
 }

@@ -1,10 +1,15 @@
 //! Serde DTOs that cross the wire between server functions and pages. Never sea-orm types.
 
+mod account;
 mod catalogue;
 mod course;
 mod format;
 mod taxonomy;
 
+pub use account::{
+    role_at_least, AdminUserPage, AdminUserQuery, AdminUserRow, ApiTokenInfo, CreatedApiToken,
+    InstructorApplicationRow, Role, UserSummary,
+};
 pub use catalogue::{CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary, FacetCount};
 pub use course::{
     CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline,

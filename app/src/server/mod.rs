@@ -3,6 +3,8 @@
 
 pub mod context;
 pub mod entities;
+pub mod mail;
 pub mod markdown;
+pub mod rate_limit;
 pub mod services;
 pub mod state;

@@ -1,6 +1,9 @@
 //! sea-orm entities, one module per table. Never sent to the browser: map to `models` DTOs.
 
+pub mod api_token;
 pub mod course;
+pub mod instructor_application;
 pub mod lesson;
+pub mod password_reset;
 pub mod section;
 pub mod user;

@@ -12,6 +12,12 @@ pub struct Model {
     pub display_name: String,
     pub role: String,
     pub bio: String,
+    /// Argon2id PHC string; `None` for accounts that never set a password.
+    pub password_hash: Option<String>,
+    /// Bumped whenever existing sessions must end (password change or reset, deletion).
+    pub auth_version: i32,
+    /// When the account was deleted and anonymised; such users can never sign in.
+    pub deleted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
@@ -21,3 +27,10 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The role of a person who learns; every new account starts here.
+pub const ROLE_LEARNER: &str = "learner";
+/// The role of a person who may publish courses.
+pub const ROLE_INSTRUCTOR: &str = "instructor";
+/// The role of a person who runs the site; implies instructor powers.
+pub const ROLE_ADMIN: &str = "admin";

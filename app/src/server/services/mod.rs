@@ -1,5 +1,6 @@
 //! Business rules, one module per area. Services take a connection and plain arguments.
 
+pub mod accounts;
 pub mod catalogue;
 pub mod courses;
 pub mod search;

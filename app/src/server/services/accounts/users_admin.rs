@@ -1,0 +1,83 @@
+//! The admin's user list: search, role filter and pagination.
+
+use sea_orm::{
+    sea_query::{Expr, Func, LikeExpr},
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
+};
+
+use super::rfc3339;
+use crate::error::AppError;
+use crate::models::{AdminUserPage, AdminUserQuery, AdminUserRow};
+use crate::server::entities::user;
+use crate::server::services::search;
+
+/// Users per page of the admin list.
+pub const PER_PAGE: u64 = 20;
+
+fn text_matches(term: &str) -> Condition {
+    // Scoped here: ExprTrait's `max` would shadow `Ord::max` on the page number below.
+    use sea_orm::sea_query::ExprTrait as _;
+    let pattern = search::contains_pattern(term);
+    let like = |column: user::Column| {
+        Expr::expr(Func::lower(Expr::col((user::Entity, column))))
+            .like(LikeExpr::new(pattern.clone()).escape('\\'))
+    };
+    Condition::any()
+        .add(like(user::Column::Email))
+        .add(like(user::Column::DisplayName))
+}
+
+/// One page of non-deleted users, ordered by email. Every word of `q` must appear in the email
+/// or display name (case-insensitive, wildcards literal); `role` filters by role. Page 0 or a
+/// missing page means page 1; a page past the end is empty but still reports the totals.
+pub async fn list_users(
+    db: &DatabaseConnection,
+    query: &AdminUserQuery,
+) -> Result<AdminUserPage, AppError> {
+    let mut select = user::Entity::find().filter(user::Column::DeletedAt.is_null());
+    if let Some(role) = query
+        .role
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
+        select = select.filter(user::Column::Role.eq(role));
+    }
+    for term in search::terms(query.q.as_deref()) {
+        select = select.filter(text_matches(&term));
+    }
+    let paginator = select
+        .order_by_asc(user::Column::Email)
+        .order_by_asc(user::Column::Id)
+        .paginate(db, PER_PAGE);
+    let total = paginator.num_items().await?;
+    let total_pages = total.div_ceil(PER_PAGE);
+    let page = query.page.unwrap_or(1).max(1);
+    let rows = if page <= total_pages {
+        paginator.fetch_page(page - 1).await?
+    } else {
+        Vec::new()
+    };
+    Ok(AdminUserPage {
+        items: rows
+            .into_iter()
+            .map(|u| AdminUserRow {
+                id: u.id,
+                has_password: u.password_hash.is_some(),
+                created_at: rfc3339(u.created_at),
+                email: u.email,
+                display_name: u.display_name,
+                role: u.role,
+            })
+            .collect(),
+        page,
+        per_page: PER_PAGE,
+        total,
+        total_pages,
+    })
+}
+
+#[cfg(test)]
+#[path = "users_admin_tests.rs"]
+mod tests;
