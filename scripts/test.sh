@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 2: the whole test suite. Sets up what is missing (tools, Chromium, PostgreSQL on
-# loopback), then runs format, clippy on both targets, unit and integration tests on SQLite and
+# and Redis on loopback), then runs format, clippy on both targets, unit and integration tests on SQLite and
 # PostgreSQL, the delivery lint, and the Playwright browser tests against the release build.
 #
 #   scripts/test.sh            everything
@@ -13,6 +13,12 @@ export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres:postgres@127.
 case "$TEST_DATABASE_URL" in
   *@127.0.0.1:*|*@localhost:*|*@\[::1\]:*) ;;
   *) die "TEST_DATABASE_URL must point at loopback, not ${TEST_DATABASE_URL#*@}" ;;
+esac
+
+export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+case "$TEST_REDIS_URL" in
+  redis://127.0.0.1:*|redis://localhost:*|redis://\[::1\]:*) ;;
+  *) die "TEST_REDIS_URL must point at loopback" ;;
 esac
 
 started=$(date +%s)
@@ -32,6 +38,15 @@ ensure_postgres() {
   as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" || true
 }
 
+ensure_redis() {
+  if redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then return; fi
+  step "Starting Redis on 127.0.0.1:6379"
+  command -v redis-server >/dev/null 2>&1 || apt_install redis-server redis-tools
+  as_root redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+  for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG && break; sleep 0.5; done
+  redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG || die "Redis did not start"
+}
+
 ensure_chromium() {
   CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
   if [ -z "$CHROMIUM_PATH" ]; then
@@ -45,6 +60,7 @@ ensure_chromium() {
 step "Setting up tools"
 ensure_build_tools
 ensure_postgres
+ensure_redis
 
 step "Format check"
 cargo fmt --all -- --check

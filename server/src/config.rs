@@ -31,6 +31,20 @@ pub struct Config {
     pub migrate_on_start: bool,
     /// How long in-flight requests may take to finish after SIGTERM.
     pub shutdown_timeout: Duration,
+    /// Redis for sessions and rate limits, shared by every instance; in-process without it.
+    pub redis_url: Option<String>,
+    /// SMTP server for email; without it mail goes to `outbox_dir` and the log.
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing email.
+    pub mail_from: String,
+    /// Where email is written when no SMTP server is configured.
+    pub outbox_dir: String,
+    /// The public origin of the site (links in email, cross-site checks).
+    pub public_url: String,
+    /// Mark the session cookie `Secure` (default: when `PUBLIC_URL` is https).
+    pub cookie_secure: bool,
+    /// Trust `X-Forwarded-For` (only behind your own proxy or load balancer).
+    pub trust_proxy: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -43,6 +57,13 @@ impl std::fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("migrate_on_start", &self.migrate_on_start)
             .field("shutdown_timeout", &self.shutdown_timeout)
+            .field("redis", &self.redis_url.as_deref().map(redact_url))
+            .field("smtp", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
+            .field("outbox_dir", &self.outbox_dir)
+            .field("public_url", &self.public_url)
+            .field("cookie_secure", &self.cookie_secure)
+            .field("trust_proxy", &self.trust_proxy)
             .finish()
     }
 }
@@ -55,6 +76,13 @@ pub fn redact_url(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
+}
+
+fn text(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 fn flag(name: &str, default: bool) -> anyhow::Result<bool> {
@@ -83,6 +111,25 @@ where
 }
 
 impl Config {
+    /// The embedded defaults, as with an empty environment, for `database_url`.
+    pub fn embedded(database_url: &str) -> Self {
+        Self {
+            database_url: database_url.to_owned(),
+            database_max_connections: 10,
+            log_format: LogFormat::Text,
+            demo: false,
+            migrate_on_start: true,
+            shutdown_timeout: Duration::from_secs(20),
+            redis_url: None,
+            smtp_url: None,
+            mail_from: "Lectern <no-reply@lectern.local>".to_owned(),
+            outbox_dir: "data/outbox".to_owned(),
+            public_url: "http://127.0.0.1:3000".to_owned(),
+            cookie_secure: false,
+            trust_proxy: false,
+        }
+    }
+
     /// Reads the configuration from the process environment (after `.env`, if present).
     pub fn from_env() -> anyhow::Result<Self> {
         let database_url = std::env::var("DATABASE_URL")
@@ -97,7 +144,22 @@ impl Config {
             "json" => LogFormat::Json,
             other => bail!("LOG_FORMAT must be text or json, not {other:?}"),
         };
+        let public_url = text("PUBLIC_URL").unwrap_or_else(|| {
+            format!(
+                "http://{}",
+                text("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into())
+            )
+        });
+        let https = public_url.starts_with("https://");
         Ok(Self {
+            redis_url: text("REDIS_URL"),
+            smtp_url: text("SMTP_URL"),
+            mail_from: text("MAIL_FROM")
+                .unwrap_or_else(|| "Lectern <no-reply@lectern.local>".into()),
+            outbox_dir: text("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into()),
+            cookie_secure: flag("COOKIE_SECURE", https)?,
+            trust_proxy: flag("TRUST_PROXY", false)?,
+            public_url: public_url.trim_end_matches('/').to_owned(),
             database_url,
             database_max_connections: number("DATABASE_MAX_CONNECTIONS", 10)?,
             log_format,

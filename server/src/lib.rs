@@ -3,8 +3,11 @@
 
 pub mod config;
 pub mod db;
+pub mod origin;
 pub mod router;
 pub mod routes;
 pub mod seed;
+pub mod sessions;
 pub mod shutdown;
+pub mod state;
 pub mod telemetry;

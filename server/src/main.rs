@@ -1,9 +1,8 @@
 //! The `server` command: `serve` (default), `migrate` and `seed`.
 
 use anyhow::Context;
-use app::server::state::AppState;
 use clap::{Parser, Subcommand};
-use lectern_server::{config::Config, db, router, seed, shutdown, telemetry};
+use lectern_server::{config::Config, db, router, seed, shutdown, state, telemetry};
 
 #[derive(Parser)]
 #[command(name = "server", version, about = "Lectern learning platform")]
@@ -20,6 +19,18 @@ enum Command {
     Migrate,
     /// Load the demo catalogue (skips courses that already exist) and exit.
     Seed,
+    /// Create an admin account, or make an existing account an admin.
+    CreateAdmin {
+        /// The admin's email address.
+        #[arg(long)]
+        email: String,
+        /// Display name for a new account (default: the part of the email before @).
+        #[arg(long)]
+        name: Option<String>,
+        /// Password; read from LECTERN_ADMIN_PASSWORD when omitted (keeps it out of shell history).
+        #[arg(long, env = "LECTERN_ADMIN_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
 }
 
 #[tokio::main]
@@ -46,6 +57,22 @@ async fn main() -> anyhow::Result<()> {
             let report = seed::load_demo(&db).await?;
             tracing::info!(?report, "demo content loaded");
         }
+        Command::CreateAdmin {
+            email,
+            name,
+            password,
+        } => {
+            db::migrate(&db).await?;
+            let admin = app::server::services::accounts::roles::create_admin(
+                &db,
+                &email,
+                name.as_deref(),
+                password.as_deref(),
+            )
+            .await
+            .map_err(|error| anyhow::anyhow!("{error} {error:?}"))?;
+            println!("{} is now an admin (user id {}).", admin.email, admin.id);
+        }
         Command::Serve => serve(config, db).await?,
     }
     Ok(())
@@ -66,14 +93,14 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Resul
         leptos_options.output_name = "lectern".into();
     }
     let addr = leptos_options.site_addr;
-    let state = AppState { leptos_options, db };
+    let wiring = state::build(&config, leptos_options, db).await?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
     tracing::info!("Lectern listening on http://{addr}");
     shutdown::serve(
         listener,
-        router::build(state),
+        router::build(wiring),
         shutdown::signal(),
         config.shutdown_timeout,
     )

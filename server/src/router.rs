@@ -9,8 +9,15 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-/// Builds the router for `state`.
-pub fn build(state: AppState) -> Router {
+/// Builds the router for the wired state: sessions, cross-site checks and request logs around
+/// the operational routes, the Leptos pages and server functions, and static files.
+pub fn build(wiring: crate::state::Wiring) -> Router {
+    let crate::state::Wiring {
+        state,
+        store,
+        cookie_secure,
+    } = wiring;
+    let public_origin = state.settings.public_url.clone();
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let provide_state = move || leptos::prelude::provide_context(context_state.clone());
@@ -24,6 +31,10 @@ pub fn build(state: AppState) -> Router {
             AppState,
             _,
         >(provide_state, shell))
+        .layer(axum::middleware::from_fn(move |request, next| {
+            crate::origin::check(public_origin.clone(), request, next)
+        }))
+        .layer(crate::sessions::layer(store, cookie_secure))
         // One INFO line per request with method, path, status and latency.
         .layer(
             TraceLayer::new_for_http()

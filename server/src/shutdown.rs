@@ -43,7 +43,8 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let stopping = Arc::new(Notify::new());
     let notify = stopping.clone();
-    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = axum::serve(listener, service).with_graceful_shutdown(async move {
         stop.await;
         notify.notify_one();
     });

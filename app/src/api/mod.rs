@@ -1,4 +1,6 @@
 //! Server functions, one per file, grouped by area. Each is thin: who is asking, validate,
 //! call a service, return a DTO.
 
+pub mod account;
+pub mod admin;
 pub mod catalogue;

@@ -1,12 +1,102 @@
-//! Helpers for server functions to reach request-scoped context.
+//! Who is asking: request-scoped helpers for server functions.
 
+use leptos::prelude::use_context;
+use tower_sessions::Session;
+
+use super::services::accounts;
+use super::session::{self, ABSOLUTE_LIFETIME_SECS};
 use super::state::AppState;
 use crate::error::AppError;
+use crate::models::{role_at_least, Role};
+use crate::server::entities::user;
 
 /// The application state provided by the router; `Internal` if it is missing (a wiring bug).
 pub fn app_state() -> Result<AppState, AppError> {
-    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+    use_context::<AppState>().ok_or_else(|| {
         tracing::error!("AppState missing from context");
         AppError::Internal
     })
+}
+
+/// The request's session; `Internal` when the session layer is missing (a wiring bug).
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|error| {
+        tracing::error!(%error, "session layer missing");
+        AppError::Internal
+    })
+}
+
+fn bearer_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    let value = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let token = value.strip_prefix("Bearer ")?.trim();
+    (!token.is_empty()).then(|| token.to_owned())
+}
+
+/// The user making this request, from an API token (`Authorization: Bearer`) or the session.
+///
+/// A session whose user was deleted, changed password elsewhere, or outlived the absolute
+/// lifetime is ended here and treated as signed out. A bad bearer token is `Unauthorized`.
+pub async fn current_user() -> Result<Option<user::Model>, AppError> {
+    let state = app_state()?;
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
+    if let Some(token) = bearer_token(&headers) {
+        return match accounts::api_tokens::authenticate(&state.db, &token).await? {
+            Some(user) => Ok(Some(user)),
+            None => Err(AppError::Unauthorized),
+        };
+    }
+    let session = session().await?;
+    let Some(auth) = session::read(&session).await? else {
+        return Ok(None);
+    };
+    let expired = chrono::Utc::now().timestamp() - auth.signed_in_at > ABSOLUTE_LIFETIME_SECS;
+    let user = match accounts::active_user(&state.db, auth.user_id).await {
+        Ok(user) if user.auth_version == auth.auth_version && !expired => Some(user),
+        Ok(_) | Err(AppError::NotFound) => None,
+        Err(other) => return Err(other),
+    };
+    if user.is_none() {
+        session::sign_out(&session).await?;
+    }
+    Ok(user)
+}
+
+/// The signed-in user, or `Unauthorized`.
+pub async fn require_user() -> Result<user::Model, AppError> {
+    current_user().await?.ok_or(AppError::Unauthorized)
+}
+
+/// The signed-in user if their role is at least `role`; `Unauthorized` or `Forbidden` otherwise.
+pub async fn require_role(role: Role) -> Result<user::Model, AppError> {
+    let user = require_user().await?;
+    if role_at_least(&user.role, role) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The client's IP address for rate limiting: the socket peer, or the first
+/// `X-Forwarded-For` hop when the server sits behind a trusted proxy.
+pub async fn client_ip() -> String {
+    let state = use_context::<AppState>();
+    if state.as_ref().is_some_and(|s| s.settings.trust_proxy) {
+        let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
+        if let Some(ip) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            return ip.to_owned();
+        }
+    }
+    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .map(|axum::extract::ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|_| "unknown".to_owned())
 }

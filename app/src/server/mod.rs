@@ -7,4 +7,5 @@ pub mod mail;
 pub mod markdown;
 pub mod rate_limit;
 pub mod services;
+pub mod session;
 pub mod state;

@@ -1,16 +1,36 @@
 //! The shared application state handed to routes and server functions.
 
+use std::sync::Arc;
+
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-/// Everything a request may need: Leptos options and the database pool.
+use super::mail::Mailer;
+use super::rate_limit::RateLimiter;
+
+/// Settings server functions need at request time.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The site's public origin, e.g. `https://lectern.example.org` (links in emails).
+    pub public_url: String,
+    /// Trust `X-Forwarded-For` for the client address (only behind a proxy you run).
+    pub trust_proxy: bool,
+}
+
+/// Everything a request may need: Leptos options, the database, mail and rate limits.
 #[derive(Clone)]
 pub struct AppState {
     /// Leptos site options (site root, output name, address).
     pub leptos_options: LeptosOptions,
     /// The database pool (SQLite or Postgres).
     pub db: DatabaseConnection,
+    /// Outgoing email (SMTP, or the local outbox).
+    pub mailer: Arc<Mailer>,
+    /// Attempt counters (Redis, or in-process).
+    pub limiter: Arc<RateLimiter>,
+    /// Request-time settings.
+    pub settings: Arc<Settings>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -9,8 +9,7 @@
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use app::server::state::AppState;
-use lectern_server::{db, router, seed};
+use lectern_server::{config::Config, db, router, seed, state};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 
 /// Which database a test runs against.
@@ -100,11 +99,28 @@ impl Drop for PgDatabase {
     }
 }
 
+/// Where sessions and rate-limit counters live in a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sessions {
+    /// In-process (the embedded default).
+    Memory,
+    /// The real Redis on loopback (`TEST_REDIS_URL`, default 127.0.0.1:6379).
+    Redis,
+}
+
+/// The Redis server used by tests; tests fail (they do not skip) when it is unreachable.
+pub fn redis_url() -> String {
+    std::env::var("TEST_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".to_owned())
+}
+
 /// A running Lectern server for one test.
 pub struct TestApp {
     pub addr: SocketAddr,
     pub db: DatabaseConnection,
     pub client: reqwest::Client,
+    /// Where this server writes email (no SMTP in tests).
+    pub outbox: std::path::PathBuf,
+    _outbox_dir: tempfile::TempDir,
     _pg: Option<PgDatabase>,
 }
 
@@ -116,8 +132,13 @@ impl TestApp {
         app
     }
 
-    /// Starts the server on a fresh, migrated, empty database.
+    /// Starts the server on a fresh, migrated, empty database with in-process sessions.
     pub async fn empty(backend: Backend) -> Self {
+        Self::start(backend, Sessions::Memory).await
+    }
+
+    /// Starts the server on a fresh, migrated, empty database with the given session store.
+    pub async fn start(backend: Backend, sessions: Sessions) -> Self {
         let (url, pg, pool) = match backend {
             // One connection: each connection to `:memory:` would be a separate database.
             Backend::Sqlite => ("sqlite::memory:".to_owned(), None, 1),
@@ -134,25 +155,35 @@ impl TestApp {
             .output_name("lectern")
             .site_root("target/site")
             .build();
-        let state = AppState {
-            leptos_options,
-            db: db.clone(),
-        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let addr = listener.local_addr().expect("local addr");
+        let outbox_dir = tempfile::tempdir().expect("outbox dir");
+        let mut config = Config::embedded(&url);
+        config.public_url = format!("http://{addr}");
+        config.outbox_dir = outbox_dir.path().display().to_string();
+        if sessions == Sessions::Redis {
+            config.redis_url = Some(redis_url());
+        }
+        let wiring = state::build(&config, leptos_options, db.clone())
+            .await
+            .expect("wire state (is Redis running on loopback?)");
+        let service = router::build(wiring).into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move {
-            let _ = axum::serve(listener, router::build(state)).await;
+            let _ = axum::serve(listener, service).await;
         });
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
             .build()
             .expect("http client");
         Self {
             addr,
             db,
             client,
+            outbox: outbox_dir.path().to_path_buf(),
+            _outbox_dir: outbox_dir,
             _pg: pg,
         }
     }
@@ -206,3 +237,67 @@ fn database_name_is_swapped_in_urls() {
         "postgres://u:p@h/t2?sslmode=disable"
     );
 }
+
+/// The answer of a server function called over HTTP.
+#[derive(Debug)]
+pub struct FnReply {
+    pub status: u16,
+    pub body: String,
+}
+
+impl FnReply {
+    /// The `AppError` in the body, if the call failed with one.
+    pub fn error(&self) -> Option<app::error::AppError> {
+        (self.status >= 400)
+            .then(|| serde_json::from_str(&self.body).ok())
+            .flatten()
+    }
+}
+
+impl TestApp {
+    /// Calls server function `F` as the browser does (form-encoded POST, same-origin).
+    pub async fn call<F: leptos::server_fn::ServerFn>(&self, args: &[(&str, &str)]) -> FnReply {
+        self.call_with(
+            &self.client,
+            F::PATH,
+            args,
+            Some(&format!("http://{}", self.addr)),
+        )
+        .await
+    }
+
+    /// Calls the server function at `path` with `client` and an optional `Origin` header.
+    pub async fn call_with(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        args: &[(&str, &str)],
+        origin: Option<&str>,
+    ) -> FnReply {
+        let mut request = client
+            .post(self.url(path))
+            .header("accept", "application/json")
+            .form(args);
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        let response = request.send().await.expect("server fn request");
+        let status = response.status().as_u16();
+        FnReply {
+            status,
+            body: response.text().await.expect("body"),
+        }
+    }
+
+    /// A fresh client (own cookie jar) for a second browser.
+    pub fn new_client() -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("http client")
+    }
+}
+
+/// A password that passes the strength policy.
+pub const GOOD_PASSWORD: &str = "correct horse battery staple 42";

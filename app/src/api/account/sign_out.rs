@@ -1,0 +1,11 @@
+//! Sign out.
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Ends the session (deleting it from the store). Signing out twice is not an error.
+#[server]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::server::{context, session};
+    session::sign_out(&context::session().await?).await
+}

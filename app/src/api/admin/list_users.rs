@@ -1,0 +1,15 @@
+//! The admin user list.
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{AdminUserPage, AdminUserQuery};
+
+/// Users matching a search and role filter, 20 per page. Admins only.
+#[server]
+pub async fn list_users(query: AdminUserQuery) -> Result<AdminUserPage, AppError> {
+    use crate::models::Role;
+    use crate::server::{context, services::accounts};
+    context::require_role(Role::Admin).await?;
+    let state = context::app_state()?;
+    accounts::users_admin::list_users(&state.db, &query).await
+}

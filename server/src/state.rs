@@ -1,0 +1,68 @@
+//! Building the application state and session store from the configuration.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use app::server::{
+    mail::Mailer,
+    rate_limit::RateLimiter,
+    state::{AppState, Settings},
+};
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use tower_sessions::MemoryStore;
+use tower_sessions_redis_store::RedisStore;
+
+use crate::{config::Config, sessions::Store};
+
+/// The state plus the session store it was built with.
+pub struct Wiring {
+    /// Shared state for routes and server functions.
+    pub state: AppState,
+    /// The session store (memory or Redis).
+    pub store: Store,
+    /// Whether the session cookie is `Secure`.
+    pub cookie_secure: bool,
+}
+
+/// Chooses each backend from the configuration: Redis or in-process for sessions and rate
+/// limits, SMTP or the outbox folder for mail.
+pub async fn build(
+    config: &Config,
+    leptos_options: LeptosOptions,
+    db: DatabaseConnection,
+) -> anyhow::Result<Wiring> {
+    let (store, limiter) = match &config.redis_url {
+        Some(url) => {
+            let pool = crate::sessions::redis_pool(url).await.with_context(|| {
+                format!("connecting to Redis at {}", crate::config::redact_url(url))
+            })?;
+            (
+                Store::Redis(RedisStore::new(pool.clone())),
+                RateLimiter::redis(pool, "lectern:rl:"),
+            )
+        }
+        None => (
+            Store::Memory(MemoryStore::default()),
+            RateLimiter::in_memory(),
+        ),
+    };
+    let mailer = match &config.smtp_url {
+        Some(url) => Mailer::smtp(url, &config.mail_from).context("configuring SMTP_URL")?,
+        None => Mailer::outbox(&config.outbox_dir),
+    };
+    Ok(Wiring {
+        state: AppState {
+            leptos_options,
+            db,
+            mailer: Arc::new(mailer),
+            limiter: Arc::new(limiter),
+            settings: Arc::new(Settings {
+                public_url: config.public_url.clone(),
+                trust_proxy: config.trust_proxy,
+            }),
+        },
+        store,
+        cookie_secure: config.cookie_secure,
+    })
+}
