@@ -96,7 +96,9 @@ cleanup() {
 }
 trap cleanup EXIT
 # A fresh demo database for every run, so the browser tests see exactly the demo catalogue.
+export LECTERN_OUTBOX="$e2e_dir/outbox"
 DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_DEMO=true LEPTOS_ENV=PROD \
+  OUTBOX_DIR="$LECTERN_OUTBOX" PUBLIC_URL="http://127.0.0.1:$port" \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" \
   "$BUILD_TARGET_DIR/release/server" serve >"$e2e_dir/server.log" 2>&1 &
 server_pid=$!

@@ -70,6 +70,11 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::ServerError(_) => AppError::Internal,
+            // The server could not read the arguments: the caller sent a bad request.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::field(
+                "form",
+                "The request could not be read. Reload the page and try again.",
+            ),
             other => AppError::Transport(other.to_string()),
         }
     }

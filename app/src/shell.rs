@@ -7,7 +7,9 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::components::{Footer, Header, NotFound};
+use crate::components::{Footer, Header, NotFound, SessionEpoch};
+use crate::pages::account::{ResetPasswordPage, ResetRequestPage, SignInPage, SignUpPage};
+use crate::pages::admin::AdminUsersPage;
 use crate::pages::{
     courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
 };
@@ -37,6 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(SessionEpoch(RwSignal::new(0)));
     // Flips to true once the WASM has hydrated the page; tests and styles can rely on it.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -63,6 +66,11 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/courses") view=CataloguePage ssr=SsrMode::Async />
+                        <Route path=path!("/signin") view=SignInPage />
+                        <Route path=path!("/signup") view=SignUpPage />
+                        <Route path=path!("/account/reset") view=ResetRequestPage />
+                        <Route path=path!("/account/reset/:token") view=ResetPasswordPage />
+                        <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
                         <Route path=path!("/courses/:slug") view=CoursePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson")

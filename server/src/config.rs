@@ -33,6 +33,8 @@ pub struct Config {
     pub shutdown_timeout: Duration,
     /// Redis for sessions and rate limits, shared by every instance; in-process without it.
     pub redis_url: Option<String>,
+    /// Prefix for every Redis key Lectern writes (apps sharing one Redis keep apart).
+    pub redis_key_prefix: String,
     /// SMTP server for email; without it mail goes to `outbox_dir` and the log.
     pub smtp_url: Option<String>,
     /// The sender of outgoing email.
@@ -121,6 +123,7 @@ impl Config {
             migrate_on_start: true,
             shutdown_timeout: Duration::from_secs(20),
             redis_url: None,
+            redis_key_prefix: "lectern:".to_owned(),
             smtp_url: None,
             mail_from: "Lectern <no-reply@lectern.local>".to_owned(),
             outbox_dir: "data/outbox".to_owned(),
@@ -153,6 +156,7 @@ impl Config {
         let https = public_url.starts_with("https://");
         Ok(Self {
             redis_url: text("REDIS_URL"),
+            redis_key_prefix: text("REDIS_KEY_PREFIX").unwrap_or_else(|| "lectern:".into()),
             smtp_url: text("SMTP_URL"),
             mail_from: text("MAIL_FROM")
                 .unwrap_or_else(|| "Lectern <no-reply@lectern.local>".into()),

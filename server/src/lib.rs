@@ -1,6 +1,7 @@
 //! Lectern's server: configuration, wiring of the axum router around the Leptos app,
 //! operational routes, database setup and demo content. `main.rs` is only the command line.
 
+pub mod api_errors;
 pub mod config;
 pub mod db;
 pub mod origin;

@@ -31,6 +31,7 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
             AppState,
             _,
         >(provide_state, shell))
+        .layer(axum::middleware::from_fn(crate::api_errors::map_status))
         .layer(axum::middleware::from_fn(move |request, next| {
             crate::origin::check(public_origin.clone(), request, next)
         }))

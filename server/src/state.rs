@@ -39,7 +39,7 @@ pub async fn build(
             })?;
             (
                 Store::Redis(RedisStore::new(pool.clone())),
-                RateLimiter::redis(pool, "lectern:rl:"),
+                RateLimiter::redis(pool, format!("{}rl:", config.redis_key_prefix)),
             )
         }
         None => (

@@ -49,6 +49,7 @@ async fn round_trip(backend: Backend, sessions: Sessions) {
             ("password", "not the password"),
         ])
         .await;
+    assert_eq!(wrong.status, 422, "a wrong password is a client error");
     match wrong.error() {
         Some(AppError::Validation(fields)) => {
             assert_eq!(
@@ -188,6 +189,19 @@ async fn sign_in_is_rate_limited(backend: Backend) {
     let blocked = app
         .call::<SignIn>(&[("email", "victim@example.org"), ("password", "guess")])
         .await;
+    assert_eq!(blocked.status, 429, "{}", blocked.body);
+    let header = app
+        .client
+        .post(app.url(SignIn::PATH))
+        .header("origin", app.url(""))
+        .form(&[("email", "victim@example.org"), ("password", "guess")])
+        .send()
+        .await
+        .expect("request");
+    assert!(
+        header.headers().contains_key("retry-after"),
+        "Retry-After header sent"
+    );
     match blocked.error() {
         Some(AppError::RateLimited { retry_after_secs }) => {
             assert!(
@@ -215,7 +229,11 @@ async fn cross_site_posts_are_rejected(backend: Backend) {
 
 async fn admin_functions_need_an_admin(backend: Backend) {
     let app = TestApp::empty(backend).await;
-    let anonymous = app.call::<ListUsers>(&[("query[page]", "1")]).await;
+    let anonymous = app
+        .call_json::<ListUsers>(
+            serde_json::json!({"query": {"q": null, "role": null, "page": null}}),
+        )
+        .await;
     assert_eq!(
         anonymous.error(),
         Some(AppError::Unauthorized),
@@ -223,7 +241,11 @@ async fn admin_functions_need_an_admin(backend: Backend) {
         anonymous.body
     );
     sign_up(&app, "Leo", "leo@example.org").await;
-    let learner = app.call::<ListUsers>(&[("query[page]", "1")]).await;
+    let learner = app
+        .call_json::<ListUsers>(
+            serde_json::json!({"query": {"q": null, "role": null, "page": null}}),
+        )
+        .await;
     assert_eq!(
         learner.error(),
         Some(AppError::Forbidden),
@@ -233,7 +255,11 @@ async fn admin_functions_need_an_admin(backend: Backend) {
     app::server::services::accounts::roles::create_admin(&app.db, "leo@example.org", None, None)
         .await
         .expect("promote");
-    let admin = app.call::<ListUsers>(&[("query[page]", "1")]).await;
+    let admin = app
+        .call_json::<ListUsers>(
+            serde_json::json!({"query": {"q": null, "role": null, "page": null}}),
+        )
+        .await;
     assert_eq!(admin.status, 200, "{}", admin.body);
     assert!(admin.body.contains("leo@example.org"));
 }

@@ -1,7 +1,64 @@
 //! Site header and footer.
 
 use leptos::prelude::*;
-use leptos_router::components::Form;
+use leptos_router::{components::Form, hooks::use_navigate};
+
+use super::auth::session_epoch;
+use crate::api::account::{get_current_user, SignOut};
+use crate::models::{role_at_least, Role};
+
+/// Who is signed in, with sign-out; or links to sign in and up.
+#[component]
+fn AccountMenu() -> impl IntoView {
+    let epoch = session_epoch();
+    let user = Resource::new(move || epoch.get(), |_| get_current_user());
+    let sign_out = ServerAction::<SignOut>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_out.value().get() {
+            epoch.update(|n| *n += 1);
+            navigate("/", Default::default());
+        }
+    });
+    let link = "text-sm font-medium text-slate-700 hover:text-indigo-700";
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(user)) => {
+                        let is_admin = role_at_least(&user.role, Role::Admin);
+                        view! {
+                            <div class="flex items-center gap-4">
+                                {is_admin.then(|| view! { <a href="/admin/users" class=link>"Admin"</a> })}
+                                <span class="text-sm text-slate-600" data-testid="signed-in-as">
+                                    {user.display_name}
+                                </span>
+                                <ActionForm action=sign_out>
+                                    <button type="submit" class=link>"Sign out"</button>
+                                </ActionForm>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    _ => {
+                        view! {
+                            <div class="flex items-center gap-4">
+                                <a href="/signin" class=link>"Sign in"</a>
+                                <a
+                                    href="/signup"
+                                    class="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-700"
+                                >
+                                    "Sign up"
+                                </a>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
 
 /// The site header: brand, main navigation and a catalogue search box.
 #[component]
@@ -18,7 +75,8 @@ pub fn Header() -> impl IntoView {
                 <a href="/courses" class="font-medium text-slate-700 hover:text-indigo-700">
                     "Courses"
                 </a>
-                <div class="ml-auto w-full sm:w-72">
+                <div class="ml-auto"><AccountMenu /></div>
+                <div class="w-full sm:w-72">
                     <Form method="GET" action="/courses" attr:role="search">
                         <label for="site-search" class="sr-only">
                             "Search courses"

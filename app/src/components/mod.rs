@@ -1,5 +1,6 @@
 //! Reusable UI pieces shared by pages.
 
+mod auth;
 mod course_card;
 mod curriculum;
 mod error_view;
@@ -7,6 +8,7 @@ mod layout;
 mod pagination;
 mod skeleton;
 
+pub use auth::{field_errors, session_epoch, Field, FormError, SessionEpoch};
 pub use course_card::{CourseCard, CourseGrid};
 pub use curriculum::Curriculum;
 pub use error_view::{set_http_status, ErrorView, NotFound};

@@ -1,4 +1,6 @@
 //! Routed pages, one folder per area.
 
+pub mod account;
+pub mod admin;
 pub mod courses;
 pub mod home;

@@ -165,6 +165,13 @@ impl TestApp {
         config.outbox_dir = outbox_dir.path().display().to_string();
         if sessions == Sessions::Redis {
             config.redis_url = Some(redis_url());
+            // Counters of other tests (and earlier runs) must not count against this one.
+            config.redis_key_prefix = format!(
+                "lectern-test:{}:{}:{}:",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed),
+                chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+            );
         }
         let wiring = state::build(&config, leptos_options, db.clone())
             .await
@@ -287,6 +294,34 @@ impl TestApp {
             status,
             body: response.text().await.expect("body"),
         }
+    }
+
+    /// Calls a JSON-encoded server function `F` (same-origin) with `body`.
+    pub async fn call_json<F: leptos::server_fn::ServerFn>(
+        &self,
+        body: serde_json::Value,
+    ) -> FnReply {
+        let response = self
+            .client
+            .post(self.url(F::PATH))
+            .header("origin", format!("http://{}", self.addr))
+            .header("accept", "application/json")
+            .json(&body)
+            .send()
+            .await
+            .expect("server fn request");
+        let status = response.status().as_u16();
+        let retry_after = response.headers().get("retry-after").cloned();
+        let mut reply = FnReply {
+            status,
+            body: response.text().await.expect("body"),
+        };
+        if let Some(value) = retry_after {
+            reply
+                .body
+                .push_str(&format!("\nRetry-After: {}", value.to_str().unwrap_or("")));
+        }
+        reply
     }
 
     /// A fresh client (own cookie jar) for a second browser.

@@ -5,7 +5,8 @@ use crate::error::AppError;
 use crate::models::{CataloguePage, CatalogueQuery};
 
 /// One page of published courses for the given search and filters.
-#[server]
+// JSON, not form encoding: a query with every field empty must still arrive.
+#[server(input = leptos::server_fn::codec::Json)]
 pub async fn list_courses(query: CatalogueQuery) -> Result<CataloguePage, AppError> {
     use crate::server::{context::app_state, services::catalogue};
     let state = app_state()?;

@@ -1,0 +1,76 @@
+//! Shared pieces for signed-in state and form errors.
+
+use leptos::prelude::*;
+
+use crate::error::{AppError, FieldErrors};
+
+/// Bumped after sign-in or sign-out so everything showing the current user refetches it.
+#[derive(Clone, Copy)]
+pub struct SessionEpoch(pub RwSignal<u32>);
+
+/// The session epoch from context (a fresh one if missing, e.g. in isolated tests).
+pub fn session_epoch() -> RwSignal<u32> {
+    use_context::<SessionEpoch>()
+        .map(|e| e.0)
+        .unwrap_or_else(|| RwSignal::new(0))
+}
+
+/// Field errors from a failed server action, or none.
+pub fn field_errors<T: Clone + Send + Sync + 'static>(
+    value: Signal<Option<Result<T, AppError>>>,
+) -> Signal<FieldErrors> {
+    Signal::derive(move || match value.get() {
+        Some(Err(AppError::Validation(fields))) => fields,
+        _ => FieldErrors::new(),
+    })
+}
+
+/// A labelled input with its error message, linked for screen readers.
+#[component]
+pub fn Field(
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    errors: Signal<FieldErrors>,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    let message = move || errors.get().get(name).cloned();
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=name class="text-sm font-medium text-slate-700">
+                {label}
+            </label>
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required
+                aria-invalid=move || message().is_some().to_string()
+                aria-describedby=error_id.clone()
+                class="rounded-lg border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 aria-[invalid=true]:border-red-500"
+            />
+            <p id=error_id class="min-h-5 text-sm text-red-700">
+                {message}
+            </p>
+        </div>
+    }
+}
+
+/// A message for errors that belong to no single field (rate limits, generic failures).
+#[component]
+pub fn FormError<T: Clone + Send + Sync + 'static>(
+    value: Signal<Option<Result<T, AppError>>>,
+) -> impl IntoView {
+    let message = move || match value.get() {
+        Some(Err(AppError::Validation(fields))) => fields.get("form").cloned(),
+        Some(Err(other)) => Some(other.to_string()),
+        _ => None,
+    };
+    view! {
+        <p role="alert" class="min-h-5 text-sm font-medium text-red-700">
+            {message}
+        </p>
+    }
+}

@@ -1,0 +1,5 @@
+//! Admin pages.
+
+mod users;
+
+pub use users::AdminUsersPage;

@@ -1,0 +1,112 @@
+//! `/admin/users`: search users and change their role. Admins only (403 page otherwise).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Form, hooks::use_query_map};
+
+use crate::api::admin::{list_users, SetUserRole};
+use crate::components::{ErrorView, FormError};
+use crate::models::{AdminUserQuery, AdminUserRow, Role};
+
+/// The user list with a role control per user.
+#[component]
+pub fn AdminUsersPage() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| AdminUserQuery {
+            q: p.get("q").filter(|v| !v.trim().is_empty()),
+            role: p.get("role").filter(|v| !v.is_empty()),
+            page: p.get("page").and_then(|v| v.parse().ok()),
+        })
+    });
+    let set_role = ServerAction::<SetUserRole>::new();
+    let users = Resource::new(
+        move || (query.get(), set_role.version().get()),
+        |(q, _)| list_users(q),
+    );
+    view! {
+        <Title text="Users" />
+        <div class="mx-auto max-w-5xl px-4 py-10">
+            <Suspense fallback=|| view! { <p class="text-slate-500">"Loading users…"</p> }>
+                {move || Suspend::new(async move {
+                    match users.await {
+                        Ok(page) => {
+                            view! {
+                                <h1 class="mb-6 text-3xl font-bold tracking-tight">"Users"</h1>
+                                <Form method="GET" action="/admin/users" attr:role="search" attr:class="mb-6 flex gap-2">
+                                    <label for="user-search" class="sr-only">"Search users"</label>
+                                    <input
+                                        id="user-search"
+                                        name="q"
+                                        type="search"
+                                        placeholder="Email or name"
+                                        value=query.get_untracked().q.unwrap_or_default()
+                                        class="flex-1 rounded-lg border border-slate-300 px-3 py-2"
+                                    />
+                                    <button type="submit" class="rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white">
+                                        "Search"
+                                    </button>
+                                </Form>
+                                <FormError value=Signal::derive(move || set_role.value().get()) />
+                                <p role="status" class="mb-2 text-sm text-slate-600">
+                                    {format!("{} users", page.total)}
+                                </p>
+                                <table class="w-full overflow-hidden rounded-xl border border-slate-200 bg-white text-left text-sm">
+                                    <thead class="bg-slate-50">
+                                        <tr>
+                                            <th scope="col" class="px-4 py-2">"Name"</th>
+                                            <th scope="col" class="px-4 py-2">"Email"</th>
+                                            <th scope="col" class="px-4 py-2">"Role"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {page
+                                            .items
+                                            .into_iter()
+                                            .map(|row| view! { <UserRow row set_role /> })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn UserRow(row: AdminUserRow, set_role: ServerAction<SetUserRole>) -> impl IntoView {
+    let select_id = format!("role-{}", row.id);
+    let label = format!("Role for {}", row.email);
+    view! {
+        <tr class="border-t border-slate-100">
+            <td class="px-4 py-2">{row.display_name.clone()}</td>
+            <td class="px-4 py-2">{row.email.clone()}</td>
+            <td class="px-4 py-2">
+                <ActionForm action=set_role attr:class="flex items-center gap-2">
+                    <input type="hidden" name="user_id" value=row.id.to_string() />
+                    <label for=select_id.clone() class="sr-only">{label}</label>
+                    <select id=select_id name="role" class="rounded border border-slate-300 px-2 py-1">
+                        {Role::ALL
+                            .iter()
+                            .map(|r| {
+                                view! {
+                                    <option value=r.as_str() selected=r.as_str() == row.role>
+                                        {r.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <button type="submit" class="rounded bg-slate-800 px-3 py-1 text-white">
+                        "Save"
+                    </button>
+                </ActionForm>
+            </td>
+        </tr>
+    }
+}
