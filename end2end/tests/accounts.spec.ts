@@ -57,7 +57,7 @@ test("sign up, sign out, sign in, reset the password @needs-js", async ({ page }
   const newPassword = "a fresh passphrase for pat 2026";
   await page.goto(latestResetLink(email));
   await hydrated(page, true);
-  await page.getByLabel("New password").fill(newPassword);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByRole("status")).toContainText("Your password is changed");
 

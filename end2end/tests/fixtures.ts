@@ -11,6 +11,11 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         // test asserts. Failed subresources (scripts, styles, images) still count.
         const ownDocument = msg.location().url === page.url();
         if (ownDocument && msg.text().startsWith("Failed to load resource")) return;
+        // Server functions answer bad input with 4xx (shown as field errors by the page); the
+        // browser logs those too. 5xx answers still count as errors.
+        const apiClientError =
+          msg.location().url.includes("/api/") && /status of 4\d\d/.test(msg.text());
+        if (apiClientError) return;
         errors.push(msg.text());
       });
       page.on("pageerror", (err) => errors.push(err.message));
