@@ -323,7 +323,53 @@ async fn password_reset_via_outbox(backend: Backend) {
     assert_eq!(new.status, 200, "{}", new.body);
 }
 
+async fn api_tokens_authenticate_until_revoked(backend: Backend) {
+    use app::api::profile::{CreateApiToken, ListApiTokens, RevokeApiToken};
+    let app = TestApp::empty(backend).await;
+    sign_up(&app, "Tia", "tia@example.org").await;
+    let created = app
+        .call::<CreateApiToken>(&[("name", "laptop script")])
+        .await;
+    assert_eq!(created.status, 200, "{}", created.body);
+    let created: serde_json::Value = serde_json::from_str(&created.body).expect("json");
+    let secret = created["secret"]
+        .as_str()
+        .expect("secret shown once")
+        .to_owned();
+    let id = created["info"]["id"].as_i64().expect("id");
+    let listed = app.call::<ListApiTokens>(&[]).await;
+    assert!(listed.body.contains("laptop script"));
+    assert!(
+        !listed.body.contains(&secret),
+        "the list never shows secrets"
+    );
+
+    let bearer = |token: &str| {
+        reqwest::Client::new()
+            .post(app.url(GetCurrentUser::PATH))
+            .bearer_auth(token)
+            .send()
+    };
+    let me = bearer(&secret).await.expect("call");
+    assert_eq!(me.status().as_u16(), 200);
+    assert!(me.text().await.expect("body").contains("tia@example.org"));
+    let bad = bearer("lct_not-a-real-token").await.expect("call");
+    assert_eq!(bad.status().as_u16(), 401);
+
+    let revoke = app
+        .call::<RevokeApiToken>(&[("token_id", &id.to_string())])
+        .await;
+    assert_eq!(revoke.status, 200, "{}", revoke.body);
+    let after = bearer(&secret).await.expect("call");
+    assert_eq!(
+        after.status().as_u16(),
+        401,
+        "revoked token no longer works"
+    );
+}
+
 on_both_backends! {
+    api_tokens_authenticate_until_revoked => api_tokens_authenticate_until_revoked;
     round_trip_in_memory_sessions => round_trip_memory;
     round_trip_redis_sessions => round_trip_redis;
     signup_errors_are_per_field => signup_errors_are_per_field;

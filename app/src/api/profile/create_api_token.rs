@@ -1,0 +1,14 @@
+//! Create an API token.
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::CreatedApiToken;
+
+/// Creates a personal API token; its secret is shown once, in this answer only.
+#[server]
+pub async fn create_api_token(name: String) -> Result<CreatedApiToken, AppError> {
+    use crate::server::{context, services::accounts};
+    let user = context::require_user().await?;
+    let state = context::app_state()?;
+    accounts::api_tokens::create(&state.db, user.id, &name).await
+}
