@@ -97,6 +97,12 @@ cleanup() {
 trap cleanup EXIT
 # A fresh demo database for every run, so the browser tests see exactly the demo catalogue.
 export LECTERN_OUTBOX="$e2e_dir/outbox"
+# The first admin, created with the CLI exactly as the README tells an operator to.
+export LECTERN_E2E_ADMIN_EMAIL="admin@e2e.lectern.test"
+LECTERN_E2E_ADMIN_PASSWORD="e2e admin passphrase $(date +%s)"
+export LECTERN_E2E_ADMIN_PASSWORD
+DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_ADMIN_PASSWORD="$LECTERN_E2E_ADMIN_PASSWORD" \
+  "$BUILD_TARGET_DIR/release/server" create-admin --email "$LECTERN_E2E_ADMIN_EMAIL" --name "E2E Admin"
 DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_DEMO=true LEPTOS_ENV=PROD \
   OUTBOX_DIR="$LECTERN_OUTBOX" PUBLIC_URL="http://127.0.0.1:$port" \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" \

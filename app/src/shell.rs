@@ -8,8 +8,10 @@ use leptos_router::{
 };
 
 use crate::components::{Footer, Header, NotFound, SessionEpoch};
-use crate::pages::account::{ResetPasswordPage, ResetRequestPage, SignInPage, SignUpPage};
-use crate::pages::admin::AdminUsersPage;
+use crate::pages::account::{
+    AccountPage, ResetPasswordPage, ResetRequestPage, SignInPage, SignUpPage,
+};
+use crate::pages::admin::{AdminApplicationsPage, AdminUsersPage};
 use crate::pages::{
     courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
 };
@@ -68,9 +70,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/courses") view=CataloguePage ssr=SsrMode::Async />
                         <Route path=path!("/signin") view=SignInPage />
                         <Route path=path!("/signup") view=SignUpPage />
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/account/reset") view=ResetRequestPage />
                         <Route path=path!("/account/reset/:token") view=ResetPasswordPage />
                         <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/admin/applications")
+                            view=AdminApplicationsPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/courses/:slug") view=CoursePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson")

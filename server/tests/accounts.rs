@@ -126,7 +126,15 @@ async fn signup_errors_are_per_field(backend: Backend) {
 
 /// The session id changes on sign-in, and the pre-sign-in id is worthless afterwards.
 async fn session_id_is_cycled_on_sign_in(backend: Backend) {
-    let app = TestApp::empty(backend).await;
+    session_id_is_cycled(backend, Sessions::Memory).await;
+}
+
+async fn session_id_is_cycled_redis(backend: Backend) {
+    session_id_is_cycled(backend, Sessions::Redis).await;
+}
+
+async fn session_id_is_cycled(backend: Backend, sessions: Sessions) {
+    let app = TestApp::start(backend, sessions).await;
     sign_up(&app, "Fay", "fay@example.org").await;
     let attacker_cookie = {
         // The cookie a fixation attacker would have planted: the one from before sign-in.
@@ -175,7 +183,10 @@ async fn session_id_is_cycled_on_sign_in(backend: Backend) {
 }
 
 async fn sign_in_is_rate_limited(backend: Backend) {
-    let app = TestApp::empty(backend).await;
+    rate_limited(TestApp::empty(backend).await).await;
+}
+
+async fn rate_limited(app: TestApp) {
     for attempt in 1..=10 {
         let reply = app
             .call::<SignIn>(&[("email", "victim@example.org"), ("password", "guess")])
@@ -265,7 +276,19 @@ async fn admin_functions_need_an_admin(backend: Backend) {
 }
 
 async fn password_reset_via_outbox(backend: Backend) {
-    let app = TestApp::empty(backend).await;
+    password_reset(backend, Sessions::Memory).await;
+}
+
+async fn password_reset_via_outbox_redis(backend: Backend) {
+    password_reset(backend, Sessions::Redis).await;
+}
+
+async fn sign_in_is_rate_limited_redis(backend: Backend) {
+    rate_limited(TestApp::start(backend, Sessions::Redis).await).await;
+}
+
+async fn password_reset(backend: Backend, sessions: Sessions) {
+    let app = TestApp::start(backend, sessions).await;
     sign_up(&app, "Rae", "rae@example.org").await;
     let other_device = TestApp::new_client();
     let signed_in = app
@@ -374,6 +397,9 @@ on_both_backends! {
     round_trip_redis_sessions => round_trip_redis;
     signup_errors_are_per_field => signup_errors_are_per_field;
     session_id_is_cycled_on_sign_in => session_id_is_cycled_on_sign_in;
+    session_id_is_cycled_with_redis => session_id_is_cycled_redis;
+    sign_in_is_rate_limited_with_redis => sign_in_is_rate_limited_redis;
+    password_reset_with_redis_sessions => password_reset_via_outbox_redis;
     sign_in_is_rate_limited => sign_in_is_rate_limited;
     cross_site_posts_are_rejected => cross_site_posts_are_rejected;
     admin_functions_need_an_admin => admin_functions_need_an_admin;

@@ -32,17 +32,21 @@ pub fn Field(
     label: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: &'static str,
+    /// Element id when several forms on a page share a field name (defaults to `name`).
+    #[prop(optional)]
+    id: Option<&'static str>,
     errors: Signal<FieldErrors>,
 ) -> impl IntoView {
-    let error_id = format!("{name}-error");
+    let id = id.unwrap_or(name);
+    let error_id = format!("{id}-error");
     let message = move || errors.get().get(name).cloned();
     view! {
         <div class="flex flex-col gap-1">
-            <label for=name class="text-sm font-medium text-slate-700">
+            <label for=id class="text-sm font-medium text-slate-700">
                 {label}
             </label>
             <input
-                id=name
+                id=id
                 name=name
                 type=kind
                 autocomplete=autocomplete

@@ -30,9 +30,9 @@ fn AccountMenu() -> impl IntoView {
                         view! {
                             <div class="flex items-center gap-4">
                                 {is_admin.then(|| view! { <a href="/admin/users" class=link>"Admin"</a> })}
-                                <span class="text-sm text-slate-600" data-testid="signed-in-as">
+                                <a href="/account" class=link data-testid="signed-in-as">
                                     {user.display_name}
-                                </span>
+                                </a>
                                 <ActionForm action=sign_out>
                                     <button type="submit" class=link>"Sign out"</button>
                                 </ActionForm>

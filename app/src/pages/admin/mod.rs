@@ -1,5 +1,7 @@
 //! Admin pages.
 
+mod applications;
 mod users;
 
+pub use applications::AdminApplicationsPage;
 pub use users::AdminUsersPage;

@@ -32,7 +32,12 @@ pub fn AdminUsersPage() -> impl IntoView {
                     match users.await {
                         Ok(page) => {
                             view! {
-                                <h1 class="mb-6 text-3xl font-bold tracking-tight">"Users"</h1>
+                                <div class="mb-6 flex items-end justify-between">
+                                    <h1 class="text-3xl font-bold tracking-tight">"Users"</h1>
+                                    <a href="/admin/applications" class="font-medium text-indigo-700 hover:underline">
+                                        "Applications to teach"
+                                    </a>
+                                </div>
                                 <Form method="GET" action="/admin/users" attr:role="search" attr:class="mb-6 flex gap-2">
                                     <label for="user-search" class="sr-only">"Search users"</label>
                                     <input
@@ -67,6 +72,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                                             .collect_view()}
                                     </tbody>
                                 </table>
+                                <UserPager query=query.get_untracked() page=page.page total_pages=page.total_pages />
                             }
                                 .into_any()
                         }
@@ -109,4 +115,31 @@ fn UserRow(row: AdminUserRow, set_role: ServerAction<SetUserRole>) -> impl IntoV
             </td>
         </tr>
     }
+}
+
+/// Previous/next links that keep the search and role filter.
+#[component]
+fn UserPager(query: AdminUserQuery, page: u64, total_pages: u64) -> impl IntoView {
+    let href = move |p: u64| {
+        let mut parts = vec![format!("page={p}")];
+        if let Some(q) = &query.q {
+            parts.push(format!(
+                "q={}",
+                q.replace('%', "%25").replace('&', "%26").replace(' ', "+")
+            ));
+        }
+        if let Some(role) = &query.role {
+            parts.push(format!("role={role}"));
+        }
+        format!("/admin/users?{}", parts.join("&"))
+    };
+    (total_pages > 1).then(|| {
+        view! {
+            <nav aria-label="Pagination" class="mt-6 flex items-center justify-between text-sm">
+                {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev" class="text-indigo-700 underline">"Previous"</a> })}
+                <span>{format!("Page {page} of {total_pages}")}</span>
+                {(page < total_pages).then(|| view! { <a href=href(page + 1) rel="next" class="text-indigo-700 underline">"Next"</a> })}
+            </nav>
+        }
+    })
 }
