@@ -15,6 +15,22 @@ pub fn session_epoch() -> RwSignal<u32> {
         .unwrap_or_else(|| RwSignal::new(0))
 }
 
+/// Once `value` holds a success, refetch who is signed in and go to `path` (sign-in, sign-up,
+/// sign-out and account deletion all change who the header shows).
+pub fn on_auth_change<T: Clone + Send + Sync + 'static>(
+    value: Signal<Option<Result<T, AppError>>>,
+    path: &'static str,
+) {
+    let epoch = session_epoch();
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = value.get() {
+            epoch.update(|n| *n += 1);
+            navigate(path, Default::default());
+        }
+    });
+}
+
 /// Field errors from a failed server action, or none.
 pub fn field_errors<T: Clone + Send + Sync + 'static>(
     value: Signal<Option<Result<T, AppError>>>,

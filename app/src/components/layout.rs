@@ -1,7 +1,7 @@
 //! Site header and footer.
 
 use leptos::prelude::*;
-use leptos_router::{components::Form, hooks::use_navigate};
+use leptos_router::components::Form;
 
 use super::auth::session_epoch;
 use crate::api::account::{get_current_user, SignOut};
@@ -13,13 +13,7 @@ fn AccountMenu() -> impl IntoView {
     let epoch = session_epoch();
     let user = Resource::new(move || epoch.get(), |_| get_current_user());
     let sign_out = ServerAction::<SignOut>::new();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = sign_out.value().get() {
-            epoch.update(|n| *n += 1);
-            navigate("/", Default::default());
-        }
-    });
+    super::auth::on_auth_change(Signal::derive(move || sign_out.value().get()), "/");
     let link = "text-sm font-medium text-slate-700 hover:text-indigo-700";
     view! {
         <Transition fallback=|| ()>

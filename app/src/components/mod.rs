@@ -8,7 +8,7 @@ mod layout;
 mod pagination;
 mod skeleton;
 
-pub use auth::{field_errors, session_epoch, Field, FormError, SessionEpoch};
+pub use auth::{field_errors, on_auth_change, session_epoch, Field, FormError, SessionEpoch};
 pub use course_card::{CourseCard, CourseGrid};
 pub use curriculum::Curriculum;
 pub use error_view::{set_http_status, ErrorView, NotFound};

@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
 
 use crate::api::account::get_current_user;
 use crate::api::profile::{
     list_api_tokens, ApplyToTeach, ChangeEmail, ChangePassword, CreateApiToken, DeleteAccount,
     RevokeApiToken, UpdateDisplayName,
 };
-use crate::components::{field_errors, session_epoch, ErrorView, Field, FormError};
+use crate::components::{field_errors, on_auth_change, session_epoch, ErrorView, Field, FormError};
 use crate::error::AppError;
 use crate::models::{Role, UserSummary};
 
@@ -245,14 +244,7 @@ fn DeleteForm() -> impl IntoView {
     let value = Signal::derive(move || action.value().get());
     let errors = field_errors(value);
     let confirmed = RwSignal::new(false);
-    let epoch = session_epoch();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = value.get() {
-            epoch.update(|n| *n += 1);
-            navigate("/", Default::default());
-        }
-    });
+    on_auth_change(value, "/");
     view! {
         <section aria-labelledby="delete-title">
             <h2 id="delete-title" class="mb-2 text-xl font-semibold text-red-800">"Delete account"</h2>

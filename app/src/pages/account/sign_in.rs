@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
 
 use crate::api::account::SignIn;
-use crate::components::{field_errors, session_epoch, Field, FormError};
+use crate::components::{field_errors, on_auth_change, Field, FormError};
 
 /// The sign-in form; on success the header updates and the learner goes home.
 #[component]
@@ -13,14 +12,7 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let value = Signal::derive(move || action.value().get());
     let errors = field_errors(value);
-    let epoch = session_epoch();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = value.get() {
-            epoch.update(|n| *n += 1);
-            navigate("/", Default::default());
-        }
-    });
+    on_auth_change(value, "/");
     view! {
         <Title text="Sign in" />
         <section class="mx-auto max-w-md px-4 py-12" aria-labelledby="signin-title">

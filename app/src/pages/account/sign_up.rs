@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
 
 use crate::api::account::SignUp;
-use crate::components::{field_errors, session_epoch, Field, FormError};
+use crate::components::{field_errors, on_auth_change, Field, FormError};
 
 /// The sign-up form; errors appear next to their fields and typed input stays.
 #[component]
@@ -13,14 +12,7 @@ pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let value = Signal::derive(move || action.value().get());
     let errors = field_errors(value);
-    let epoch = session_epoch();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = value.get() {
-            epoch.update(|n| *n += 1);
-            navigate("/courses", Default::default());
-        }
-    });
+    on_auth_change(value, "/courses");
     view! {
         <Title text="Create your account" />
         <section class="mx-auto max-w-md px-4 py-12" aria-labelledby="signup-title">

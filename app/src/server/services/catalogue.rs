@@ -3,9 +3,8 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    sea_query::{Expr, Func, LikeExpr},
-    ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 
 use super::search;
@@ -26,20 +25,6 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn text_matches(term: &str) -> Condition {
-    // Scoped here: ExprTrait's `max`/`min` would shadow `Ord`'s elsewhere in this module.
-    use sea_orm::sea_query::ExprTrait as _;
-    let pattern = search::contains_pattern(term);
-    let like = |column: course::Column| {
-        Expr::expr(Func::lower(Expr::col((course::Entity, column))))
-            .like(LikeExpr::new(pattern.clone()).escape('\\'))
-    };
-    Condition::any()
-        .add(like(course::Column::Title))
-        .add(like(course::Column::Subtitle))
-        .add(like(course::Column::Description))
-}
-
 /// One page of published courses matching the query's search text and filters.
 ///
 /// Page 0 or a missing page means page 1; a page past the end is empty but still reports the
@@ -56,7 +41,14 @@ pub async fn list_courses(
         select = select.filter(course::Column::Level.eq(level));
     }
     for term in search::terms(query.q.as_deref()) {
-        select = select.filter(text_matches(&term));
+        select = select.filter(search::any_column_contains::<course::Entity>(
+            &[
+                course::Column::Title,
+                course::Column::Subtitle,
+                course::Column::Description,
+            ],
+            &term,
+        ));
     }
     let paginator = select
         .order_by_desc(course::Column::Featured)

@@ -1,5 +1,10 @@
 //! Turning a learner's free-text query into safe SQL `LIKE` patterns.
 
+use sea_orm::{
+    sea_query::{Expr, Func, LikeExpr},
+    ColumnTrait, Condition, EntityTrait,
+};
+
 /// Longest query considered; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 100;
 /// Most words matched; further words are ignored.
@@ -30,6 +35,22 @@ pub fn contains_pattern(term: &str) -> String {
     }
     pattern.push('%');
     pattern
+}
+
+/// A condition true when any of `columns` contains `term` (case-insensitive, wildcards literal).
+pub fn any_column_contains<E: EntityTrait>(columns: &[E::Column], term: &str) -> Condition
+where
+    E::Column: ColumnTrait,
+{
+    // Scoped here: ExprTrait's `max`/`min` would shadow `Ord`'s in callers' modules.
+    use sea_orm::sea_query::ExprTrait as _;
+    let pattern = contains_pattern(term);
+    columns.iter().fold(Condition::any(), |any, column| {
+        any.add(
+            Expr::expr(Func::lower(Expr::col((E::default(), *column))))
+                .like(LikeExpr::new(pattern.clone()).escape('\\')),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,7 @@
 //! The admin's user list: search, role filter and pagination.
 
 use sea_orm::{
-    sea_query::{Expr, Func, LikeExpr},
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
 use super::rfc3339;
@@ -14,19 +12,6 @@ use crate::server::services::search;
 
 /// Users per page of the admin list.
 pub const PER_PAGE: u64 = 20;
-
-fn text_matches(term: &str) -> Condition {
-    // Scoped here: ExprTrait's `max` would shadow `Ord::max` on the page number below.
-    use sea_orm::sea_query::ExprTrait as _;
-    let pattern = search::contains_pattern(term);
-    let like = |column: user::Column| {
-        Expr::expr(Func::lower(Expr::col((user::Entity, column))))
-            .like(LikeExpr::new(pattern.clone()).escape('\\'))
-    };
-    Condition::any()
-        .add(like(user::Column::Email))
-        .add(like(user::Column::DisplayName))
-}
 
 /// One page of non-deleted users, ordered by email. Every word of `q` must appear in the email
 /// or display name (case-insensitive, wildcards literal); `role` filters by role. Page 0 or a
@@ -45,7 +30,10 @@ pub async fn list_users(
         select = select.filter(user::Column::Role.eq(role));
     }
     for term in search::terms(query.q.as_deref()) {
-        select = select.filter(text_matches(&term));
+        select = select.filter(search::any_column_contains::<user::Entity>(
+            &[user::Column::Email, user::Column::DisplayName],
+            &term,
+        ));
     }
     let paginator = select
         .order_by_asc(user::Column::Email)
