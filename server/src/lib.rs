@@ -2,6 +2,7 @@
 //! operational routes, database setup and demo content. `main.rs` is only the command line.
 
 pub mod api_errors;
+pub mod caching;
 pub mod config;
 pub mod db;
 pub mod origin;

@@ -18,6 +18,7 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
         cookie_secure,
     } = wiring;
     let public_origin = state.settings.public_url.clone();
+    let hashed_assets = state.leptos_options.hash_files;
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let provide_state = move || leptos::prelude::provide_context(context_state.clone());
@@ -36,6 +37,11 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
             crate::origin::check(public_origin.clone(), request, next)
         }))
         .layer(crate::sessions::layer(store, cookie_secure))
+        // Outside the session layer, so it sees the Set-Cookie that sessions add.
+        .layer(axum::middleware::from_fn(move |request, next| {
+            crate::caching::headers(hashed_assets, request, next)
+        }))
+        .layer(tower_http::compression::CompressionLayer::new())
         // One INFO line per request with method, path, status and latency.
         .layer(
             TraceLayer::new_for_http()
