@@ -9,3 +9,5 @@ pub mod rate_limit;
 pub mod services;
 pub mod session;
 pub mod state;
+#[cfg(test)]
+pub(crate) mod test_db;

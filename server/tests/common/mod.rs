@@ -336,3 +336,30 @@ impl TestApp {
 
 /// A password that passes the strength policy.
 pub const GOOD_PASSWORD: &str = "correct horse battery staple 42";
+
+/// Signs up through the server function and asserts it succeeded.
+pub async fn sign_up(app: &TestApp, name: &str, email: &str) {
+    let reply = app
+        .call::<app::api::account::SignUp>(&[
+            ("display_name", name),
+            ("email", email),
+            ("password", GOOD_PASSWORD),
+        ])
+        .await;
+    assert_eq!(reply.status, 200, "sign-up: {}", reply.body);
+}
+
+/// The email of the user `client` is signed in as, if any.
+pub async fn whoami(app: &TestApp, client: &reqwest::Client) -> Option<String> {
+    let reply = app
+        .call_with(
+            client,
+            <app::api::account::GetCurrentUser as leptos::server_fn::ServerFn>::PATH,
+            &[],
+            Some(&app.url("")),
+        )
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let user: Option<serde_json::Value> = serde_json::from_str(&reply.body).expect("json");
+    user.map(|u| u["email"].as_str().unwrap_or_default().to_owned())
+}

@@ -7,7 +7,7 @@ use sea_orm::{
     QuerySelect, Select,
 };
 
-use super::search;
+use super::{pagination, search};
 use crate::models::{
     category_label, level_label, CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary,
     FacetCount, CATEGORIES, LEVELS,
@@ -55,20 +55,13 @@ pub async fn list_courses(
         .order_by_asc(course::Column::Title)
         .order_by_asc(course::Column::Id)
         .paginate(db, PER_PAGE);
-    let total = paginator.num_items().await?;
-    let total_pages = total.div_ceil(PER_PAGE);
-    let page = query.page.unwrap_or(1).max(1);
-    let rows = if page <= total_pages {
-        paginator.fetch_page(page - 1).await?
-    } else {
-        Vec::new()
-    };
+    let paged = pagination::fetch(paginator, query.page).await?;
     Ok(CataloguePage {
-        items: summaries(db, rows).await?,
-        page,
+        items: summaries(db, paged.rows).await?,
+        page: paged.page,
         per_page: PER_PAGE,
-        total,
-        total_pages,
+        total: paged.total,
+        total_pages: paged.total_pages,
     })
 }
 

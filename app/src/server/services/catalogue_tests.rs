@@ -1,20 +1,11 @@
 //! Catalogue service tests against a fresh in-memory SQLite database with the real schema.
 
 use chrono::Utc;
-use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ActiveModelTrait, ConnectOptions, Database, DatabaseConnection, Set};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 
 use super::*;
 use crate::server::entities::{course, lesson, section, user};
-
-async fn db() -> DatabaseConnection {
-    let mut options = ConnectOptions::new("sqlite::memory:");
-    // One connection: every connection to `:memory:` would otherwise be a separate database.
-    options.max_connections(1).sqlx_logging(false);
-    let db = Database::connect(options).await.expect("in-memory sqlite");
-    Migrator::up(&db, None).await.expect("migrations");
-    db
-}
+use crate::server::test_db::db;
 
 struct Fixture<'a> {
     title: &'a str,

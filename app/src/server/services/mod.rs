@@ -3,4 +3,5 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod courses;
+pub mod pagination;
 pub mod search;

@@ -1,26 +1,16 @@
 //! Shared fixtures for the account service tests: a fresh in-memory database and users.
 
 use chrono::Utc;
-use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ActiveModelTrait, ConnectOptions, Database, DatabaseConnection, Set};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 
 use crate::error::{AppError, FieldErrors};
 use crate::server::entities::user;
+pub use crate::server::test_db::db;
 
 /// A password the policy accepts.
 pub const PASSWORD: &str = "Quiet-Lantern-Orbit-42";
 /// Another password the policy accepts.
 pub const OTHER_PASSWORD: &str = "Maple syrup tastes of autumn 7";
-
-/// A fresh in-memory SQLite database with the real schema.
-pub async fn db() -> DatabaseConnection {
-    let mut options = ConnectOptions::new("sqlite::memory:");
-    // One connection: every connection to `:memory:` would otherwise be a separate database.
-    options.max_connections(1).sqlx_logging(false);
-    let db = Database::connect(options).await.expect("in-memory sqlite");
-    Migrator::up(&db, None).await.expect("migrations");
-    db
-}
 
 /// A learner who signed up with `email` and [`PASSWORD`].
 pub async fn learner(db: &DatabaseConnection, name: &str, email: &str) -> user::Model {

@@ -8,7 +8,7 @@ use super::rfc3339;
 use crate::error::AppError;
 use crate::models::{AdminUserPage, AdminUserQuery, AdminUserRow};
 use crate::server::entities::user;
-use crate::server::services::search;
+use crate::server::services::{pagination, search};
 
 /// Users per page of the admin list.
 pub const PER_PAGE: u64 = 20;
@@ -39,16 +39,10 @@ pub async fn list_users(
         .order_by_asc(user::Column::Email)
         .order_by_asc(user::Column::Id)
         .paginate(db, PER_PAGE);
-    let total = paginator.num_items().await?;
-    let total_pages = total.div_ceil(PER_PAGE);
-    let page = query.page.unwrap_or(1).max(1);
-    let rows = if page <= total_pages {
-        paginator.fetch_page(page - 1).await?
-    } else {
-        Vec::new()
-    };
+    let paged = pagination::fetch(paginator, query.page).await?;
     Ok(AdminUserPage {
-        items: rows
+        items: paged
+            .rows
             .into_iter()
             .map(|u| AdminUserRow {
                 id: u.id,
@@ -59,10 +53,10 @@ pub async fn list_users(
                 role: u.role,
             })
             .collect(),
-        page,
+        page: paged.page,
         per_page: PER_PAGE,
-        total,
-        total_pages,
+        total: paged.total,
+        total_pages: paged.total_pages,
     })
 }
 
