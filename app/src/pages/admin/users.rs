@@ -28,7 +28,11 @@ pub fn AdminUsersPage() -> impl IntoView {
         <Title text="Users" />
         <div class="mx-auto max-w-5xl px-4 py-10">
             <Suspense fallback=|| view! { <p class="text-slate-500">"Loading users…"</p> }>
-                {move || Suspend::new(async move {
+                {move || {
+                    // Read the query before awaiting: after the await this render may be gone.
+                    let current = query.get_untracked();
+                    let search_text = current.q.clone().unwrap_or_default();
+                    Suspend::new(async move {
                     match users.await {
                         Ok(page) => {
                             view! {
@@ -45,7 +49,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                                         name="q"
                                         type="search"
                                         placeholder="Email or name"
-                                        value=query.get_untracked().q.unwrap_or_default()
+                                        value=search_text
                                         class="flex-1 rounded-lg border border-slate-300 px-3 py-2"
                                     />
                                     <button type="submit" class="rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white">
@@ -72,13 +76,14 @@ pub fn AdminUsersPage() -> impl IntoView {
                                             .collect_view()}
                                     </tbody>
                                 </table>
-                                <UserPager query=query.get_untracked() page=page.page total_pages=page.total_pages />
+                                <UserPager query=current page=page.page total_pages=page.total_pages />
                             }
                                 .into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
-                })}
+                    })
+                }}
             </Suspense>
         </div>
     }

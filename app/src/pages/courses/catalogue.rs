@@ -32,24 +32,29 @@ pub fn CataloguePage() -> impl IntoView {
             <Suspense fallback=move || {
                 view! { <FilterForm query=query.get_untracked() facets=None /> }
             }>
-                {move || Suspend::new(async move {
-                    let facets = facets.await.ok();
-                    view! { <FilterForm query=query.get() facets /> }
-                })}
+                {move || {
+                    // Read the query before awaiting: after the await this render may be gone.
+                    let query = query.get();
+                    Suspend::new(async move {
+                        let facets = facets.await.ok();
+                        view! { <FilterForm query facets /> }
+                    })
+                }}
             </Suspense>
             <div class="mt-8" aria-busy=move || loading.get().to_string()>
                 <Transition
                     fallback=|| view! { <CardGridSkeleton /> }
                     set_pending=loading
                 >
-                    {move || Suspend::new(async move {
-                        match results.await {
-                            Ok(page) => {
-                                view! { <ResultList page query=query.get_untracked() /> }.into_any()
+                    {move || {
+                        let query = query.get_untracked();
+                        Suspend::new(async move {
+                            match results.await {
+                                Ok(page) => view! { <ResultList page query /> }.into_any(),
+                                Err(error) => view! { <ErrorView error /> }.into_any(),
                             }
-                            Err(error) => view! { <ErrorView error /> }.into_any(),
-                        }
-                    })}
+                        })
+                    }}
                 </Transition>
             </div>
         </div>

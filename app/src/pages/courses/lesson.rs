@@ -26,16 +26,17 @@ pub fn LessonPage() -> impl IntoView {
         <Suspense fallback=|| {
             view! { <p class="mx-auto max-w-6xl px-4 py-10 text-slate-500">"Loading lesson…"</p> }
         }>
-            {move || Suspend::new(async move {
-                match lesson.await {
-                    Ok(lesson) => view! { <LessonBody lesson /> }.into_any(),
-                    Err(AppError::Forbidden) => {
-                        let course_href = format!("/courses/{}", key().0);
-                        view! { <Locked course_href /> }.into_any()
+            {move || {
+                // Read the params before awaiting: after the await this render may be gone.
+                let course_href = format!("/courses/{}", key().0);
+                Suspend::new(async move {
+                    match lesson.await {
+                        Ok(lesson) => view! { <LessonBody lesson /> }.into_any(),
+                        Err(AppError::Forbidden) => view! { <Locked course_href /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
+                })
+            }}
         </Suspense>
     }
 }
