@@ -9,5 +9,6 @@ pub mod rate_limit;
 pub mod services;
 pub mod session;
 pub mod state;
+pub mod storage;
 #[cfg(test)]
 pub(crate) mod test_db;
