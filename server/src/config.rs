@@ -47,6 +47,17 @@ pub struct Config {
     pub cookie_secure: bool,
     /// Trust `X-Forwarded-For` (only behind your own proxy or load balancer).
     pub trust_proxy: bool,
+    /// Where uploaded media is kept when no S3 bucket is configured.
+    pub media_dir: String,
+    /// The S3 bucket for media; when set, media goes there instead of `media_dir`.
+    /// Credentials come from the standard AWS chain (env, profile, ECS task role).
+    pub s3_bucket: Option<String>,
+    /// The bucket's region.
+    pub s3_region: String,
+    /// An S3-compatible server's URL (MinIO, Garage, moto…); unset for AWS.
+    pub s3_endpoint: Option<String>,
+    /// Path-style bucket addressing (default: on when `s3_endpoint` is set).
+    pub s3_force_path_style: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -66,6 +77,11 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("cookie_secure", &self.cookie_secure)
             .field("trust_proxy", &self.trust_proxy)
+            .field("media_dir", &self.media_dir)
+            .field("s3_bucket", &self.s3_bucket)
+            .field("s3_region", &self.s3_region)
+            .field("s3_endpoint", &self.s3_endpoint.as_deref().map(redact_url))
+            .field("s3_force_path_style", &self.s3_force_path_style)
             .finish()
     }
 }
@@ -130,6 +146,11 @@ impl Config {
             public_url: "http://127.0.0.1:3000".to_owned(),
             cookie_secure: false,
             trust_proxy: false,
+            media_dir: "data/media".to_owned(),
+            s3_bucket: None,
+            s3_region: "us-east-1".to_owned(),
+            s3_endpoint: None,
+            s3_force_path_style: false,
         }
     }
 
@@ -154,7 +175,14 @@ impl Config {
             )
         });
         let https = public_url.starts_with("https://");
+        let s3_endpoint = text("S3_ENDPOINT");
         Ok(Self {
+            media_dir: text("MEDIA_DIR").unwrap_or_else(|| "data/media".into()),
+            s3_bucket: text("S3_BUCKET"),
+            s3_region: text("S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+            // S3-compatible servers rarely have per-bucket DNS names; AWS prefers virtual hosts.
+            s3_force_path_style: flag("S3_FORCE_PATH_STYLE", s3_endpoint.is_some())?,
+            s3_endpoint,
             redis_url: text("REDIS_URL"),
             redis_key_prefix: text("REDIS_KEY_PREFIX").unwrap_or_else(|| "lectern:".into()),
             smtp_url: text("SMTP_URL"),

@@ -7,6 +7,7 @@ use app::server::{
     mail::Mailer,
     rate_limit::RateLimiter,
     state::{AppState, Settings},
+    storage::{S3Config, Storage},
 };
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
@@ -26,7 +27,7 @@ pub struct Wiring {
 }
 
 /// Chooses each backend from the configuration: Redis or in-process for sessions and rate
-/// limits, SMTP or the outbox folder for mail.
+/// limits, SMTP or the outbox folder for mail, an S3 bucket or a local folder for media.
 pub async fn build(
     config: &Config,
     leptos_options: LeptosOptions,
@@ -51,6 +52,7 @@ pub async fn build(
         Some(url) => Mailer::smtp(url, &config.mail_from).context("configuring SMTP_URL")?,
         None => Mailer::outbox(&config.outbox_dir),
     };
+    let storage = media_storage(config).await?;
     Ok(Wiring {
         state: AppState {
             leptos_options,
@@ -61,8 +63,37 @@ pub async fn build(
                 public_url: config.public_url.clone(),
                 trust_proxy: config.trust_proxy,
             }),
+            storage,
         },
         store,
         cookie_secure: config.cookie_secure,
     })
+}
+
+/// The S3 bucket when `S3_BUCKET` is set, else the local `MEDIA_DIR`; logs which (the bucket
+/// and endpoint, never credentials).
+async fn media_storage(config: &Config) -> anyhow::Result<Storage> {
+    let Some(bucket) = &config.s3_bucket else {
+        tracing::info!(backend = "local", dir = %config.media_dir, "media storage");
+        return Ok(Storage::local(&config.media_dir));
+    };
+    let storage = Storage::s3(S3Config {
+        bucket: bucket.clone(),
+        region: config.s3_region.clone(),
+        endpoint: config.s3_endpoint.clone(),
+        force_path_style: config.s3_force_path_style,
+        // The standard AWS chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile, ECS role.
+        access_key_id: None,
+        secret_access_key: None,
+    })
+    .await
+    .context("configuring S3_BUCKET")?;
+    tracing::info!(
+        backend = storage.backend_name(),
+        %bucket,
+        region = %config.s3_region,
+        endpoint = config.s3_endpoint.as_deref().map(crate::config::redact_url).as_deref().unwrap_or("AWS"),
+        "media storage"
+    );
+    Ok(storage)
 }

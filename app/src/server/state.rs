@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 
 use super::mail::Mailer;
 use super::rate_limit::RateLimiter;
+use super::storage::Storage;
 
 /// Settings server functions need at request time.
 #[derive(Debug, Clone)]
@@ -18,7 +19,7 @@ pub struct Settings {
     pub trust_proxy: bool,
 }
 
-/// Everything a request may need: Leptos options, the database, mail and rate limits.
+/// Everything a request may need: Leptos options, the database, mail, rate limits and media.
 #[derive(Clone)]
 pub struct AppState {
     /// Leptos site options (site root, output name, address).
@@ -31,6 +32,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Request-time settings.
     pub settings: Arc<Settings>,
+    /// Uploaded media (local disk, or an S3 bucket).
+    pub storage: Storage,
 }
 
 impl FromRef<AppState> for LeptosOptions {

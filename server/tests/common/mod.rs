@@ -121,6 +121,9 @@ pub struct TestApp {
     /// Where this server writes email (no SMTP in tests).
     pub outbox: std::path::PathBuf,
     _outbox_dir: tempfile::TempDir,
+    /// Where this server keeps uploaded media (the local backend, in a temporary folder).
+    pub media: std::path::PathBuf,
+    _media_dir: tempfile::TempDir,
     _pg: Option<PgDatabase>,
 }
 
@@ -163,6 +166,8 @@ impl TestApp {
         let mut config = Config::embedded(&url);
         config.public_url = format!("http://{addr}");
         config.outbox_dir = outbox_dir.path().display().to_string();
+        let media_dir = tempfile::tempdir().expect("media dir");
+        config.media_dir = media_dir.path().display().to_string();
         if sessions == Sessions::Redis {
             config.redis_url = Some(redis_url());
             // Counters of other tests (and earlier runs) must not count against this one.
@@ -191,6 +196,8 @@ impl TestApp {
             client,
             outbox: outbox_dir.path().to_path_buf(),
             _outbox_dir: outbox_dir,
+            media: media_dir.path().to_path_buf(),
+            _media_dir: media_dir,
             _pg: pg,
         }
     }
