@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Command 2: the whole test suite. Sets up what is missing (tools, Chromium, PostgreSQL on
-# and Redis on loopback), then runs format, clippy on both targets, unit and integration tests on SQLite and
-# PostgreSQL, the delivery lint, and the Playwright browser tests against the release build.
+# Command 2: the whole test suite. Sets up what is missing (tools, Chromium, PostgreSQL, Redis
+# and an S3-compatible server (moto) on loopback), then runs format, clippy on both targets,
+# unit and integration tests on SQLite and PostgreSQL, media storage tests on local disk and S3,
+# the delivery lint, and the Playwright browser tests against the release build.
 #
 #   scripts/test.sh            everything
 #   LECTERN_SKIP_E2E=1 ...      everything but the browser tests (quick local loop)
@@ -20,6 +21,27 @@ case "$TEST_REDIS_URL" in
   redis://127.0.0.1:*|redis://localhost:*|redis://\[::1\]:*) ;;
   *) die "TEST_REDIS_URL must point at loopback" ;;
 esac
+
+# The S3-compatible server for the media storage tests: used if it already answers, otherwise
+# moto is started here (and stopped on exit). The S3 tests fail, never skip, under this script.
+export TEST_S3_ENDPOINT="${TEST_S3_ENDPOINT:-http://127.0.0.1:9090}"
+case "$TEST_S3_ENDPOINT" in
+  http://127.0.0.1:*|http://localhost:*|http://\[::1\]:*) ;;
+  *) die "TEST_S3_ENDPOINT must point at loopback (http://127.0.0.1:PORT), not $TEST_S3_ENDPOINT" ;;
+esac
+export LECTERN_REQUIRE_S3=1
+MOTO_REQUIREMENT="moto[server]==5.2.5"
+
+# Whatever this script starts is stopped when it exits, however it exits.
+s3_pid=""
+server_pid=""
+e2e_dir=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$e2e_dir" ]; then rm -rf "$e2e_dir"; fi
+  if [ -n "$s3_pid" ]; then kill "$s3_pid" 2>/dev/null || true; wait "$s3_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
 
 started=$(date +%s)
 step() { log "$*  [+$(( $(date +%s) - started ))s]"; }
@@ -47,6 +69,38 @@ ensure_redis() {
   redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG || die "Redis did not start"
 }
 
+s3_answers() { curl -s -o /dev/null --max-time 2 "$TEST_S3_ENDPOINT/"; }
+
+ensure_s3() {
+  if s3_answers; then return; fi
+  local venv="$LECTERN_CACHE/s3-venv" hostport host port
+  # Pinned, in its own virtualenv (like scripts/lint-infra.sh), reinstalled when the pin moves.
+  # Not any moto_server on the PATH: moto 5.2.1 answers CompleteMultipartUpload with an XML
+  # root the AWS SDK cannot parse (fixed by 5.2.5).
+  if [ ! -x "$venv/bin/moto_server" ] || [ "$(cat "$venv/.lectern-requirements" 2>/dev/null)" != "$MOTO_REQUIREMENT" ]; then
+    step "Installing $MOTO_REQUIREMENT into $venv"
+    command -v python3 >/dev/null 2>&1 || apt_install python3 python3-venv
+    rm -rf "$venv"
+    mkdir -p "$LECTERN_CACHE"
+    python3 -m venv "$venv" 2>/dev/null || { rm -rf "$venv"; apt_install python3-venv; python3 -m venv "$venv"; }
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input "$MOTO_REQUIREMENT"
+    printf '%s' "$MOTO_REQUIREMENT" > "$venv/.lectern-requirements"
+  fi
+  hostport="${TEST_S3_ENDPOINT#http://}"; hostport="${hostport%%/*}"
+  port="${hostport##*:}"; host="${hostport%:*}"; host="${host#[}"; host="${host%]}"
+  step "Starting moto (S3) on $host:$port"
+  mkdir -p "$LECTERN_CACHE"
+  "$venv/bin/moto_server" -H "$host" -p "$port" >"$LECTERN_CACHE/moto.log" 2>&1 &
+  s3_pid=$!
+  for _ in $(seq 1 60); do
+    s3_answers && return
+    kill -0 "$s3_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  tail -n 20 "$LECTERN_CACHE/moto.log" >&2 || true
+  die "moto_server did not answer on $TEST_S3_ENDPOINT"
+}
+
 ensure_chromium() {
   CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
   if [ -z "$CHROMIUM_PATH" ]; then
@@ -61,6 +115,7 @@ step "Setting up tools"
 ensure_build_tools
 ensure_postgres
 ensure_redis
+ensure_s3
 
 step "Format check"
 cargo fmt --all -- --check
@@ -71,7 +126,7 @@ cargo clippy --locked --workspace --exclude frontend --all-targets --features ap
 step "Clippy (wasm32, hydrate)"
 cargo clippy --locked -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
-step "Unit and integration tests (SQLite and PostgreSQL)"
+step "Unit and integration tests (SQLite and PostgreSQL; media on local disk and S3)"
 cargo test --locked --workspace --exclude frontend --features app/ssr
 
 step "Delivery lint (Dockerfile, workflows, Terraform)"
@@ -90,11 +145,6 @@ build_site
 step "Browser tests (Playwright, Debian Chromium)"
 e2e_dir="$(mktemp -d)"
 port="${LECTERN_E2E_PORT:-3107}"
-cleanup() {
-  if [ -n "${server_pid:-}" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$e2e_dir"
-}
-trap cleanup EXIT
 # A fresh demo database for every run, so the browser tests see exactly the demo catalogue.
 export LECTERN_OUTBOX="$e2e_dir/outbox"
 # The first admin, created with the CLI exactly as the README tells an operator to.
