@@ -47,6 +47,8 @@ pub struct Config {
     pub cookie_secure: bool,
     /// Trust `X-Forwarded-For` (only behind your own proxy or load balancer).
     pub trust_proxy: bool,
+    /// Bearer token for `/metrics`; without it only loopback peers may scrape.
+    pub metrics_token: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -66,6 +68,8 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("cookie_secure", &self.cookie_secure)
             .field("trust_proxy", &self.trust_proxy)
+            // A secret: say only whether it is set.
+            .field("metrics_token", &self.metrics_token.as_ref().map(|_| "***"))
             .finish()
     }
 }
@@ -130,6 +134,7 @@ impl Config {
             public_url: "http://127.0.0.1:3000".to_owned(),
             cookie_secure: false,
             trust_proxy: false,
+            metrics_token: None,
         }
     }
 
@@ -163,6 +168,7 @@ impl Config {
             outbox_dir: text("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into()),
             cookie_secure: flag("COOKIE_SECURE", https)?,
             trust_proxy: flag("TRUST_PROXY", false)?,
+            metrics_token: text("METRICS_TOKEN"),
             public_url: public_url.trim_end_matches('/').to_owned(),
             database_url,
             database_max_connections: number("DATABASE_MAX_CONNECTIONS", 10)?,

@@ -1,5 +1,5 @@
 //! The complete axum router: operational routes, Leptos pages and server functions, static
-//! files, and one log line per request.
+//! files, request metrics, and one log line per request.
 
 use std::time::Duration;
 
@@ -16,7 +16,9 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
         state,
         store,
         cookie_secure,
+        metrics,
     } = wiring;
+    let http_metrics = metrics.http();
     let public_origin = state.settings.public_url.clone();
     let hashed_assets = state.leptos_options.hash_files;
     let routes = generate_route_list(App);
@@ -25,6 +27,7 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .merge(crate::routes::operational())
+        .merge(metrics.routes())
         .leptos_routes_with_context(&state, routes, provide_state.clone(), move || {
             shell(leptos_options.clone())
         })
@@ -42,6 +45,10 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
             crate::caching::headers(hashed_assets, request, next)
         }))
         .layer(tower_http::compression::CompressionLayer::new())
+        // Every layer added with `layer` runs after routing, so these see the route template.
+        .layer(axum::middleware::from_fn(move |request, next| {
+            crate::metrics::http::track(http_metrics.clone(), request, next)
+        }))
         // One INFO line per request with method, path, status and latency.
         .layer(
             TraceLayer::new_for_http()
