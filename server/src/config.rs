@@ -49,6 +49,8 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Bearer token for `/metrics`; without it only loopback peers may scrape.
     pub metrics_token: Option<String>,
+    /// OTLP trace export, when `OTEL_EXPORTER_OTLP_ENDPOINT` is set.
+    pub otel: Option<crate::telemetry::otel::OtelConfig>,
 }
 
 impl std::fmt::Debug for Config {
@@ -70,6 +72,7 @@ impl std::fmt::Debug for Config {
             .field("trust_proxy", &self.trust_proxy)
             // A secret: say only whether it is set.
             .field("metrics_token", &self.metrics_token.as_ref().map(|_| "***"))
+            .field("otel", &self.otel)
             .finish()
     }
 }
@@ -84,6 +87,7 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// A trimmed, non-empty environment variable.
 fn text(name: &str) -> Option<String> {
     std::env::var(name)
         .ok()
@@ -135,6 +139,7 @@ impl Config {
             cookie_secure: false,
             trust_proxy: false,
             metrics_token: None,
+            otel: None,
         }
     }
 
@@ -169,6 +174,7 @@ impl Config {
             cookie_secure: flag("COOKIE_SECURE", https)?,
             trust_proxy: flag("TRUST_PROXY", false)?,
             metrics_token: text("METRICS_TOKEN"),
+            otel: crate::telemetry::otel::OtelConfig::from_lookup(text)?,
             public_url: public_url.trim_end_matches('/').to_owned(),
             database_url,
             database_max_connections: number("DATABASE_MAX_CONNECTIONS", 10)?,

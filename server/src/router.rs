@@ -1,13 +1,10 @@
 //! The complete axum router: operational routes, Leptos pages and server functions, static
-//! files, request metrics, and one log line per request.
-
-use std::time::Duration;
+//! files, request metrics, and one span and log line per request.
 
 use app::{server::state::AppState, shell, App};
-use axum::{body::Body, extract::Request, http::Response, Router};
+use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::trace::TraceLayer;
-use tracing::Span;
 
 /// Builds the router for the wired state: sessions, cross-site checks and request logs around
 /// the operational routes, the Leptos pages and server functions, and static files.
@@ -49,26 +46,12 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
         .layer(axum::middleware::from_fn(move |request, next| {
             crate::metrics::http::track(http_metrics.clone(), request, next)
         }))
-        // One INFO line per request with method, path, status and latency.
+        // One span (exported over OTLP when configured) and one INFO line per request.
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(|request: &Request<Body>| {
-                    tracing::info_span!(
-                        "request",
-                        method = %request.method(),
-                        path = %request.uri().path(),
-                    )
-                })
+                .make_span_with(crate::telemetry::request::span)
                 .on_request(())
-                .on_response(
-                    |response: &Response<Body>, latency: Duration, _span: &Span| {
-                        tracing::info!(
-                            status = response.status().as_u16(),
-                            latency_ms = latency.as_secs_f64() * 1000.0,
-                            "served"
-                        );
-                    },
-                ),
+                .on_response(crate::telemetry::request::on_response),
         )
         .with_state(state)
 }
