@@ -2,7 +2,8 @@
 # Command 2: the whole test suite. Sets up what is missing (tools, Chromium, PostgreSQL, Redis
 # and an S3-compatible server (moto) on loopback), then runs format, clippy on both targets,
 # unit and integration tests on SQLite and PostgreSQL, media storage tests on local disk and S3,
-# the delivery lint, and the Playwright browser tests against the release build.
+# the delivery lint, the Playwright browser tests against the release build, and a
+# caching-proxy test (nginx standing in for the CDN) against the same running server.
 #
 #   scripts/test.sh            everything
 #   LECTERN_SKIP_E2E=1 ...      everything but the browser tests (quick local loop)
@@ -140,7 +141,8 @@ fi
 unset CARGO_TARGET_DIR
 ensure_chromium
 npm_ci "$ROOT/end2end"
-build_site
+# Content-hashed /pkg/ names, as in the container: the proxy test checks they are cached.
+LEPTOS_HASH_FILES=true build_site
 
 step "Browser tests (Playwright, Debian Chromium)"
 e2e_dir="$(mktemp -d)"
@@ -153,7 +155,7 @@ LECTERN_E2E_ADMIN_PASSWORD="e2e admin passphrase $(date +%s)"
 export LECTERN_E2E_ADMIN_PASSWORD
 DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_ADMIN_PASSWORD="$LECTERN_E2E_ADMIN_PASSWORD" \
   "$BUILD_TARGET_DIR/release/server" create-admin --email "$LECTERN_E2E_ADMIN_EMAIL" --name "E2E Admin"
-DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_DEMO=true LEPTOS_ENV=PROD \
+DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_DEMO=true LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
   OUTBOX_DIR="$LECTERN_OUTBOX" PUBLIC_URL="http://127.0.0.1:$port" \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" \
   "$BUILD_TARGET_DIR/release/server" serve >"$e2e_dir/server.log" 2>&1 &
@@ -165,6 +167,12 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { cat "$e2e_dir/server.log"; die "server not ready"; }
 if ! (cd "$ROOT/end2end" && LECTERN_BASE_URL="http://127.0.0.1:$port" npx playwright test); then
+  echo "--- server log (last 40 lines) ---"; tail -n 40 "$e2e_dir/server.log"
+  exit 1
+fi
+
+step "Caching proxy test (nginx in front of the same server)"
+if ! "$ROOT/scripts/proxy-test.sh" "$port"; then
   echo "--- server log (last 40 lines) ---"; tail -n 40 "$e2e_dir/server.log"
   exit 1
 fi

@@ -58,6 +58,10 @@ pub struct Config {
     pub s3_endpoint: Option<String>,
     /// Path-style bucket addressing (default: on when `s3_endpoint` is set).
     pub s3_force_path_style: bool,
+    /// Bearer token for `/metrics`; without it only loopback peers may scrape.
+    pub metrics_token: Option<String>,
+    /// OTLP trace export, when `OTEL_EXPORTER_OTLP_ENDPOINT` is set.
+    pub otel: Option<crate::telemetry::otel::OtelConfig>,
 }
 
 impl std::fmt::Debug for Config {
@@ -82,6 +86,9 @@ impl std::fmt::Debug for Config {
             .field("s3_region", &self.s3_region)
             .field("s3_endpoint", &self.s3_endpoint.as_deref().map(redact_url))
             .field("s3_force_path_style", &self.s3_force_path_style)
+            // A secret: say only whether it is set.
+            .field("metrics_token", &self.metrics_token.as_ref().map(|_| "***"))
+            .field("otel", &self.otel)
             .finish()
     }
 }
@@ -96,6 +103,7 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// A trimmed, non-empty environment variable.
 fn text(name: &str) -> Option<String> {
     std::env::var(name)
         .ok()
@@ -151,6 +159,8 @@ impl Config {
             s3_region: "us-east-1".to_owned(),
             s3_endpoint: None,
             s3_force_path_style: false,
+            metrics_token: None,
+            otel: None,
         }
     }
 
@@ -191,6 +201,8 @@ impl Config {
             outbox_dir: text("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into()),
             cookie_secure: flag("COOKIE_SECURE", https)?,
             trust_proxy: flag("TRUST_PROXY", false)?,
+            metrics_token: text("METRICS_TOKEN"),
+            otel: crate::telemetry::otel::OtelConfig::from_lookup(text)?,
             public_url: public_url.trim_end_matches('/').to_owned(),
             database_url,
             database_max_connections: number("DATABASE_MAX_CONNECTIONS", 10)?,

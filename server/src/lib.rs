@@ -5,6 +5,7 @@ pub mod api_errors;
 pub mod caching;
 pub mod config;
 pub mod db;
+pub mod metrics;
 pub mod origin;
 pub mod router;
 pub mod routes;

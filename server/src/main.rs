@@ -43,9 +43,15 @@ async fn main() -> anyhow::Result<()> {
     }
     let cli = Cli::parse();
     let config = Config::from_env()?;
-    telemetry::init(config.log_format);
+    let telemetry = telemetry::init(config.log_format, config.otel.as_ref())?;
     tracing::debug!(?config, "configuration");
+    let result = run(cli, config).await;
+    // After the server has drained: export the last spans, including the slow requests'.
+    telemetry.shutdown().await;
+    result
+}
 
+async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     let db = db::connect(&config.database_url, config.database_max_connections).await?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => {

@@ -1,13 +1,10 @@
 //! The complete axum router: operational routes, Leptos pages and server functions, static
-//! files, and one log line per request.
-
-use std::time::Duration;
+//! files, request metrics, and one span and log line per request.
 
 use app::{server::state::AppState, shell, App};
-use axum::{body::Body, extract::Request, http::Response, Router};
+use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::trace::TraceLayer;
-use tracing::Span;
 
 /// Builds the router for the wired state: sessions, cross-site checks and request logs around
 /// the operational routes, the Leptos pages and server functions, and static files.
@@ -16,7 +13,9 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
         state,
         store,
         cookie_secure,
+        metrics,
     } = wiring;
+    let http_metrics = metrics.http();
     let public_origin = state.settings.public_url.clone();
     let hashed_assets = state.leptos_options.hash_files;
     let routes = generate_route_list(App);
@@ -25,6 +24,7 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .merge(crate::routes::operational())
+        .merge(metrics.routes())
         .leptos_routes_with_context(&state, routes, provide_state.clone(), move || {
             shell(leptos_options.clone())
         })
@@ -42,26 +42,16 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
             crate::caching::headers(hashed_assets, request, next)
         }))
         .layer(tower_http::compression::CompressionLayer::new())
-        // One INFO line per request with method, path, status and latency.
+        // Every layer added with `layer` runs after routing, so these see the route template.
+        .layer(axum::middleware::from_fn(move |request, next| {
+            crate::metrics::http::track(http_metrics.clone(), request, next)
+        }))
+        // One span (exported over OTLP when configured) and one INFO line per request.
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(|request: &Request<Body>| {
-                    tracing::info_span!(
-                        "request",
-                        method = %request.method(),
-                        path = %request.uri().path(),
-                    )
-                })
+                .make_span_with(crate::telemetry::request::span)
                 .on_request(())
-                .on_response(
-                    |response: &Response<Body>, latency: Duration, _span: &Span| {
-                        tracing::info!(
-                            status = response.status().as_u16(),
-                            latency_ms = latency.as_secs_f64() * 1000.0,
-                            "served"
-                        );
-                    },
-                ),
+                .on_response(crate::telemetry::request::on_response),
         )
         .with_state(state)
 }

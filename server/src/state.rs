@@ -24,6 +24,8 @@ pub struct Wiring {
     pub store: Store,
     /// Whether the session cookie is `Secure`.
     pub cookie_secure: bool,
+    /// The Prometheus registry behind `/metrics`.
+    pub metrics: crate::metrics::Metrics,
 }
 
 /// Chooses each backend from the configuration: Redis or in-process for sessions and rate
@@ -53,7 +55,9 @@ pub async fn build(
         None => Mailer::outbox(&config.outbox_dir),
     };
     let storage = media_storage(config).await?;
+    let metrics = crate::metrics::Metrics::new(db.clone(), config.metrics_token.as_deref());
     Ok(Wiring {
+        metrics,
         state: AppState {
             leptos_options,
             db,

@@ -57,6 +57,12 @@ variable "otel_exporter_otlp_endpoint" {
   default     = ""
 }
 
+variable "otel_collector_image" {
+  description = "OpenTelemetry collector sidecar image (AWS Distro for OpenTelemetry, pinned by digest) sending traces to X-Ray; empty runs none."
+  type        = string
+  default     = ""
+}
+
 variable "direct_access_cidrs" {
   description = "Operator CIDRs allowed to reach the ALB directly."
   type        = list(string)

@@ -129,6 +129,7 @@ module "iam" {
   ecs_service_arn             = module.ecs.service_arn
   task_family                 = module.ecs.task_family
   cloudfront_distribution_arn = module.cloudfront.distribution_arn
+  allow_xray_writes           = var.otel_collector_image != ""
 }
 
 module "ecs" {
@@ -153,6 +154,7 @@ module "ecs" {
   log_group_name          = module.cloudwatch.log_group_name
   kms_key_arn             = module.kms.key_arn
   secrets                 = module.secrets.container_secrets
+  otel_collector_image    = var.otel_collector_image
 
   environment = merge(
     {

@@ -12,10 +12,39 @@ locals {
   # Same HTTP probe as the Dockerfile HEALTHCHECK (bash /dev/tcp; the image has no curl).
   health_probe = "exec 3<>/dev/tcp/127.0.0.1/${var.container_port} && printf 'GET /healthz HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"
 
-  environment = merge(var.environment, {
-    LEPTOS_SITE_ADDR      = "0.0.0.0:${var.container_port}"
-    SHUTDOWN_TIMEOUT_SECS = tostring(var.shutdown_timeout_seconds)
-  })
+  collector = var.otel_collector_image != ""
+
+  # With the collector sidecar, traces go to it over OTLP/HTTP on the task's loopback (tasks
+  # share one network namespace); an explicit OTEL_EXPORTER_OTLP_ENDPOINT still wins.
+  environment = merge(
+    local.collector ? { OTEL_EXPORTER_OTLP_ENDPOINT = "http://localhost:4318" } : {},
+    var.environment,
+    {
+      LEPTOS_SITE_ADDR      = "0.0.0.0:${var.container_port}"
+      SHUTDOWN_TIMEOUT_SECS = tostring(var.shutdown_timeout_seconds)
+    },
+  )
+
+  # Optional OpenTelemetry collector (e.g. AWS Distro for OpenTelemetry). Its bundled ECS
+  # config receives OTLP on 4317/4318 and sends traces to X-Ray. Not essential: if it stops,
+  # the app keeps serving and only loses spans.
+  collector_containers = local.collector ? [{
+    name                   = "otel-collector"
+    image                  = var.otel_collector_image
+    essential              = false
+    command                = ["--config=/etc/ecs/ecs-default-config.yaml"]
+    readonlyRootFilesystem = true
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = var.log_group_name
+        awslogs-region        = data.aws_region.current.name
+        awslogs-stream-prefix = "otel-collector"
+        mode                  = "non-blocking"
+        max-buffer-size       = "25m"
+      }
+    }
+  }] : []
 }
 
 resource "aws_ecs_cluster" "this" {
@@ -89,9 +118,10 @@ resource "aws_vpc_security_group_egress_rule" "task_smtp" {
 
 resource "aws_vpc_security_group_egress_rule" "task_in_vpc" {
   for_each = {
-    postgres = 5432
-    redis    = 6379
-    otlp     = 4317
+    postgres  = 5432
+    redis     = 6379
+    otlp      = 4317
+    otlp_http = 4318
   }
 
   security_group_id = aws_security_group.task.id
@@ -121,7 +151,7 @@ resource "aws_ecs_task_definition" "this" {
     name = "tmp"
   }
 
-  container_definitions = jsonencode([
+  container_definitions = jsonencode(concat([
     {
       name      = local.container_name
       image     = var.image
@@ -175,7 +205,7 @@ resource "aws_ecs_task_definition" "this" {
         }
       }
     }
-  ])
+  ], local.collector_containers))
 }
 
 resource "aws_ecs_service" "this" {

@@ -134,3 +134,9 @@ variable "enable_execute_command" {
   type        = bool
   default     = false
 }
+
+variable "otel_collector_image" {
+  description = "Image of an OpenTelemetry collector sidecar, e.g. the AWS Distro for OpenTelemetry collector pinned by digest; empty runs none. When set, the app sends traces to it at http://localhost:4318; the task role then needs X-Ray write access (iam module: allow_xray_writes)."
+  type        = string
+  default     = ""
+}

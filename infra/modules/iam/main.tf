@@ -114,6 +114,28 @@ resource "aws_iam_role_policy" "task" {
   policy = data.aws_iam_policy_document.task.json
 }
 
+# X-Ray's write and sampling actions have no resource-level permissions: "*" is the only form.
+data "aws_iam_policy_document" "task_xray" {
+  statement {
+    sid = "XRayTraces"
+    actions = [
+      "xray:PutTraceSegments",
+      "xray:PutTelemetryRecords",
+      "xray:GetSamplingRules",
+      "xray:GetSamplingTargets",
+      "xray:GetSamplingStatisticSummaries",
+    ]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "task_xray" {
+  count  = var.allow_xray_writes ? 1 : 0
+  name   = "xray-traces"
+  role   = aws_iam_role.task.id
+  policy = data.aws_iam_policy_document.task_xray.json
+}
+
 data "aws_iam_policy_document" "task_exec" {
   statement {
     sid = "EcsExecChannels"

@@ -74,3 +74,9 @@ variable "enable_execute_command" {
   type        = bool
   default     = false
 }
+
+variable "allow_xray_writes" {
+  description = "Let the task send traces to X-Ray (for an OpenTelemetry collector sidecar)."
+  type        = bool
+  default     = false
+}

@@ -142,6 +142,15 @@ impl TestApp {
 
     /// Starts the server on a fresh, migrated, empty database with the given session store.
     pub async fn start(backend: Backend, sessions: Sessions) -> Self {
+        Self::start_with(backend, sessions, |_| {}).await
+    }
+
+    /// Like [`TestApp::start`], with `configure` adjusting the configuration last.
+    pub async fn start_with(
+        backend: Backend,
+        sessions: Sessions,
+        configure: impl FnOnce(&mut Config),
+    ) -> Self {
         let (url, pg, pool) = match backend {
             // One connection: each connection to `:memory:` would be a separate database.
             Backend::Sqlite => ("sqlite::memory:".to_owned(), None, 1),
@@ -178,6 +187,7 @@ impl TestApp {
                 chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
             );
         }
+        configure(&mut config);
         let wiring = state::build(&config, leptos_options, db.clone())
             .await
             .expect("wire state (is Redis running on loopback?)");
