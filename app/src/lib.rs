@@ -7,6 +7,7 @@
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod markdown;
 pub mod models;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -12,6 +12,7 @@ use crate::pages::account::{
     AccountPage, ResetPasswordPage, ResetRequestPage, SignInPage, SignUpPage,
 };
 use crate::pages::admin::{AdminApplicationsPage, AdminUsersPage};
+use crate::pages::teach::{CourseEditorPage, LessonEditorPage, TeachDashboardPage};
 use crate::pages::{
     courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
 };
@@ -77,6 +78,17 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/admin/applications")
                             view=AdminApplicationsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/teach") view=TeachDashboardPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/teach/courses/:id")
+                            view=CourseEditorPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/teach/lessons/:id")
+                            view=LessonEditorPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/courses/:slug") view=CoursePage ssr=SsrMode::Async />

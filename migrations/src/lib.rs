@@ -18,6 +18,7 @@ mod m20261122_000005_add_user_credentials;
 mod m20261122_000006_create_password_resets;
 mod m20261122_000007_create_api_tokens;
 mod m20261122_000008_create_instructor_applications;
+mod m20261122_000009_course_authoring;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_create_password_resets::Migration),
             Box::new(m20261122_000007_create_api_tokens::Migration),
             Box::new(m20261122_000008_create_instructor_applications::Migration),
+            Box::new(m20261122_000009_course_authoring::Migration),
         ]
     }
 }

@@ -27,6 +27,8 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Load the demo catalogue into an empty database on start.
     pub demo: bool,
+    /// A password for the demo instructors (local demos only; never on a public site).
+    pub demo_password: Option<String>,
     /// Run pending migrations on start (turn off where a deploy step runs `server migrate`).
     pub migrate_on_start: bool,
     /// How long in-flight requests may take to finish after SIGTERM.
@@ -72,6 +74,7 @@ impl std::fmt::Debug for Config {
             .field("database_max_connections", &self.database_max_connections)
             .field("log_format", &self.log_format)
             .field("demo", &self.demo)
+            .field("demo_password", &self.demo_password.as_ref().map(|_| "***"))
             .field("migrate_on_start", &self.migrate_on_start)
             .field("shutdown_timeout", &self.shutdown_timeout)
             .field("redis", &self.redis_url.as_deref().map(redact_url))
@@ -144,6 +147,7 @@ impl Config {
             database_max_connections: 10,
             log_format: LogFormat::Text,
             demo: false,
+            demo_password: None,
             migrate_on_start: true,
             shutdown_timeout: Duration::from_secs(20),
             redis_url: None,
@@ -208,6 +212,7 @@ impl Config {
             database_max_connections: number("DATABASE_MAX_CONNECTIONS", 10)?,
             log_format,
             demo: flag("LECTERN_DEMO", false)?,
+            demo_password: text("LECTERN_DEMO_PASSWORD"),
             migrate_on_start: flag("LECTERN_MIGRATE_ON_START", true)?,
             shutdown_timeout: Duration::from_secs(number("SHUTDOWN_TIMEOUT_SECS", 20)?),
         })

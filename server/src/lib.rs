@@ -1,10 +1,14 @@
 //! Lectern's server: configuration, wiring of the axum router around the Leptos app,
 //! operational routes, database setup and demo content. `main.rs` is only the command line.
 
+// The router embeds the app's page types, which nest deeper than the default limit allows.
+#![recursion_limit = "256"]
+
 pub mod api_errors;
 pub mod caching;
 pub mod config;
 pub mod db;
+pub mod media;
 pub mod metrics;
 pub mod origin;
 pub mod router;

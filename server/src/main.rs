@@ -92,6 +92,15 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Resul
         let report = seed::load_demo(&db).await?;
         tracing::info!(?report, "empty database: demo content loaded");
     }
+    if let Some(password) = &config.demo_password {
+        let updated = seed::set_demo_passwords(&db, password).await?;
+        if updated > 0 {
+            tracing::warn!(
+                accounts = updated,
+                "demo instructors can sign in with LECTERN_DEMO_PASSWORD (local demos only)"
+            );
+        }
+    }
     let mut leptos_options = leptos::config::get_configuration(None)
         .context("reading Leptos configuration")?
         .leptos_options;

@@ -25,6 +25,7 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
     Router::new()
         .merge(crate::routes::operational())
         .merge(metrics.routes())
+        .merge(crate::media::routes())
         .leptos_routes_with_context(&state, routes, provide_state.clone(), move || {
             shell(leptos_options.clone())
         })

@@ -127,6 +127,30 @@ pub async fn catalogue_is_empty(db: &DatabaseConnection) -> anyhow::Result<bool>
     Ok(course::Entity::find().count(db).await? == 0)
 }
 
+/// Gives the demo instructors who have no password yet `password`, so a local demo can sign
+/// in as them (`LECTERN_DEMO_PASSWORD`; never set it on a public deployment). Returns how many
+/// accounts got it.
+pub async fn set_demo_passwords(db: &DatabaseConnection, password: &str) -> anyhow::Result<usize> {
+    let instructors: InstructorsFile =
+        toml::from_str(files::INSTRUCTORS).context("parsing seed/instructors.toml")?;
+    let hash = app::server::services::accounts::passwords::hash_password(password)
+        .map_err(|e| anyhow::anyhow!("hashing the demo password: {e}"))?;
+    let mut updated = 0;
+    for i in instructors.instructors {
+        let result = user::Entity::update_many()
+            .col_expr(
+                user::Column::PasswordHash,
+                sea_orm::sea_query::Expr::value(hash.clone()),
+            )
+            .filter(user::Column::Email.eq(i.email.to_lowercase()))
+            .filter(user::Column::PasswordHash.is_null())
+            .exec(db)
+            .await?;
+        updated += result.rows_affected as usize;
+    }
+    Ok(updated)
+}
+
 /// Loads the demo instructors and courses; existing instructors and courses are left alone.
 pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
     let instructors: InstructorsFile =

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use app::api::{account, admin, catalogue, profile};
+use app::api::{account, admin, authoring, catalogue, profile};
 use app::server::services::accounts;
 use common::{Backend, TestApp, GOOD_PASSWORD};
 use leptos::server_fn::ServerFn;
@@ -16,6 +16,7 @@ use serde_json::json;
 enum Access {
     Public,
     SignedIn,
+    Instructor,
     Admin,
 }
 
@@ -123,6 +124,110 @@ fn table() -> BTreeMap<&'static str, (Access, Args)> {
             ),
         ),
         (admin::ListApplications::PATH, (Admin, form(&[]))),
+        (authoring::ListMyCourses::PATH, (Instructor, form(&[]))),
+        (
+            authoring::CreateCourse::PATH,
+            (
+                Instructor,
+                form(&[("title", ""), ("category", "x"), ("level", "x")]),
+            ),
+        ),
+        (
+            authoring::GetCourseEditor::PATH,
+            (Instructor, form(&[("course_id", "999999")])),
+        ),
+        (
+            authoring::SaveCourse::PATH,
+            (
+                Instructor,
+                Args::Json(json!({"course_id": 999999, "revision": 1, "draft": {
+                    "title": "", "slug": "", "subtitle": "", "description": "", "category": "",
+                    "level": "", "language": "", "price": "", "outcomes": "", "requirements": ""
+                }})),
+            ),
+        ),
+        (
+            authoring::PublishCourse::PATH,
+            (Instructor, form(&[("course_id", "999999")])),
+        ),
+        (
+            authoring::UnpublishCourse::PATH,
+            (Instructor, form(&[("course_id", "999999")])),
+        ),
+        (
+            authoring::AddSection::PATH,
+            (Instructor, form(&[("course_id", "999999"), ("title", "x")])),
+        ),
+        (
+            authoring::RenameSection::PATH,
+            (
+                Instructor,
+                form(&[("section_id", "999999"), ("title", "x")]),
+            ),
+        ),
+        (
+            authoring::DeleteSection::PATH,
+            (Instructor, form(&[("section_id", "999999")])),
+        ),
+        (
+            authoring::AddLesson::PATH,
+            (
+                Instructor,
+                form(&[("section_id", "999999"), ("title", "x"), ("kind", "text")]),
+            ),
+        ),
+        (
+            authoring::DeleteLesson::PATH,
+            (Instructor, form(&[("lesson_id", "999999")])),
+        ),
+        (
+            authoring::ReorderCurriculum::PATH,
+            (
+                Instructor,
+                Args::Json(json!({"course_id": 999999, "order": {"sections": []}})),
+            ),
+        ),
+        (
+            authoring::GetLessonEditor::PATH,
+            (Instructor, form(&[("lesson_id", "999999")])),
+        ),
+        (
+            authoring::SaveLesson::PATH,
+            (
+                Instructor,
+                Args::Json(json!({"lesson_id": 999999, "revision": 1, "draft": {
+                    "title": "", "kind": "text", "body": "", "video_url": "",
+                    "free_preview": false, "duration_minutes": ""
+                }})),
+            ),
+        ),
+        (
+            authoring::SetLessonMedia::PATH,
+            (Instructor, form(&[("lesson_id", "999999")])),
+        ),
+        (
+            authoring::StartUpload::PATH,
+            (
+                Instructor,
+                form(&[
+                    ("course_id", "999999"),
+                    ("kind", "image"),
+                    ("filename", "a.png"),
+                    ("size_bytes", "10"),
+                ]),
+            ),
+        ),
+        (
+            authoring::FinishUpload::PATH,
+            (Instructor, form(&[("media_id", "999999")])),
+        ),
+        (
+            authoring::SetCourseCover::PATH,
+            (
+                Instructor,
+                form(&[("course_id", "999999"), ("media_id", "999999")]),
+            ),
+        ),
         (
             admin::DecideApplication::PATH,
             (
@@ -215,6 +320,8 @@ async fn matrix(backend: Backend) {
                 (Access::Public, _) => None,
                 (_, 0) => Some(401),
                 (Access::SignedIn, _) => None,
+                (Access::Instructor, 1) => Some(403),
+                (Access::Instructor, _) => None,
                 (Access::Admin, 3) => None,
                 (Access::Admin, _) => Some(403),
             };

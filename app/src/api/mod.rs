@@ -3,5 +3,6 @@
 
 pub mod account;
 pub mod admin;
+pub mod authoring;
 pub mod catalogue;
 pub mod profile;

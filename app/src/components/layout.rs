@@ -21,8 +21,10 @@ fn AccountMenu() -> impl IntoView {
                 match user.await {
                     Ok(Some(user)) => {
                         let is_admin = role_at_least(&user.role, Role::Admin);
+                        let teaches = role_at_least(&user.role, Role::Instructor);
                         view! {
                             <div class="flex items-center gap-4">
+                                {teaches.then(|| view! { <a href="/teach" class=link>"Teach"</a> })}
                                 {is_admin.then(|| view! { <a href="/admin/users" class=link>"Admin"</a> })}
                                 <a href="/account" class=link data-testid="signed-in-as">
                                     {user.display_name}

@@ -1,17 +1,21 @@
 //! Reusable UI pieces shared by pages.
 
 mod auth;
+mod autosave;
 mod course_card;
 mod curriculum;
 mod error_view;
 mod layout;
 mod pagination;
 mod skeleton;
+mod upload;
 
 pub use auth::{field_errors, on_auth_change, session_epoch, Field, FormError, SessionEpoch};
+pub use autosave::{clear_local, use_autosave, Autosave, SaveIndicator, SaveStatus};
 pub use course_card::{CourseCard, CourseGrid};
 pub use curriculum::Curriculum;
 pub use error_view::{set_http_status, ErrorView, NotFound};
 pub use layout::{Footer, Header};
 pub use pagination::Pagination;
 pub use skeleton::CardGridSkeleton;
+pub use upload::{format_bytes, FileUpload};

@@ -43,6 +43,14 @@ pub struct CourseDetail {
     pub price_cents: i64,
     pub currency: String,
     pub cover_url: Option<String>,
+    /// What learners will be able to do afterwards.
+    pub outcomes: Vec<String>,
+    /// What learners need beforehand.
+    pub requirements: Vec<String>,
+    /// A draft, shown only to its instructor and admins ("preview as learner").
+    pub is_draft: bool,
+    /// The course id when the viewer may edit the course (for an "Edit" link).
+    pub edit_course_id: Option<i64>,
     pub instructor: InstructorSummary,
     pub sections: Vec<SectionOutline>,
     pub lesson_count: u64,
@@ -68,6 +76,12 @@ pub struct LessonView {
     pub duration_seconds: i64,
     /// Sanitized HTML rendered from the lesson's markdown.
     pub body_html: String,
+    /// Where the video plays from (an uploaded file's route or an external link).
+    pub video_src: Option<String>,
+    /// A downloadable file that goes with the lesson.
+    pub attachment: Option<crate::models::MediaInfo>,
+    /// The course is a draft (seen only by its instructor and admins).
+    pub is_draft: bool,
     pub previous: Option<LessonLink>,
     pub next: Option<LessonLink>,
     pub sections: Vec<SectionOutline>,

@@ -1,6 +1,7 @@
 //! Serde DTOs that cross the wire between server functions and pages. Never sea-orm types.
 
 mod account;
+mod authoring;
 mod catalogue;
 mod course;
 mod format;
@@ -10,9 +11,13 @@ pub use account::{
     role_at_least, AdminUserPage, AdminUserQuery, AdminUserRow, ApiTokenInfo, CreatedApiToken,
     InstructorApplicationRow, Role, UserSummary,
 };
+pub use authoring::{
+    publish_problems, AuthoredCourseRow, CourseDraft, CourseEditor, CurriculumOrder, EditorLesson,
+    EditorSection, LessonDraft, LessonEditor, MediaInfo, Saved, SectionOrder, UploadTicket,
+};
 pub use catalogue::{CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary, FacetCount};
 pub use course::{
     CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline,
 };
 pub use format::{format_duration, format_price};
-pub use taxonomy::{category_label, level_label, CATEGORIES, LEVELS};
+pub use taxonomy::{category_label, level_label, CATEGORIES, LANGUAGES, LESSON_KINDS, LEVELS};

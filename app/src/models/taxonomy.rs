@@ -17,6 +17,22 @@ pub const LEVELS: &[(&str, &str)] = &[
     ("advanced", "Advanced"),
 ];
 
+/// Languages a course may be taught in, as (BCP 47 primary tag, label).
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("es", "Spanish"),
+    ("fr", "French"),
+    ("de", "German"),
+    ("pt", "Portuguese"),
+    ("it", "Italian"),
+    ("nl", "Dutch"),
+    ("ja", "Japanese"),
+    ("zh", "Chinese"),
+];
+
+/// Lesson kinds as (value, label).
+pub const LESSON_KINDS: &[(&str, &str)] = &[("text", "Text"), ("video", "Video"), ("file", "File")];
+
 fn label<'a>(table: &'a [(&'a str, &'a str)], slug: &'a str) -> &'a str {
     table
         .iter()

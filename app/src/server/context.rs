@@ -42,14 +42,23 @@ fn bearer_token(headers: &axum::http::HeaderMap) -> Option<String> {
 pub async fn current_user() -> Result<Option<user::Model>, AppError> {
     let state = app_state()?;
     let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
-    if let Some(token) = bearer_token(&headers) {
+    let session = session().await?;
+    user_from_request(&state, &headers, &session).await
+}
+
+/// [`current_user`] for plain axum routes, from the request's headers and session.
+pub async fn user_from_request(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    session: &Session,
+) -> Result<Option<user::Model>, AppError> {
+    if let Some(token) = bearer_token(headers) {
         return match accounts::api_tokens::authenticate(&state.db, &token).await? {
             Some(user) => Ok(Some(user)),
             None => Err(AppError::Unauthorized),
         };
     }
-    let session = session().await?;
-    let Some(auth) = session::read(&session).await? else {
+    let Some(auth) = session::read(session).await? else {
         return Ok(None);
     };
     let expired = chrono::Utc::now().timestamp() - auth.signed_in_at > ABSOLUTE_LIFETIME_SECS;
@@ -59,7 +68,7 @@ pub async fn current_user() -> Result<Option<user::Model>, AppError> {
         Err(other) => return Err(other),
     };
     if user.is_none() {
-        session::sign_out(&session).await?;
+        session::sign_out(session).await?;
     }
     Ok(user)
 }

@@ -4,7 +4,6 @@
 pub mod context;
 pub mod entities;
 pub mod mail;
-pub mod markdown;
 pub mod rate_limit;
 pub mod services;
 pub mod session;

@@ -51,9 +51,44 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
     ];
     let price = format_price(course.price_cents, &course.currency);
     let is_free = course.price_cents == 0;
+    let draft_banner = (course.is_draft || course.edit_course_id.is_some()).then(|| {
+        let edit = course.edit_course_id.map(|id| format!("/teach/courses/{id}"));
+        let text = if course.is_draft {
+            "Draft preview: only you and admins can see this course until it is published."
+        } else {
+            "You are viewing your published course as learners see it."
+        };
+        view! {
+            <div role="note" class="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900" data-testid="draft-banner">
+                {text}
+                {edit.map(|href| view! { " " <a href=href class="font-semibold underline">"Back to the editor"</a> })}
+            </div>
+        }
+    });
+    let outcomes = (!course.outcomes.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="outcomes-title" class="rounded-xl border border-slate-200 p-6">
+                <h2 id="outcomes-title" class="mb-3 text-xl font-semibold">"What you'll learn"</h2>
+                <ul class="grid gap-2 sm:grid-cols-2">
+                    {course.outcomes.iter().map(|o| view! { <li class="flex gap-2"><span aria-hidden="true" class="text-emerald-600">"✓"</span>{o.clone()}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
+    let requirements = (!course.requirements.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="requirements-title">
+                <h2 id="requirements-title" class="mb-3 text-xl font-semibold">"Requirements"</h2>
+                <ul class="list-disc space-y-1 pl-5">
+                    {course.requirements.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
     view! {
         <Title text=course.title.clone() />
         <Meta name="description" content=course.subtitle.clone() />
+        {draft_banner}
         <section class="bg-slate-900 text-white">
             <div class="mx-auto grid max-w-6xl gap-8 px-4 py-12 md:grid-cols-[1fr_20rem]">
                 <div>
@@ -132,12 +167,14 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
         </section>
         <div class="mx-auto grid max-w-6xl gap-12 px-4 py-10 md:grid-cols-[1fr_20rem]">
             <div class="space-y-10">
+                {outcomes}
                 <section aria-labelledby="about-title">
                     <h2 id="about-title" class="mb-3 text-xl font-semibold">
                         "About this course"
                     </h2>
                     <div class="prose prose-slate max-w-none" inner_html=course.description_html></div>
                 </section>
+                {requirements}
                 <Curriculum course_slug=course.slug.clone() sections=course.sections />
             </div>
             <aside aria-labelledby="instructor-title" class="space-y-2">

@@ -106,8 +106,20 @@ fn LessonBody(lesson: LessonView) -> impl IntoView {
                     {lesson.title}
                 </h1>
                 <p class="mt-2 text-sm text-slate-500">
-                    {format!("Free preview · {}", format_duration(lesson.duration_seconds))}
+                    {format!("{} · {}", if lesson.is_draft { "Draft preview" } else { "Free preview" }, format_duration(lesson.duration_seconds))}
                 </p>
+                {lesson.video_src.map(|src| view! {
+                    <video controls preload="metadata" class="mt-6 aspect-video w-full rounded-xl bg-black" src=src>
+                        "Your browser cannot play this video."
+                    </video>
+                })}
+                {lesson.attachment.map(|file| view! {
+                    <p class="mt-6">
+                        <a href=file.url class="inline-flex items-center gap-2 rounded-lg border border-slate-300 px-4 py-2 font-medium text-indigo-700 hover:bg-slate-50" download=file.filename.clone()>
+                            {format!("Download {} ({})", file.filename, crate::components::format_bytes(file.size_bytes.max(0) as u64))}
+                        </a>
+                    </p>
+                })}
                 <div class="prose prose-slate mt-8 max-w-none" inner_html=lesson.body_html></div>
                 <nav aria-label="Lesson navigation" class="mt-12 flex flex-wrap justify-between gap-4">
                     {previous}

@@ -25,6 +25,12 @@ pub struct Model {
     pub featured: bool,
     pub instructor_id: i64,
     pub published_at: Option<DateTimeUtc>,
+    /// What learners will be able to do, one per line.
+    pub outcomes: String,
+    /// What learners need beforehand, one per line.
+    pub requirements: String,
+    /// Bumped by every saved edit; an autosave names the revision it edited (no lost updates).
+    pub revision: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

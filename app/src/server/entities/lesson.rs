@@ -18,6 +18,12 @@ pub struct Model {
     pub body: String,
     pub duration_seconds: i32,
     pub free_preview: bool,
+    /// An external video link (video lessons without an uploaded file).
+    pub video_url: Option<String>,
+    /// The uploaded video or attachment (`media.id`).
+    pub media_id: Option<i64>,
+    /// Bumped by every saved edit; an autosave names the revision it edited.
+    pub revision: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -4,6 +4,7 @@ pub mod api_token;
 pub mod course;
 pub mod instructor_application;
 pub mod lesson;
+pub mod media;
 pub mod password_reset;
 pub mod section;
 pub mod user;

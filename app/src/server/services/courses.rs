@@ -3,20 +3,39 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::error::AppError;
+use crate::markdown;
 use crate::models::{
     CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline,
 };
-use crate::server::entities::{course, lesson, section, user};
-use crate::server::markdown;
+use crate::server::entities::{course, lesson, media, section, user};
+use crate::server::services::{authoring::may_edit, media as media_service};
 
-/// A published course by slug; `NotFound` for unknown slugs and drafts.
-async fn published_course(db: &DatabaseConnection, slug: &str) -> Result<course::Model, AppError> {
-    course::Entity::find()
+/// A course by slug as `viewer` may see it: published courses for everyone, drafts only for
+/// their instructor and admins (the "preview as learner" view). `NotFound` otherwise.
+async fn visible_course(
+    db: &DatabaseConnection,
+    viewer: Option<&user::Model>,
+    slug: &str,
+) -> Result<(course::Model, bool), AppError> {
+    let course = course::Entity::find()
         .filter(course::Column::Slug.eq(slug))
-        .filter(course::Column::Status.eq(course::STATUS_PUBLISHED))
         .one(db)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let editor = viewer.is_some_and(|u| may_edit(u, &course));
+    if course.status == course::STATUS_PUBLISHED || editor {
+        Ok((course, editor))
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The course's sections in order, each with its lessons in order.
@@ -67,9 +86,14 @@ fn to_outline(sections: &[(section::Model, Vec<lesson::Model>)]) -> Vec<SectionO
         .collect()
 }
 
-/// Everything the public course page shows, or `NotFound` for unknown or draft courses.
-pub async fn course_detail(db: &DatabaseConnection, slug: &str) -> Result<CourseDetail, AppError> {
-    let course = published_course(db, slug).await?;
+/// Everything the public course page shows, or `NotFound` for unknown courses and for drafts
+/// the viewer may not edit.
+pub async fn course_detail(
+    db: &DatabaseConnection,
+    viewer: Option<&user::Model>,
+    slug: &str,
+) -> Result<CourseDetail, AppError> {
+    let (course, editor) = visible_course(db, viewer, slug).await?;
     let instructor = user::Entity::find_by_id(course.instructor_id)
         .one(db)
         .await?;
@@ -88,6 +112,10 @@ pub async fn course_detail(db: &DatabaseConnection, slug: &str) -> Result<Course
         lesson_count: sections.iter().map(|s| s.lessons.len() as u64).sum(),
         duration_seconds: sections.iter().map(|s| s.duration_seconds).sum(),
         sections,
+        is_draft: course.status != course::STATUS_PUBLISHED,
+        edit_course_id: editor.then_some(course.id),
+        outcomes: lines(&course.outcomes),
+        requirements: lines(&course.requirements),
         slug: course.slug,
         title: course.title,
         subtitle: course.subtitle,
@@ -100,15 +128,17 @@ pub async fn course_detail(db: &DatabaseConnection, slug: &str) -> Result<Course
     })
 }
 
-/// A free-preview lesson of a published course.
+/// A free-preview lesson of a published course; for the course's instructor and admins, any
+/// lesson, draft or not (preview as learner).
 ///
 /// `NotFound` for unknown courses or lessons; `Forbidden` for lessons that need enrollment.
 pub async fn preview_lesson(
     db: &DatabaseConnection,
+    viewer: Option<&user::Model>,
     course_slug: &str,
     lesson_slug: &str,
 ) -> Result<LessonView, AppError> {
-    let course = published_course(db, course_slug).await?;
+    let (course, editor) = visible_course(db, viewer, course_slug).await?;
     let sections = outline(db, course.id).await?;
     let flat: Vec<&lesson::Model> = sections.iter().flat_map(|(_, l)| l.iter()).collect();
     let index = flat
@@ -116,9 +146,23 @@ pub async fn preview_lesson(
         .position(|l| l.slug == lesson_slug)
         .ok_or(AppError::NotFound)?;
     let current = flat[index];
-    if !current.free_preview {
+    if !current.free_preview && !editor {
         return Err(AppError::Forbidden);
     }
+    let attached = match current.media_id {
+        Some(id) => media::Entity::find_by_id(id)
+            .filter(media::Column::Status.eq(media::STATUS_READY))
+            .one(db)
+            .await?
+            .map(|m| media_service::info(&m)),
+        None => None,
+    };
+    let video_src = match (current.kind.as_str(), &attached) {
+        ("video", Some(m)) if m.kind == "video" => Some(m.url.clone()),
+        ("video", _) => current.video_url.clone(),
+        _ => None,
+    };
+    let attachment = attached.filter(|m| m.kind == "attachment");
     let link = |l: &&lesson::Model| LessonLink {
         slug: l.slug.clone(),
         title: l.title.clone(),
@@ -132,6 +176,9 @@ pub async fn preview_lesson(
         kind: current.kind.clone(),
         duration_seconds: i64::from(current.duration_seconds),
         body_html: markdown::render(&current.body),
+        video_src,
+        attachment,
+        is_draft: course.status != course::STATUS_PUBLISHED,
         previous: index.checked_sub(1).and_then(|i| flat.get(i)).map(link),
         next: flat.get(index + 1).map(link),
         sections: to_outline(&sections),

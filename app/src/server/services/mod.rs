@@ -1,7 +1,9 @@
 //! Business rules, one module per area. Services take a connection and plain arguments.
 
 pub mod accounts;
+pub mod authoring;
 pub mod catalogue;
 pub mod courses;
+pub mod media;
 pub mod pagination;
 pub mod search;

@@ -19,7 +19,7 @@ pub mod users_admin;
 #[cfg(test)]
 mod schema_tests;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, SqlErr};

@@ -1,4 +1,7 @@
 //! Markdown to safe HTML: pulldown-cmark renders, ammonia removes anything unsafe.
+//!
+//! Compiled into both the server and the browser bundle, so the authoring preview is exactly
+//! what learners will see.
 
 use pulldown_cmark::{html, Options, Parser};
 

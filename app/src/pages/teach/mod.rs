@@ -1,0 +1,26 @@
+//! `/teach`: instructor authoring: the dashboard, the course editor and the lesson editor.
+
+mod course_editor;
+mod curriculum_editor;
+mod dashboard;
+mod lesson_editor;
+
+pub use course_editor::CourseEditorPage;
+pub use dashboard::TeachDashboardPage;
+pub use lesson_editor::LessonEditorPage;
+
+/// Classes shared by the authoring forms.
+pub(crate) const INPUT: &str = "w-full rounded-lg border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 aria-[invalid=true]:border-red-500";
+/// The primary button style.
+pub(crate) const BUTTON: &str = "rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60";
+/// A secondary button style.
+pub(crate) const BUTTON_LIGHT: &str = "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
+/// A card.
+pub(crate) const CARD: &str = "space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
+
+/// Asks the browser to confirm a destructive action.
+pub(crate) fn confirm(message: &str) -> bool {
+    leptos::prelude::window()
+        .confirm_with_message(message)
+        .unwrap_or(false)
+}
