@@ -158,7 +158,7 @@ export LECTERN_DEMO_PASSWORD="e2e demo instructor $(date +%s)"
 DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_ADMIN_PASSWORD="$LECTERN_E2E_ADMIN_PASSWORD" \
   "$BUILD_TARGET_DIR/release/server" create-admin --email "$LECTERN_E2E_ADMIN_EMAIL" --name "E2E Admin"
 DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_DEMO=true LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
-  OUTBOX_DIR="$LECTERN_OUTBOX" PUBLIC_URL="http://127.0.0.1:$port" \
+  OUTBOX_DIR="$LECTERN_OUTBOX" MEDIA_DIR="$e2e_dir/media" PUBLIC_URL="http://127.0.0.1:$port" \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" \
   "$BUILD_TARGET_DIR/release/server" serve >"$e2e_dir/server.log" 2>&1 &
 server_pid=$!

@@ -39,6 +39,7 @@ module "s3" {
   name                        = local.name
   kms_key_arn                 = module.kms.key_arn
   cloudfront_distribution_arn = module.cloudfront.distribution_arn
+  upload_origins              = ["https://${var.domain_name}"]
 }
 
 module "secrets" {

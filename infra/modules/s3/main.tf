@@ -42,6 +42,21 @@ resource "aws_s3_bucket_ownership_controls" "media" {
   }
 }
 
+# Browsers upload course media directly with presigned PUT (and multipart) URLs; the site's
+# origin must be allowed to make those requests. Reads go through presigned GET redirects.
+resource "aws_s3_bucket_cors_configuration" "media" {
+  count  = length(var.upload_origins) > 0 ? 1 : 0
+  bucket = aws_s3_bucket.media.id
+
+  cors_rule {
+    allowed_methods = ["PUT", "GET", "HEAD"]
+    allowed_origins = var.upload_origins
+    allowed_headers = ["content-type", "content-length", "content-md5", "x-amz-*"]
+    expose_headers  = ["ETag"]
+    max_age_seconds = 3000
+  }
+}
+
 resource "aws_s3_bucket_versioning" "media" {
   bucket = aws_s3_bucket.media.id
   versioning_configuration {

@@ -30,3 +30,9 @@ variable "force_destroy" {
   type        = bool
   default     = false
 }
+
+variable "upload_origins" {
+  description = "Site origins (https://host) whose browsers upload media straight to the bucket with presigned PUT URLs (CORS)."
+  type        = list(string)
+  default     = []
+}
