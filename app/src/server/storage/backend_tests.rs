@@ -151,6 +151,9 @@ on_both_backends!(
     a_presigned_get_serves_the_file_under_its_download_name,
 );
 
+#[path = "multipart_tests.rs"]
+mod multipart_tests;
+
 const KEY: &str = "courses/12/3f2a9c0d/cover.png";
 
 /// `len` bytes of a pattern that makes misplaced or missing chunks visible.

@@ -410,12 +410,12 @@ async fn collect(key: &str, body: ByteStream) -> Result<Vec<u8>, StorageError> {
 }
 
 /// The HTTP status S3 answered with, if the request got that far.
-fn status<E>(err: &SdkError<E>) -> Option<u16> {
+pub(super) fn status<E>(err: &SdkError<E>) -> Option<u16> {
     err.raw_response()
         .map(|response| response.status().as_u16())
 }
 
-fn sdk_error<E>(operation: &str, key: &str, err: SdkError<E>) -> StorageError
+pub(super) fn sdk_error<E>(operation: &str, key: &str, err: SdkError<E>) -> StorageError
 where
     E: std::error::Error + Send + Sync + 'static,
 {
