@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use aws_sdk_s3::presigning::PresigningConfig;
 use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
 
 use super::{s3::S3, validate_key, Backend, PresignedRequest, Storage, StorageError};
@@ -124,8 +123,6 @@ impl S3 {
             .map_err(|_| StorageError::Backend("content length out of range".into()))?;
         let number = i32::try_from(part_number)
             .map_err(|_| StorageError::Backend("part number out of range".into()))?;
-        let config = PresigningConfig::expires_in(ttl)
-            .map_err(|e| StorageError::Backend(format!("presigning for {ttl:?}: {e}")))?;
         let presigned = self
             .client
             .upload_part()
@@ -134,7 +131,7 @@ impl S3 {
             .upload_id(upload_id)
             .part_number(number)
             .content_length(length)
-            .presigned(config)
+            .presigned(super::s3::presigning(ttl)?)
             .await
             .map_err(|e| super::s3::sdk_error("presigning UploadPart", key, e))?;
         Ok(PresignedRequest {
