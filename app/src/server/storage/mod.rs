@@ -11,6 +11,7 @@ mod error;
 mod keys;
 mod kinds;
 mod local;
+mod multipart;
 mod s3;
 
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ pub use disposition::content_disposition;
 pub use error::StorageError;
 pub use keys::validate_key;
 pub use kinds::{sniff, MediaKind, TEXT};
+pub use multipart::UploadedPart;
 
 /// What is known about a stored object.
 #[derive(Debug, Clone, PartialEq, Eq)]
