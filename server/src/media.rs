@@ -120,7 +120,12 @@ async fn serve(
         }
         None => match state
             .storage
-            .presign_get(&row.storage_key, media::DOWNLOAD_URL_TTL, download_name)
+            .presign_get(
+                &row.storage_key,
+                media::DOWNLOAD_URL_TTL,
+                download_name,
+                Some(&row.content_type),
+            )
             .await
         {
             Ok(Some(url)) => match HeaderValue::from_str(&url) {

@@ -160,7 +160,36 @@ async fn upload(
 }
 
 async fn build_publish_and_serve(backend: Backend) {
-    let app = TestApp::empty(backend).await;
+    build_publish_and_serve_on(TestApp::empty(backend).await).await;
+}
+
+/// The same journey with media in S3: uploads go to presigned URLs, downloads redirect to
+/// short-lived presigned URLs.
+async fn build_publish_and_serve_s3(backend: Backend) {
+    if let Some(app) = TestApp::with_s3(backend).await {
+        build_publish_and_serve_on(app).await;
+    }
+}
+
+/// Follows a media URL as a browser would: Lectern's route, then (S3) the presigned redirect.
+async fn fetch_media(app: &TestApp, client: &reqwest::Client, url: &str) -> reqwest::Response {
+    let first = client.get(app.url(url)).send().await.expect("get media");
+    if first.status() != 302 {
+        return first;
+    }
+    assert_eq!(first.headers()["cache-control"], "private, no-store");
+    let location = first.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(
+        location.contains("X-Amz-Signature="),
+        "presigned: {location}"
+    );
+    reqwest::get(location).await.expect("presigned get")
+}
+
+async fn build_publish_and_serve_on(app: TestApp) {
     let ada = person(&app, "ada@example.org", Role::Instructor).await;
     let course = build_course(&app, &ada).await;
     assert_eq!(course.status, "draft");
@@ -233,7 +262,7 @@ async fn build_publish_and_serve(backend: Backend) {
     .await
     .expect("set cover");
     assert_eq!(cover_url, cover.url);
-    let owner_view = ada.get(app.url(&cover.url)).send().await.expect("get");
+    let owner_view = fetch_media(&app, &ada, &cover.url).await;
     assert_eq!(owner_view.status(), 200);
     assert_eq!(owner_view.headers()["content-type"], "image/png");
     assert_eq!(owner_view.bytes().await.expect("bytes").as_ref(), PNG);
@@ -247,16 +276,21 @@ async fn build_publish_and_serve(backend: Backend) {
         listed.1.contains("Knitting for Engineers"),
         "published course is listed"
     );
-    let public_cover = anonymous
+    let direct = anonymous
         .get(app.url(&cover.url))
         .send()
         .await
         .expect("get");
+    if direct.status() == 200 {
+        // Served by Lectern (local storage): public and cacheable by the CDN.
+        let cache = direct.headers()["cache-control"].to_str().expect("ascii");
+        assert!(cache.starts_with("public"), "{cache}");
+    } else {
+        assert_eq!(direct.status(), 302, "S3: a redirect to a presigned URL");
+    }
+    let public_cover = fetch_media(&app, &anonymous, &cover.url).await;
     assert_eq!(public_cover.status(), 200);
-    assert!(public_cover.headers()["cache-control"]
-        .to_str()
-        .expect("ascii")
-        .starts_with("public"));
+    assert_eq!(public_cover.bytes().await.expect("bytes").as_ref(), PNG);
 
     // Unpublishing hides it again.
     let _: CourseEditor = call(&app, &ada, UnpublishCourse::PATH, &[("course_id", &id)])
@@ -446,6 +480,7 @@ async fn bad_uploads_are_refused(backend: Backend) {
 
 on_both_backends! {
     an_instructor_builds_publishes_and_serves_a_course => build_publish_and_serve;
+    the_same_course_with_media_in_s3 => build_publish_and_serve_s3;
     other_instructors_and_learners_are_kept_out => others_are_kept_out;
     bad_uploads_are_refused_and_leave_nothing => bad_uploads_are_refused;
 }

@@ -151,6 +151,59 @@ impl TestApp {
         sessions: Sessions,
         configure: impl FnOnce(&mut Config),
     ) -> Self {
+        Self::start_full(backend, sessions, configure, None).await
+    }
+
+    /// A server whose media goes to a fresh bucket on the S3-compatible test server
+    /// (`TEST_S3_ENDPOINT`); `None` (skipped, with a message) when none is configured, unless
+    /// `LECTERN_REQUIRE_S3=1` (as in scripts/test.sh), where a missing server fails the test.
+    pub async fn with_s3(backend: Backend) -> Option<Self> {
+        let endpoint = std::env::var("TEST_S3_ENDPOINT")
+            .ok()
+            .filter(|v| !v.trim().is_empty());
+        let Some(endpoint) = endpoint else {
+            assert!(
+                std::env::var("LECTERN_REQUIRE_S3").as_deref() != Ok("1"),
+                "LECTERN_REQUIRE_S3=1 but TEST_S3_ENDPOINT is not set"
+            );
+            eprintln!("SKIPPED: S3 variant (set TEST_S3_ENDPOINT; scripts/test.sh starts moto)");
+            return None;
+        };
+        let host = endpoint.trim_start_matches("http://");
+        assert!(
+            host.starts_with("127.0.0.1:") || host.starts_with("localhost:"),
+            "TEST_S3_ENDPOINT must be on loopback, not {endpoint}"
+        );
+        let bucket = format!(
+            "lectern-app-{}-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            chrono::Utc::now().timestamp_subsec_nanos()
+        );
+        let storage = app::server::storage::Storage::s3(app::server::storage::S3Config {
+            bucket,
+            region: "us-east-1".into(),
+            endpoint: Some(endpoint),
+            force_path_style: true,
+            // Fake, explicit credentials: tests never read the process's AWS_* variables.
+            access_key_id: Some("test".into()),
+            secret_access_key: Some("test".into()),
+        })
+        .await
+        .expect("S3 client");
+        storage
+            .ensure_ready()
+            .await
+            .expect("create the test bucket (is moto running?)");
+        Some(Self::start_full(backend, Sessions::Memory, |_| {}, Some(storage)).await)
+    }
+
+    async fn start_full(
+        backend: Backend,
+        sessions: Sessions,
+        configure: impl FnOnce(&mut Config),
+        storage: Option<app::server::storage::Storage>,
+    ) -> Self {
         let (url, pg, pool) = match backend {
             // One connection: each connection to `:memory:` would be a separate database.
             Backend::Sqlite => ("sqlite::memory:".to_owned(), None, 1),
@@ -188,9 +241,12 @@ impl TestApp {
             );
         }
         configure(&mut config);
-        let wiring = state::build(&config, leptos_options, db.clone())
+        let mut wiring = state::build(&config, leptos_options, db.clone())
             .await
             .expect("wire state (is Redis running on loopback?)");
+        if let Some(storage) = storage {
+            wiring.state.storage = storage;
+        }
         let service = router::build(wiring).into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move {
             let _ = axum::serve(listener, service).await;

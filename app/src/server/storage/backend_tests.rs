@@ -256,7 +256,7 @@ async fn every_operation_refuses_keys_that_escape_the_root(f: Fixture) {
             Err(StorageError::InvalidKey)
         );
         assert_eq!(
-            s.presign_get(key, ttl, None).await,
+            s.presign_get(key, ttl, None, None).await,
             Err(StorageError::InvalidKey)
         );
         assert_eq!(s.local_path(key), None);

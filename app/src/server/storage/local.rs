@@ -24,6 +24,13 @@ impl Local {
     }
 
     /// The path for an already validated key.
+    /// Creates the root folder if it is missing.
+    pub(super) async fn ensure_root(&self) -> Result<(), StorageError> {
+        tokio::fs::create_dir_all(&self.root)
+            .await
+            .map_err(|e| StorageError::Backend(format!("creating {}: {e}", self.root.display())))
+    }
+
     pub(super) fn path(&self, key: &str) -> PathBuf {
         self.root.join(key)
     }

@@ -194,6 +194,16 @@ impl Storage {
         }
     }
 
+    /// Makes sure the place objects go exists: the media directory, or the S3 bucket (created
+    /// when missing; for S3-compatible servers in development and tests — production buckets
+    /// come from Terraform).
+    pub async fn ensure_ready(&self) -> Result<(), StorageError> {
+        match &*self.backend {
+            Backend::Local(local) => local.ensure_root().await,
+            Backend::S3(s3) => s3.ensure_bucket().await,
+        }
+    }
+
     /// Removes the object at `key`; removing a missing key is not an error.
     pub async fn delete(&self, key: &str) -> Result<(), StorageError> {
         validate_key(key)?;
@@ -225,18 +235,23 @@ impl Storage {
     }
 
     /// S3: a presigned GET URL valid for `ttl`, to redirect an authorised viewer to; with
-    /// `download_name` the browser saves the file under that name. Local: `Ok(None)`; the
+    /// `download_name` the browser saves the file under that name, and `content_type` (the
+    /// type verified at upload) overrides the stored one. Local: `Ok(None)`; the
     /// caller serves [`Storage::local_path`] through its own authorising route.
     pub async fn presign_get(
         &self,
         key: &str,
         ttl: Duration,
         download_name: Option<&str>,
+        content_type: Option<&str>,
     ) -> Result<Option<String>, StorageError> {
         validate_key(key)?;
         match &*self.backend {
             Backend::Local(_) => Ok(None),
-            Backend::S3(s3) => s3.presign_get(key, ttl, download_name).await.map(Some),
+            Backend::S3(s3) => s3
+                .presign_get(key, ttl, download_name, content_type)
+                .await
+                .map(Some),
         }
     }
 

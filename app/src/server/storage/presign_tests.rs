@@ -64,7 +64,7 @@ async fn a_presigned_get_serves_the_file_under_its_download_name(f: Fixture) {
         .expect("put");
     let ttl = Duration::from_secs(120);
     let url = s
-        .presign_get(key, ttl, Some("Week 1 — slides.pdf"))
+        .presign_get(key, ttl, Some("Week 1 — slides.pdf"), None)
         .await
         .expect("presign");
     let Some(url) = url else {
@@ -94,7 +94,7 @@ async fn a_presigned_get_serves_the_file_under_its_download_name(f: Fixture) {
     assert_eq!(response.bytes().await.expect("body").as_ref(), pdf);
 
     // Without a download name the browser shows the file inline.
-    let plain = s.presign_get(key, ttl, None).await.expect("presign");
+    let plain = s.presign_get(key, ttl, None, None).await.expect("presign");
     let plain = plain.expect("s3 url");
     assert!(!plain.contains("response-content-disposition"));
     assert_eq!(

@@ -65,6 +65,29 @@ impl S3 {
         })
     }
 
+    /// Creates the bucket unless it already exists (owned by these credentials).
+    pub(super) async fn ensure_bucket(&self) -> Result<(), StorageError> {
+        let exists = self
+            .client
+            .head_bucket()
+            .bucket(&self.bucket)
+            .send()
+            .await
+            .is_ok();
+        if exists {
+            return Ok(());
+        }
+        self.client
+            .create_bucket()
+            .bucket(&self.bucket)
+            .send()
+            .await
+            .map(|_| ())
+            .map_err(|e| {
+                StorageError::Backend(format!("creating bucket: {}", DisplayErrorContext(&e)))
+            })
+    }
+
     pub(super) async fn put_bytes(
         &self,
         key: &str,
@@ -197,6 +220,7 @@ impl S3 {
         key: &str,
         ttl: Duration,
         download_name: Option<&str>,
+        content_type: Option<&str>,
     ) -> Result<String, StorageError> {
         let presigned = self
             .client
@@ -204,6 +228,7 @@ impl S3 {
             .bucket(&self.bucket)
             .key(key)
             .set_response_content_disposition(download_name.map(super::content_disposition))
+            .set_response_content_type(content_type.map(str::to_owned))
             .presigned(presigning(ttl)?)
             .await
             .map_err(|e| sdk_error("presigning GetObject", key, e))?;
