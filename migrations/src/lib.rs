@@ -19,6 +19,7 @@ mod m20261122_000006_create_password_resets;
 mod m20261122_000007_create_api_tokens;
 mod m20261122_000008_create_instructor_applications;
 mod m20261122_000009_course_authoring;
+mod m20261122_000010_learning;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_create_api_tokens::Migration),
             Box::new(m20261122_000008_create_instructor_applications::Migration),
             Box::new(m20261122_000009_course_authoring::Migration),
+            Box::new(m20261122_000010_learning::Migration),
         ]
     }
 }

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use app::api::{account, admin, authoring, catalogue, profile};
+use app::api::{account, admin, authoring, catalogue, learning, profile};
 use app::server::services::accounts;
 use common::{Backend, TestApp, GOOD_PASSWORD};
 use leptos::server_fn::ServerFn;
@@ -48,6 +48,34 @@ fn table() -> BTreeMap<&'static str, (Access, Args)> {
             ),
         ),
         (account::GetCurrentUser::PATH, (Public, form(&[]))),
+        (
+            learning::GetLessonPage::PATH,
+            (
+                Public,
+                form(&[("course", "no-such-course"), ("lesson", "x")]),
+            ),
+        ),
+        (
+            learning::Enroll::PATH,
+            (SignedIn, form(&[("slug", "no-such-course")])),
+        ),
+        (
+            learning::Unenroll::PATH,
+            (SignedIn, form(&[("slug", "no-such-course")])),
+        ),
+        (learning::MyLearning::PATH, (SignedIn, form(&[]))),
+        (
+            learning::RecordProgress::PATH,
+            (SignedIn, Args::Json(json!({"events": []}))),
+        ),
+        (
+            learning::GetCourseProgress::PATH,
+            (SignedIn, form(&[("slug", "no-such-course")])),
+        ),
+        (
+            learning::GetCourseStats::PATH,
+            (Instructor, form(&[("course_id", "999999")])),
+        ),
         (
             account::SignUp::PATH,
             (

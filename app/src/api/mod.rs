@@ -5,4 +5,5 @@ pub mod account;
 pub mod admin;
 pub mod authoring;
 pub mod catalogue;
+pub mod learning;
 pub mod profile;

@@ -30,7 +30,7 @@ pub struct SectionOutline {
 }
 
 /// Everything the public course page shows, in one round trip.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CourseDetail {
     pub slug: String,
     pub title: String,
@@ -55,6 +55,10 @@ pub struct CourseDetail {
     pub sections: Vec<SectionOutline>,
     pub lesson_count: u64,
     pub duration_seconds: i64,
+    /// Whether the viewer is enrolled (Enroll / Continue / Unenroll on the course page).
+    pub enrolled: bool,
+    /// The viewer's progress when enrolled.
+    pub progress: Option<crate::models::CourseProgress>,
 }
 
 /// A link to a neighbouring lesson.
@@ -68,6 +72,8 @@ pub struct LessonLink {
 /// A lesson page: the lesson itself plus the course outline around it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonView {
+    /// The lesson's id (progress events name it).
+    pub id: i64,
     pub course_slug: String,
     pub course_title: String,
     pub slug: String,

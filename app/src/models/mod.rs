@@ -5,6 +5,7 @@ mod authoring;
 mod catalogue;
 mod course;
 mod format;
+mod learning;
 mod taxonomy;
 
 pub use account::{
@@ -20,4 +21,9 @@ pub use course::{
     CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline,
 };
 pub use format::{format_duration, format_price};
+pub use learning::{
+    CourseProgress, CourseStats, DailyCount, EnrolledCourse, EventResult, LessonFunnel, LessonPage,
+    LessonProgress, ProgressEventInput, RecordResult, EVENT_APPLIED, EVENT_DUPLICATE,
+    EVENT_REJECTED, MAX_EVENTS_PER_BATCH,
+};
 pub use taxonomy::{category_label, level_label, CATEGORIES, LANGUAGES, LESSON_KINDS, LEVELS};

@@ -2,9 +2,12 @@
 
 pub mod api_token;
 pub mod course;
+pub mod enrollment;
 pub mod instructor_application;
 pub mod lesson;
+pub mod lesson_progress;
 pub mod media;
 pub mod password_reset;
+pub mod progress_event;
 pub mod section;
 pub mod user;

@@ -1,6 +1,8 @@
 //! The public course page and free-preview lessons.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use crate::error::AppError;
 use crate::markdown;
@@ -8,12 +10,12 @@ use crate::models::{
     CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline,
 };
 use crate::server::entities::{course, lesson, media, section, user};
-use crate::server::services::{authoring::may_edit, media as media_service};
+use crate::server::services::{authoring::may_edit, learning, media as media_service};
 
 /// A course by slug as `viewer` may see it: published courses for everyone, drafts only for
 /// their instructor and admins (the "preview as learner" view). `NotFound` otherwise.
-async fn visible_course(
-    db: &DatabaseConnection,
+pub(crate) async fn visible_course(
+    db: &impl ConnectionTrait,
     viewer: Option<&user::Model>,
     slug: &str,
 ) -> Result<(course::Model, bool), AppError> {
@@ -39,8 +41,8 @@ fn lines(text: &str) -> Vec<String> {
 }
 
 /// The course's sections in order, each with its lessons in order.
-async fn outline(
-    db: &DatabaseConnection,
+pub(crate) async fn outline(
+    db: &impl ConnectionTrait,
     course_id: i64,
 ) -> Result<Vec<(section::Model, Vec<lesson::Model>)>, AppError> {
     let sections = section::Entity::find()
@@ -66,7 +68,8 @@ async fn outline(
         .collect())
 }
 
-fn to_outline(sections: &[(section::Model, Vec<lesson::Model>)]) -> Vec<SectionOutline> {
+/// The outline DTO of [`outline`]'s sections.
+pub(crate) fn to_outline(sections: &[(section::Model, Vec<lesson::Model>)]) -> Vec<SectionOutline> {
     sections
         .iter()
         .map(|(s, lessons)| SectionOutline {
@@ -94,6 +97,16 @@ pub async fn course_detail(
     slug: &str,
 ) -> Result<CourseDetail, AppError> {
     let (course, editor) = visible_course(db, viewer, slug).await?;
+    let progress = match viewer {
+        Some(user)
+            if learning::enrollment_of(db, user.id, course.id)
+                .await?
+                .is_some() =>
+        {
+            Some(learning::progress::course_progress(db, user.id, &course).await?)
+        }
+        _ => None,
+    };
     let instructor = user::Entity::find_by_id(course.instructor_id)
         .one(db)
         .await?;
@@ -114,6 +127,8 @@ pub async fn course_detail(
         sections,
         is_draft: course.status != course::STATUS_PUBLISHED,
         edit_course_id: editor.then_some(course.id),
+        enrolled: progress.is_some(),
+        progress,
         outcomes: lines(&course.outcomes),
         requirements: lines(&course.requirements),
         slug: course.slug,
@@ -140,15 +155,41 @@ pub async fn preview_lesson(
 ) -> Result<LessonView, AppError> {
     let (course, editor) = visible_course(db, viewer, course_slug).await?;
     let sections = outline(db, course.id).await?;
-    let flat: Vec<&lesson::Model> = sections.iter().flat_map(|(_, l)| l.iter()).collect();
-    let index = flat
-        .iter()
-        .position(|l| l.slug == lesson_slug)
-        .ok_or(AppError::NotFound)?;
-    let current = flat[index];
+    let index = lesson_index(&sections, lesson_slug)?;
+    let current = flat_lessons(&sections)[index];
     if !current.free_preview && !editor {
         return Err(AppError::Forbidden);
     }
+    lesson_view(db, &course, &sections, index).await
+}
+
+/// The course's lessons in curriculum order.
+pub(crate) fn flat_lessons(
+    sections: &[(section::Model, Vec<lesson::Model>)],
+) -> Vec<&lesson::Model> {
+    sections.iter().flat_map(|(_, l)| l.iter()).collect()
+}
+
+/// The position of lesson `slug` in curriculum order; `NotFound` when the course has none.
+pub(crate) fn lesson_index(
+    sections: &[(section::Model, Vec<lesson::Model>)],
+    slug: &str,
+) -> Result<usize, AppError> {
+    flat_lessons(sections)
+        .iter()
+        .position(|l| l.slug == slug)
+        .ok_or(AppError::NotFound)
+}
+
+/// The lesson at `index` (curriculum order) as a page shows it. Access is the caller's check.
+pub(crate) async fn lesson_view(
+    db: &impl ConnectionTrait,
+    course: &course::Model,
+    sections: &[(section::Model, Vec<lesson::Model>)],
+    index: usize,
+) -> Result<LessonView, AppError> {
+    let flat = flat_lessons(sections);
+    let current = *flat.get(index).ok_or(AppError::NotFound)?;
     let attached = match current.media_id {
         Some(id) => media::Entity::find_by_id(id)
             .filter(media::Column::Status.eq(media::STATUS_READY))
@@ -169,8 +210,9 @@ pub async fn preview_lesson(
         free_preview: l.free_preview,
     };
     Ok(LessonView {
-        course_slug: course.slug,
-        course_title: course.title,
+        id: current.id,
+        course_slug: course.slug.clone(),
+        course_title: course.title.clone(),
         slug: current.slug.clone(),
         title: current.title.clone(),
         kind: current.kind.clone(),
@@ -181,6 +223,6 @@ pub async fn preview_lesson(
         is_draft: course.status != course::STATUS_PUBLISHED,
         previous: index.checked_sub(1).and_then(|i| flat.get(i)).map(link),
         next: flat.get(index + 1).map(link),
-        sections: to_outline(&sections),
+        sections: to_outline(sections),
     })
 }

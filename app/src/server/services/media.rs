@@ -11,6 +11,7 @@ use std::time::Duration;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::authoring::{editable_course, may_edit};
+use super::learning;
 use crate::error::AppError;
 use crate::models::{MediaInfo, UploadTicket};
 use crate::server::entities::{course, lesson, media, user};
@@ -242,7 +243,8 @@ pub enum Access {
 /// Whether `viewer` may read media `media_id`, and how the answer may be cached.
 ///
 /// The course's instructor and admins may read any of its files. Anyone may read the cover of a
-/// published course and files of its free-preview lessons. Everything else is refused:
+/// published course and files of its free-preview lessons; learners enrolled in a published
+/// course may read the files of all its lessons. Everything else is refused:
 /// `NotFound` when the course is a draft (not revealed), `Unauthorized`/`Forbidden` otherwise.
 pub async fn authorize_read(
     db: &DatabaseConnection,
@@ -276,6 +278,21 @@ pub async fn authorize_read(
         .is_some();
     if in_preview {
         return Ok((m, Access::Private));
+    }
+    if let Some(user) = viewer {
+        let in_lesson = lesson::Entity::find()
+            .filter(lesson::Column::CourseId.eq(course.id))
+            .filter(lesson::Column::MediaId.eq(m.id))
+            .one(db)
+            .await?
+            .is_some();
+        if in_lesson
+            && learning::enrollment_of(db, user.id, course.id)
+                .await?
+                .is_some()
+        {
+            return Ok((m, Access::Private));
+        }
     }
     Err(if viewer.is_some() {
         AppError::Forbidden

@@ -1,0 +1,16 @@
+//! Records a batch of progress events from the learner's player (online or replayed offline).
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{ProgressEventInput, RecordResult};
+
+/// Records up to 500 progress events of the signed-in learner. Each event gets a result
+/// (`applied`, `duplicate` when its id was seen before, `rejected` with a reason); the
+/// progress of every changed course comes back. Safe to resend: ids make it idempotent.
+#[server(input = leptos::server_fn::codec::Json)]
+pub async fn record_progress(events: Vec<ProgressEventInput>) -> Result<RecordResult, AppError> {
+    use crate::server::{context, services::learning};
+    let user = context::require_user().await?;
+    let state = context::app_state()?;
+    learning::record(&state.db, &user, events).await
+}
