@@ -12,7 +12,10 @@ use crate::pages::account::{
     AccountPage, ResetPasswordPage, ResetRequestPage, SignInPage, SignUpPage,
 };
 use crate::pages::admin::{AdminApplicationsPage, AdminUsersPage};
-use crate::pages::teach::{CourseEditorPage, LessonEditorPage, TeachDashboardPage};
+use crate::pages::learning::MyLearningPage;
+use crate::pages::teach::{
+    CourseEditorPage, CourseStatsPage, LessonEditorPage, TeachDashboardPage,
+};
 use crate::pages::{
     courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
 };
@@ -80,7 +83,13 @@ pub fn App() -> impl IntoView {
                             view=AdminApplicationsPage
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("/learning") view=MyLearningPage ssr=SsrMode::Async />
                         <Route path=path!("/teach") view=TeachDashboardPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/teach/courses/:id/stats")
+                            view=CourseStatsPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/teach/courses/:id")
                             view=CourseEditorPage

@@ -13,6 +13,12 @@ pub fn Curriculum(
     course_slug: String,
     sections: Vec<SectionOutline>,
     #[prop(optional)] current: Option<String>,
+    /// Every lesson opens (the viewer is enrolled or edits the course), not just previews.
+    #[prop(optional)]
+    unlocked: bool,
+    /// Slugs of the lessons the viewer has completed (ticks), when they are enrolled.
+    #[prop(optional, into)]
+    completed: Option<Signal<Vec<String>>>,
 ) -> impl IntoView {
     let open: Vec<RwSignal<bool>> = sections.iter().map(|_| RwSignal::new(true)).collect();
     let all_open = {
@@ -44,7 +50,28 @@ pub fn Curriculum(
                     let is_current = current.as_deref() == Some(lesson.slug.as_str());
                     let href = format!("/courses/{}/lessons/{}", course_slug, lesson.slug);
                     let duration = format_duration(lesson.duration_seconds);
-                    let title = if lesson.free_preview {
+                    let tick_slug = lesson.slug.clone();
+                    let tick = move || {
+                        completed
+                            .map(|c| c.with(|done| done.contains(&tick_slug)))
+                            .unwrap_or(false)
+                            .then(|| view! {
+                                <span class="mr-1 text-emerald-600" aria-hidden="true">"✓"</span>
+                                <span class="sr-only">"Completed: "</span>
+                            })
+                    };
+                    let title = if unlocked {
+                        view! {
+                            <a
+                                href=href
+                                class="text-indigo-700 underline-offset-2 hover:underline"
+                                aria-current=is_current.then_some("page")
+                            >
+                                {lesson.title}
+                            </a>
+                        }
+                            .into_any()
+                    } else if lesson.free_preview {
                         view! {
                             <a
                                 href=href
@@ -71,7 +98,7 @@ pub fn Curriculum(
                         } else {
                             "flex justify-between gap-4 px-4 py-2 text-sm"
                         }>
-                            <span>{title}</span>
+                            <span>{tick}{title}</span>
                             <span class="shrink-0 text-slate-500">{duration}</span>
                         </li>
                     }

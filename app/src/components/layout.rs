@@ -24,6 +24,7 @@ fn AccountMenu() -> impl IntoView {
                         let teaches = role_at_least(&user.role, Role::Instructor);
                         view! {
                             <div class="flex items-center gap-4">
+                                <a href="/learning" class=link>"My learning"</a>
                                 {teaches.then(|| view! { <a href="/teach" class=link>"Teach"</a> })}
                                 {is_admin.then(|| view! { <a href="/admin/users" class=link>"Admin"</a> })}
                                 <a href="/account" class=link data-testid="signed-in-as">

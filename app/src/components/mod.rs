@@ -4,9 +4,11 @@ mod auth;
 mod autosave;
 mod course_card;
 mod curriculum;
+mod enroll;
 mod error_view;
 mod layout;
 mod pagination;
+pub mod progress;
 mod skeleton;
 mod upload;
 
@@ -14,6 +16,7 @@ pub use auth::{field_errors, on_auth_change, session_epoch, Field, FormError, Se
 pub use autosave::{clear_local, use_autosave, Autosave, SaveIndicator, SaveStatus};
 pub use course_card::{CourseCard, CourseGrid};
 pub use curriculum::Curriculum;
+pub use enroll::{EnrollPanel, ProgressBar};
 pub use error_view::{set_http_status, ErrorView, NotFound};
 pub use layout::{Footer, Header};
 pub use pagination::Pagination;

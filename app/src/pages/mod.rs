@@ -4,4 +4,5 @@ pub mod account;
 pub mod admin;
 pub mod courses;
 pub mod home;
+pub mod learning;
 pub mod teach;

@@ -5,7 +5,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::catalogue::get_course;
-use crate::components::{Curriculum, ErrorView};
+use crate::components::{Curriculum, EnrollPanel, ErrorView};
 use crate::models::{category_label, format_duration, format_price, level_label, CourseDetail};
 
 /// The course page; a 404 page for unknown or unpublished courses.
@@ -49,6 +49,17 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
             ),
         ),
     ];
+    let completed: Vec<String> = course
+        .progress
+        .as_ref()
+        .map(|p| {
+            p.lessons
+                .iter()
+                .filter(|l| l.completed)
+                .map(|l| l.slug.clone())
+                .collect()
+        })
+        .unwrap_or_default();
     let price = format_price(course.price_cents, &course.currency);
     let is_free = course.price_cents == 0;
     let draft_banner = (course.is_draft || course.edit_course_id.is_some()).then(|| {
@@ -143,13 +154,7 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
                         })}
                     <div class="space-y-3 p-5">
                         <p class="text-3xl font-bold">{price}</p>
-                        <p class="text-sm text-slate-600">
-                            {if is_free {
-                                "Free to enroll. Enrollment opens with learner accounts."
-                            } else {
-                                "Purchase opens with learner accounts and checkout."
-                            }}
-                        </p>
+                        <EnrollPanel slug=course.slug.clone() is_free progress=course.progress.clone() />
                         {first_preview
                             .map(|href| {
                                 view! {
@@ -175,7 +180,12 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
                     <div class="prose prose-slate max-w-none" inner_html=course.description_html></div>
                 </section>
                 {requirements}
-                <Curriculum course_slug=course.slug.clone() sections=course.sections />
+                <Curriculum
+                    course_slug=course.slug.clone()
+                    sections=course.sections
+                    unlocked=course.enrolled || course.edit_course_id.is_some()
+                    completed=Signal::derive(move || completed.clone())
+                />
             </div>
             <aside aria-labelledby="instructor-title" class="space-y-2">
                 <h2 id="instructor-title" class="text-xl font-semibold">

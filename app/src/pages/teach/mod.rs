@@ -4,10 +4,12 @@ mod course_editor;
 mod curriculum_editor;
 mod dashboard;
 mod lesson_editor;
+mod stats;
 
 pub use course_editor::CourseEditorPage;
 pub use dashboard::TeachDashboardPage;
 pub use lesson_editor::LessonEditorPage;
+pub use stats::CourseStatsPage;
 
 /// Classes shared by the authoring forms.
 pub(crate) const INPUT: &str = "w-full rounded-lg border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 aria-[invalid=true]:border-red-500";

@@ -1,0 +1,119 @@
+//! The course page's enrollment panel: enroll, continue with a progress bar, or unenroll.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::progress::{listen, LiveProgress};
+use crate::api::learning::{enroll, unenroll};
+use crate::error::AppError;
+use crate::models::CourseProgress;
+
+/// A progress bar with its percentage for screen readers.
+#[component]
+pub fn ProgressBar(#[prop(into)] percent: Signal<u8>, label: String) -> impl IntoView {
+    view! {
+        <div class="space-y-1">
+            <div
+                role="progressbar"
+                aria-label=label
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=move || percent.get().to_string()
+                class="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+            >
+                <div class="h-full rounded-full bg-emerald-500 transition-all" style=move || format!("width: {}%", percent.get())></div>
+            </div>
+            <p class="text-xs text-slate-600" data-testid="progress-percent">{move || format!("{}% complete", percent.get())}</p>
+        </div>
+    }
+}
+
+/// Enroll / Continue / Unenroll for `slug`. `progress` is the viewer's, when enrolled.
+#[component]
+pub fn EnrollPanel(slug: String, is_free: bool, progress: Option<CourseProgress>) -> impl IntoView {
+    let live = LiveProgress(RwSignal::new(progress));
+    if live.0.get_untracked().is_some() {
+        listen(live);
+    }
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    let slug_for_enroll = slug.clone();
+    let do_enroll = move |_| {
+        let slug = slug_for_enroll.clone();
+        let navigate = navigate.clone();
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match enroll(slug.clone()).await {
+                Ok(progress) => {
+                    busy.set(false);
+                    let next = progress.continue_lesson_slug.clone();
+                    live.0.set(Some(progress));
+                    if let Some(lesson) = next {
+                        navigate(
+                            &format!("/courses/{slug}/lessons/{lesson}"),
+                            Default::default(),
+                        );
+                    }
+                }
+                Err(AppError::Unauthorized) => {
+                    busy.set(false);
+                    navigate("/signin", Default::default());
+                }
+                Err(other) => {
+                    busy.set(false);
+                    error.set(Some(other.to_string()));
+                }
+            }
+        });
+    };
+    let slug_for_unenroll = slug.clone();
+    let do_unenroll = move |_| {
+        if !crate::pages::teach::confirm(
+            "Leave this course? Your progress is kept if you enroll again.",
+        ) {
+            return;
+        }
+        let slug = slug_for_unenroll.clone();
+        leptos::task::spawn_local(async move {
+            match unenroll(slug).await {
+                Ok(()) => live.0.set(None),
+                Err(other) => error.set(Some(other.to_string())),
+            }
+        });
+    };
+    let percent = Signal::derive(move || live.0.with(|p| p.as_ref().map_or(0, |p| p.percent)));
+    view! {
+        <div class="space-y-3" data-testid="enroll-panel">
+            {move || match live.0.get() {
+                Some(progress) => {
+                    let href = progress
+                        .continue_lesson_slug
+                        .as_ref()
+                        .map(|l| format!("/courses/{}/lessons/{l}", progress.course_slug))
+                        .unwrap_or_default();
+                    let done = progress.completed_at.is_some();
+                    view! {
+                        <ProgressBar percent label="Course progress".to_owned() />
+                        {done.then(|| view! { <p class="font-medium text-emerald-700">"You completed this course."</p> })}
+                        <a href=href class="block rounded-lg bg-indigo-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-indigo-700">
+                            {if done { "Review the course" } else if progress.completed_lessons == 0 { "Start learning" } else { "Continue learning" }}
+                        </a>
+                        <button type="button" class="w-full text-sm text-slate-600 underline hover:text-red-700" on:click=do_unenroll.clone()>"Unenroll"</button>
+                    }.into_any()
+                }
+                None if is_free => view! {
+                    <button type="button" class="w-full rounded-lg bg-indigo-600 px-4 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+                        disabled=move || busy.get() on:click=do_enroll.clone()>
+                        {move || if busy.get() { "Enrolling…" } else { "Enroll for free" }}
+                    </button>
+                }.into_any(),
+                None => view! {
+                    <p class="text-sm text-slate-600">"This is a paid course. Checkout is not available yet; it arrives with payments."</p>
+                }.into_any(),
+            }}
+            <p role="alert" class="text-sm font-medium text-red-700">{move || error.get()}</p>
+        </div>
+    }
+}

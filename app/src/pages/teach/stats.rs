@@ -1,0 +1,106 @@
+//! `/teach/courses/:id/stats`: enrollments over time, completion rate and per-lesson drop-off.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::CARD;
+use crate::api::learning::get_course_stats;
+use crate::components::ErrorView;
+use crate::error::AppError;
+use crate::models::CourseStats;
+
+/// The course statistics page (the course's instructor and admins).
+#[component]
+pub fn CourseStatsPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    let stats = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_course_stats(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="p-10 text-slate-500">"Loading statistics…"</p> }>
+            {move || Suspend::new(async move {
+                match stats.await {
+                    Ok(stats) => view! { <StatsView stats /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StatsView(stats: CourseStats) -> impl IntoView {
+    let peak = stats
+        .enrollments_per_day
+        .iter()
+        .map(|d| d.count)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let first_started = stats.lessons.first().map_or(0, |l| l.started).max(1);
+    view! {
+        <Title text=format!("Statistics: {}", stats.title) />
+        <div class="mx-auto max-w-5xl space-y-8 px-4 py-10">
+            <nav aria-label="Breadcrumb" class="text-sm">
+                <a href=format!("/teach/courses/{}", stats.course_id) class="text-indigo-700 hover:underline">{format!("← {}", stats.title)}</a>
+            </nav>
+            <h1 class="text-3xl font-bold tracking-tight">"Course statistics"</h1>
+            <dl class="grid gap-4 sm:grid-cols-3">
+                <div class=CARD><dt class="text-sm text-slate-600">"Enrollments"</dt><dd class="text-3xl font-bold" data-testid="stat-enrollments">{stats.total_enrollments}</dd></div>
+                <div class=CARD><dt class="text-sm text-slate-600">"Completed"</dt><dd class="text-3xl font-bold">{stats.completed_enrollments}</dd></div>
+                <div class=CARD><dt class="text-sm text-slate-600">"Completion rate"</dt><dd class="text-3xl font-bold">{format!("{:.0}%", stats.completion_rate * 100.0)}</dd></div>
+            </dl>
+            <section class=CARD aria-labelledby="per-day-title">
+                <h2 id="per-day-title" class="text-lg font-semibold">"Enrollments per day (last 90 days)"</h2>
+                {if stats.enrollments_per_day.iter().all(|d| d.count == 0) {
+                    view! { <p class="text-sm text-slate-600">"No enrollments yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="w-full text-sm">
+                            <thead><tr><th scope="col" class="text-left">"Day"</th><th scope="col" class="text-left">"Enrollments"</th></tr></thead>
+                            <tbody>
+                                {stats.enrollments_per_day.into_iter().filter(|d| d.count > 0).map(|d| view! {
+                                    <tr>
+                                        <td class="py-1 pr-4">{d.date}</td>
+                                        <td class="w-full py-1">
+                                            <div class="flex items-center gap-2">
+                                                <div class="h-3 rounded bg-indigo-500" style=format!("width: {}%", d.count * 100 / peak)></div>
+                                                <span>{d.count}</span>
+                                            </div>
+                                        </td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+            <section class=CARD aria-labelledby="dropoff-title">
+                <h2 id="dropoff-title" class="text-lg font-semibold">"Lesson drop-off"</h2>
+                <table class="w-full text-sm">
+                    <thead><tr>
+                        <th scope="col" class="text-left">"Lesson"</th>
+                        <th scope="col" class="text-right">"Started"</th>
+                        <th scope="col" class="text-right">"Completed"</th>
+                        <th scope="col" class="text-right">"Of first lesson's learners"</th>
+                    </tr></thead>
+                    <tbody>
+                        {stats.lessons.into_iter().map(|l| view! {
+                            <tr class="border-t border-slate-100">
+                                <td class="py-1">{l.title}</td>
+                                <td class="py-1 text-right">{l.started}</td>
+                                <td class="py-1 text-right">{l.completed}</td>
+                                <td class="py-1 text-right">{format!("{}%", l.started * 100 / first_started)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        </div>
+    }
+}
