@@ -21,10 +21,10 @@ pub(crate) async fn ordered_lessons(
 
 /// The lesson where "Continue" leads: the last lesson touched if it is not complete, else the
 /// first incomplete lesson in curriculum order, else the last lesson.
-pub fn continue_lesson<'a>(
-    lessons: &'a [LessonProgress],
+pub fn continue_lesson(
+    lessons: &[LessonProgress],
     last_touched: Option<i64>,
-) -> Option<&'a LessonProgress> {
+) -> Option<&LessonProgress> {
     last_touched
         .and_then(|id| lessons.iter().find(|l| l.lesson_id == id && !l.completed))
         .or_else(|| lessons.iter().find(|l| !l.completed))
