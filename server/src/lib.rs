@@ -8,6 +8,7 @@ pub mod api_errors;
 pub mod caching;
 pub mod config;
 pub mod db;
+pub mod live;
 pub mod media;
 pub mod metrics;
 pub mod origin;

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use lectern_server::{config::Config, db, router, seed, shutdown, state, telemetry};
+use lectern_server::{config::Config, db, seed, shutdown, state, telemetry};
 
 #[derive(Parser)]
 #[command(name = "server", version, about = "Lectern learning platform")]
@@ -113,9 +113,9 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Resul
         .await
         .with_context(|| format!("binding {addr}"))?;
     tracing::info!("Lectern listening on http://{addr}");
-    shutdown::serve(
+    shutdown::serve_app(
         listener,
-        router::build(wiring),
+        wiring,
         shutdown::signal(),
         config.shutdown_timeout,
     )

@@ -26,6 +26,7 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
         .merge(crate::routes::operational())
         .merge(metrics.routes())
         .merge(crate::media::routes())
+        .merge(crate::live::routes())
         .leptos_routes_with_context(&state, routes, provide_state.clone(), move || {
             shell(leptos_options.clone())
         })

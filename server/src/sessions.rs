@@ -59,6 +59,18 @@ pub async fn redis_pool(url: &str) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// A pub/sub client connected to `url` that reconnects (backing off up to 30 s) and then
+/// re-subscribes, for live progress updates across instances.
+pub async fn redis_subscriber(url: &str) -> anyhow::Result<fred::clients::SubscriberClient> {
+    let mut builder = fred::types::Builder::from_config(RedisConfig::from_url(url)?);
+    builder.set_policy(fred::types::config::ReconnectPolicy::new_exponential(
+        0, 100, 30_000, 2,
+    ));
+    let subscriber = builder.build_subscriber_client()?;
+    subscriber.init().await?;
+    Ok(subscriber)
+}
+
 /// The session layer: cookie `lectern_session`, HttpOnly, SameSite=Lax, `Secure` when asked,
 /// expiring after seven idle days (the 30-day absolute limit is checked per request).
 pub fn layer(store: Store, secure: bool) -> SessionManagerLayer<Store> {

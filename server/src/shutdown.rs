@@ -34,6 +34,28 @@ pub async fn signal() {
     tracing::info!("shutdown requested; finishing in-flight requests");
 }
 
+/// Serves the wired application until `stop` resolves, then ends live streams (they would
+/// otherwise never finish) and drains other requests for at most `timeout`.
+pub async fn serve_app(
+    listener: tokio::net::TcpListener,
+    wiring: crate::state::Wiring,
+    stop: impl Future<Output = ()> + Send + 'static,
+    timeout: Duration,
+) -> std::io::Result<()> {
+    let live = wiring.state.progress.clone();
+    let router = crate::router::build(wiring);
+    serve(
+        listener,
+        router,
+        async move {
+            stop.await;
+            live.close();
+        },
+        timeout,
+    )
+    .await
+}
+
 /// Serves `router` on `listener` until `stop` resolves, then drains for at most `timeout`.
 pub async fn serve(
     listener: tokio::net::TcpListener,

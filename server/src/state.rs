@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app::server::{
+    live::ProgressHub,
     mail::Mailer,
     rate_limit::RateLimiter,
     state::{AppState, Settings},
@@ -28,26 +29,39 @@ pub struct Wiring {
     pub metrics: crate::metrics::Metrics,
 }
 
-/// Chooses each backend from the configuration: Redis or in-process for sessions and rate
-/// limits, SMTP or the outbox folder for mail, an S3 bucket or a local folder for media.
+/// Chooses each backend from the configuration: Redis or in-process for sessions, rate
+/// limits and live progress updates, SMTP or the outbox folder for mail, an S3 bucket or a local folder for media.
 pub async fn build(
     config: &Config,
     leptos_options: LeptosOptions,
     db: DatabaseConnection,
 ) -> anyhow::Result<Wiring> {
-    let (store, limiter) = match &config.redis_url {
+    let (store, limiter, progress) = match &config.redis_url {
         Some(url) => {
-            let pool = crate::sessions::redis_pool(url).await.with_context(|| {
-                format!("connecting to Redis at {}", crate::config::redact_url(url))
-            })?;
+            let redacted = crate::config::redact_url(url);
+            let pool = crate::sessions::redis_pool(url)
+                .await
+                .with_context(|| format!("connecting to Redis at {redacted}"))?;
+            let subscriber = crate::sessions::redis_subscriber(url)
+                .await
+                .with_context(|| format!("subscribing to Redis at {redacted}"))?;
+            let progress = ProgressHub::redis(
+                pool.clone(),
+                subscriber,
+                format!("{}progress", config.redis_key_prefix),
+            )
+            .await
+            .with_context(|| format!("subscribing to progress updates at {redacted}"))?;
             (
                 Store::Redis(RedisStore::new(pool.clone())),
                 RateLimiter::redis(pool, format!("{}rl:", config.redis_key_prefix)),
+                progress,
             )
         }
         None => (
             Store::Memory(MemoryStore::default()),
             RateLimiter::in_memory(),
+            ProgressHub::in_process(),
         ),
     };
     let mailer = match &config.smtp_url {
@@ -68,6 +82,7 @@ pub async fn build(
                 trust_proxy: config.trust_proxy,
             }),
             storage,
+            progress,
         },
         store,
         cookie_secure: config.cookie_secure,

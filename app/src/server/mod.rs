@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod entities;
+pub mod live;
 pub mod mail;
 pub mod rate_limit;
 pub mod services;

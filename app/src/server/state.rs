@@ -6,6 +6,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
+use super::live::ProgressHub;
 use super::mail::Mailer;
 use super::rate_limit::RateLimiter;
 use super::storage::Storage;
@@ -19,7 +20,8 @@ pub struct Settings {
     pub trust_proxy: bool,
 }
 
-/// Everything a request may need: Leptos options, the database, mail, rate limits and media.
+/// Everything a request may need: Leptos options, the database, mail, rate limits, media and
+/// live progress updates.
 #[derive(Clone)]
 pub struct AppState {
     /// Leptos site options (site root, output name, address).
@@ -34,6 +36,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Uploaded media (local disk, or an S3 bucket).
     pub storage: Storage,
+    /// Live progress updates for learners' open streams (Redis pub/sub, or in-process).
+    pub progress: ProgressHub,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -124,6 +124,10 @@ pub struct TestApp {
     /// Where this server keeps uploaded media (the local backend, in a temporary folder).
     pub media: std::path::PathBuf,
     _media_dir: tempfile::TempDir,
+    /// The database this server uses.
+    pub database_url: String,
+    /// Its Redis key prefix, when it uses Redis.
+    pub redis_key_prefix: Option<String>,
     _pg: Option<PgDatabase>,
 }
 
@@ -212,6 +216,40 @@ impl TestApp {
                 (pg.url.clone(), Some(pg), 5)
             }
         };
+        // Counters of other tests (and earlier runs) must not count against this one.
+        let prefix = (sessions == Sessions::Redis).then(|| {
+            format!(
+                "lectern-test:{}:{}:{}:",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed),
+                chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+            )
+        });
+        Self::launch(url, pg, pool, prefix, configure).await
+    }
+
+    /// A second instance of `first`'s deployment: its Postgres database and its Redis key
+    /// space (sessions, rate limits, live updates), as behind one load balancer. `first` must
+    /// run on Postgres with Redis sessions, and outlive this one (it owns the database).
+    pub async fn start_alongside(first: &TestApp) -> Self {
+        assert!(
+            first.database_url.starts_with("postgres"),
+            "instances can share only a Postgres database"
+        );
+        let prefix = first
+            .redis_key_prefix
+            .clone()
+            .expect("the first instance must use Redis");
+        Self::launch(first.database_url.clone(), None, 5, Some(prefix), |_| {}).await
+    }
+
+    async fn launch(
+        url: String,
+        pg: Option<PgDatabase>,
+        pool: u32,
+        redis_key_prefix: Option<String>,
+        configure: impl FnOnce(&mut Config),
+    ) -> Self {
         let db = db::connect(&url, pool)
             .await
             .expect("connect test database");
@@ -230,15 +268,9 @@ impl TestApp {
         config.outbox_dir = outbox_dir.path().display().to_string();
         let media_dir = tempfile::tempdir().expect("media dir");
         config.media_dir = media_dir.path().display().to_string();
-        if sessions == Sessions::Redis {
+        if let Some(prefix) = &redis_key_prefix {
             config.redis_url = Some(redis_url());
-            // Counters of other tests (and earlier runs) must not count against this one.
-            config.redis_key_prefix = format!(
-                "lectern-test:{}:{}:{}:",
-                std::process::id(),
-                COUNTER.fetch_add(1, Ordering::Relaxed),
-                chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
-            );
+            config.redis_key_prefix = prefix.clone();
         }
         configure(&mut config);
         let mut wiring = state::build(&config, leptos_options, db.clone())
@@ -264,6 +296,8 @@ impl TestApp {
             _outbox_dir: outbox_dir,
             media: media_dir.path().to_path_buf(),
             _media_dir: media_dir,
+            database_url: url,
+            redis_key_prefix,
             _pg: pg,
         }
     }

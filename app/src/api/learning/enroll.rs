@@ -13,5 +13,6 @@ pub async fn enroll(slug: String) -> Result<CourseProgress, AppError> {
     let state = context::app_state()?;
     let progress = learning::enroll(&state.db, &user, &slug).await?;
     tracing::info!(user_id = user.id, course = %slug, "enrolled");
+    state.progress.publish(user.id, progress.clone()).await;
     Ok(progress)
 }

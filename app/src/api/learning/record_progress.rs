@@ -12,5 +12,9 @@ pub async fn record_progress(events: Vec<ProgressEventInput>) -> Result<RecordRe
     use crate::server::{context, services::learning};
     let user = context::require_user().await?;
     let state = context::app_state()?;
-    learning::record(&state.db, &user, events).await
+    let recorded = learning::record(&state.db, &user, events).await?;
+    for course in &recorded.courses {
+        state.progress.publish(user.id, course.clone()).await;
+    }
+    Ok(recorded)
 }

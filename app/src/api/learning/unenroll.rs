@@ -10,7 +10,8 @@ pub async fn unenroll(slug: String) -> Result<(), AppError> {
     use crate::server::{context, services::learning};
     let user = context::require_user().await?;
     let state = context::app_state()?;
-    learning::unenroll(&state.db, &user, &slug).await?;
+    let progress = learning::unenroll(&state.db, &user, &slug).await?;
     tracing::info!(user_id = user.id, course = %slug, "unenrolled");
+    state.progress.publish(user.id, progress).await;
     Ok(())
 }
