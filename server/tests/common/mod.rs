@@ -225,7 +225,7 @@ impl TestApp {
                 chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
             )
         });
-        Self::launch(url, pg, pool, prefix, configure).await
+        Self::launch(url, pg, pool, prefix, configure, storage).await
     }
 
     /// A second instance of `first`'s deployment: its Postgres database and its Redis key
@@ -240,7 +240,15 @@ impl TestApp {
             .redis_key_prefix
             .clone()
             .expect("the first instance must use Redis");
-        Self::launch(first.database_url.clone(), None, 5, Some(prefix), |_| {}).await
+        Self::launch(
+            first.database_url.clone(),
+            None,
+            5,
+            Some(prefix),
+            |_| {},
+            None,
+        )
+        .await
     }
 
     async fn launch(
@@ -249,6 +257,7 @@ impl TestApp {
         pool: u32,
         redis_key_prefix: Option<String>,
         configure: impl FnOnce(&mut Config),
+        storage: Option<app::server::storage::Storage>,
     ) -> Self {
         let db = db::connect(&url, pool)
             .await
