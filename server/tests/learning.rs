@@ -26,6 +26,7 @@ on_both_backends! {
     lessons_open_to_preview_enrolled_and_editors => lessons_open_to_preview_enrolled_and_editors;
     replaying_a_batch_changes_nothing => replaying_a_batch_changes_nothing;
     late_events_never_move_progress_back => late_events_never_move_progress_back;
+    concurrent_batches_merge => concurrent_batches_merge;
     bad_and_foreign_events_are_rejected_one_by_one => bad_and_foreign_events_are_rejected_one_by_one;
     course_completes_once_every_lesson_is_done => course_completes_once_every_lesson_is_done;
     my_learning_says_where_to_continue => my_learning_says_where_to_continue;
@@ -999,4 +1000,85 @@ async fn lesson_media_is_served_to_enrolled_learners(backend: Backend) {
         .await
         .expect("unenroll");
     assert_eq!(status(lea.client.clone()).await, 403, "after unenrolling");
+}
+
+/// Batches of one learner at once (two tabs and a syncing offline queue, say): first
+/// disjoint ones on the same lesson, then ones sharing an event. Each event is applied exactly
+/// once, none is lost, and the result equals one sequential batch of the same events.
+async fn concurrent_batches_merge(backend: Backend) {
+    let app = TestApp::empty(backend).await;
+    let (_ada, c) = instructor_and_course(&app, 2).await;
+    let lea = person(&app, "lea@example.org", Role::Learner).await;
+    let sam = person(&app, "sam@example.org", Role::Learner).await;
+    for who in [&lea, &sam] {
+        call::<CourseProgress>(&app, &who.client, Enroll::PATH, &[("slug", "rust")])
+            .await
+            .expect("enroll");
+    }
+    let lesson = c.lessons[1];
+    // Event n: position 10 * n at minute n (the last one is the furthest and the latest).
+    let batch = |offset: u32, b: u32| -> Vec<Value> {
+        (0..5)
+            .map(|i| {
+                let n = b * 5 + i;
+                let at = format!("2026-03-01T10:{n:02}:00Z");
+                event(offset + n, lesson, "position", Some(f64::from(n * 10)), &at)
+            })
+            .collect()
+    };
+    let shared = |offset: u32| {
+        event(
+            offset + 99,
+            lesson,
+            "completed",
+            None,
+            "2026-03-01T11:00:00Z",
+        )
+    };
+
+    let disjoint = futures_util::future::join_all(
+        [3, 0, 2, 1].map(|b| record(&app, &lea, json!(batch(0, b)))),
+    )
+    .await;
+    for reply in &disjoint {
+        assert_eq!(statuses(reply.as_ref().expect("answered")), ["applied"; 5]);
+    }
+    let after_disjoint = progress(&app, &lea, "rust").await.expect("lea");
+    assert_eq!(
+        after_disjoint.lessons[1].position_seconds, 190.0,
+        "no update lost"
+    );
+    assert_eq!(after_disjoint.lessons[1].furthest_seconds, 190.0);
+
+    let overlapping = futures_util::future::join_all((4..8).map(|b| {
+        let mut events = batch(0, b);
+        events.push(shared(0));
+        record(&app, &lea, json!(events))
+    }))
+    .await;
+    let mut shared_applied = 0;
+    for reply in &overlapping {
+        let reply = reply.as_ref().expect("every batch is answered");
+        assert_eq!(statuses(reply)[..5], ["applied"; 5]);
+        match reply.results[5].status.as_str() {
+            "applied" => shared_applied += 1,
+            other => assert_eq!(other, "duplicate"),
+        }
+    }
+    assert_eq!(
+        shared_applied, 1,
+        "the shared event is applied exactly once"
+    );
+
+    let mut all: Vec<Value> = (0..8).flat_map(|b| batch(500, b)).collect();
+    all.push(shared(500));
+    record(&app, &sam, json!(all)).await.expect("one batch");
+    let leas = progress(&app, &lea, "rust").await.expect("lea");
+    let sams = progress(&app, &sam, "rust").await.expect("sam");
+    assert_eq!(
+        leas.lessons[1], sams.lessons[1],
+        "same events, same progress"
+    );
+    assert_eq!(leas.lessons[1].position_seconds, 390.0);
+    assert!(leas.lessons[1].completed);
 }

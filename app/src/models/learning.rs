@@ -27,6 +27,7 @@ pub struct ProgressEventInput {
 /// What happened to one event of a batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventResult {
+    /// The event's id exactly as sent.
     pub event_id: String,
     /// `applied`, `duplicate` (already recorded; nothing changed) or `rejected` (see `reason`).
     pub status: String,

@@ -114,6 +114,9 @@ pub async fn record(
         }
     }
 
+    // Rows are written and locked in one order (event ids, then lessons, then courses), so
+    // concurrent batches wait for each other instead of deadlocking.
+    accepted.sort_by(|a, b| (&a.event.id, a.index).cmp(&(&b.event.id, b.index)));
     let txn = db.begin().await?;
     let mut applied: BTreeMap<i64, Vec<&Accepted>> = BTreeMap::new();
     for a in &accepted {
@@ -121,13 +124,13 @@ pub async fn record(
             Stored::New => {
                 applied.entry(a.lesson_id).or_default().push(a);
                 EventResult {
-                    event_id: a.event.id.clone(),
+                    event_id: a.input.event_id.clone(),
                     status: EVENT_APPLIED.into(),
                     reason: None,
                 }
             }
             Stored::Duplicate => EventResult {
-                event_id: a.event.id.clone(),
+                event_id: a.input.event_id.clone(),
                 status: EVENT_DUPLICATE.into(),
                 reason: None,
             },
