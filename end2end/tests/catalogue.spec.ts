@@ -62,7 +62,7 @@ test("enroll-only lessons explain how to get access", async ({ page }) => {
   const response = await page.goto("/courses/rust-fundamentals/lessons/ownership-rules");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "This lesson is for enrolled learners" })).toBeVisible();
-  await page.getByRole("link", { name: "Back to the course" }).click();
+  await page.getByRole("link", { name: "Enroll from the course page" }).click();
   await expect(page).toHaveURL(/\/courses\/rust-fundamentals$/);
 });
 

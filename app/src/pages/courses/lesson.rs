@@ -77,7 +77,7 @@ fn Locked(course_href: String) -> impl IntoView {
                 href=course_href
                 class="mt-8 inline-block rounded-lg bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700"
             >
-                "Back to the course"
+                "Enroll from the course page"
             </a>
         </section>
     }
