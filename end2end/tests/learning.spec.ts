@@ -64,3 +64,32 @@ test("a learner enrolls, completes lessons, is resumed, and a second tab follows
   await expect(page).toHaveURL(/\/courses\/deep-work\/lessons\/time-blocking$/);
   await second.close();
 });
+
+test("a learner works through a whole course to the completion screen @needs-js", async ({ page }) => {
+  await signUp(page, "Cora Completer", `cora-${Date.now()}@example.org`);
+  await page.goto("/courses/ux-research-basics");
+  await hydrated(page, true);
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(page).toHaveURL(/\/courses\/ux-research-basics\/lessons\//);
+  await hydrated(page, true);
+  const bar = page.getByRole("progressbar", { name: "Course progress" });
+
+  // Mark each lesson complete and move on with the keyboard until none is left.
+  for (let step = 0; step < 20; step += 1) {
+    await page.getByRole("button", { name: "Mark complete" }).click();
+    await expect(page.getByTestId("lesson-done")).toBeVisible();
+    if ((await bar.getAttribute("aria-valuenow")) === "100") break;
+    const url = page.url();
+    await page.keyboard.press("n");
+    await expect(page).not.toHaveURL(url);
+    await hydrated(page, true);
+  }
+  await expect(bar).toHaveAttribute("aria-valuenow", "100");
+  await expect(page.getByTestId("course-complete")).toContainText("Course complete");
+
+  // My learning shows it finished, with Review instead of Continue.
+  await page.goto("/learning");
+  const card = page.getByTestId("enrolled-course").filter({ hasText: "UX" });
+  await expect(card.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  await expect(card.getByRole("link", { name: "Review" })).toBeVisible();
+});
