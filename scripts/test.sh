@@ -154,7 +154,8 @@ export LECTERN_E2E_ADMIN_EMAIL="admin@e2e.lectern.test"
 LECTERN_E2E_ADMIN_PASSWORD="e2e admin passphrase $(date +%s)"
 export LECTERN_E2E_ADMIN_PASSWORD
 # The demo instructors' password, as scripts/serve.sh sets one for local demos.
-export LECTERN_DEMO_PASSWORD="e2e demo instructor $(date +%s)"
+LECTERN_DEMO_PASSWORD="e2e demo instructor $(date +%s)"
+export LECTERN_DEMO_PASSWORD
 DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_ADMIN_PASSWORD="$LECTERN_E2E_ADMIN_PASSWORD" \
   "$BUILD_TARGET_DIR/release/server" create-admin --email "$LECTERN_E2E_ADMIN_EMAIL" --name "E2E Admin"
 DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_DEMO=true LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
