@@ -185,6 +185,29 @@ fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
             .map(|l| (l.position_seconds, l.completed))
     });
     let last_sent = StoredValue::new(0.0_f64);
+    // Resume where the learner left off, once the video's length is known. The metadata may
+    // load before the page hydrates (the element comes with the server's HTML), so check on
+    // mount as well as on `loadedmetadata`.
+    let resumed = StoredValue::new(false);
+    let resume = move |video: &web_sys::HtmlMediaElement| {
+        if resumed.get_value() {
+            return;
+        }
+        resumed.set_value(true);
+        if let Some((position, false)) = saved_position {
+            if position > 1.0 && position < video.duration() * 0.95 {
+                video.set_current_time(position);
+            }
+        }
+    };
+    let video_ref = NodeRef::<leptos::html::Video>::new();
+    Effect::new(move |_| {
+        if let Some(video) = video_ref.get() {
+            if video.ready_state() >= 1 {
+                resume(&video);
+            }
+        }
+    });
     let course_href = format!("/courses/{}", lesson.course_slug);
     let previous_href = lesson
         .previous
@@ -252,12 +275,11 @@ fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
                 </p>
                 {lesson.video_src.map(|src| view! {
                     <video controls preload="metadata" class="mt-6 aspect-video w-full rounded-xl bg-black" src=src
+                        node_ref=video_ref
                         on:loadedmetadata=move |ev| {
                             use wasm_bindgen::JsCast;
-                            if let (Some((position, false)), Some(video)) = (saved_position, ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlMediaElement>().ok())) {
-                                if position > 1.0 && position < video.duration() * 0.95 {
-                                    video.set_current_time(position);
-                                }
+                            if let Some(video) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlMediaElement>().ok()) {
+                                resume(&video);
                             }
                         }
                         on:timeupdate=move |ev| {
