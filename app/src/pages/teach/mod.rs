@@ -2,6 +2,7 @@
 
 mod course_editor;
 mod curriculum_editor;
+mod curriculum_order;
 mod dashboard;
 mod lesson_editor;
 mod stats;
