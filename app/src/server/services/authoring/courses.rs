@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::models::{
     self, AuthoredCourseRow, CourseDraft, CourseEditor, EditorLesson, EditorSection, Role, Saved,
 };
-use crate::server::entities::{course, lesson, section, user};
+use crate::server::entities::{course, lesson, user};
 
 /// The courses `user` may edit, most recently changed first (admins: every course).
 pub async fn list_mine(
@@ -152,28 +152,16 @@ pub async fn editor_outline(
     db: &impl ConnectionTrait,
     course_id: i64,
 ) -> Result<Vec<EditorSection>, AppError> {
-    let sections = section::Entity::find()
-        .filter(section::Column::CourseId.eq(course_id))
-        .order_by_asc(section::Column::Position)
-        .order_by_asc(section::Column::Id)
-        .all(db)
-        .await?;
-    let lessons = lesson::Entity::find()
-        .filter(lesson::Column::CourseId.eq(course_id))
-        .order_by_asc(lesson::Column::Position)
-        .order_by_asc(lesson::Column::Id)
-        .all(db)
-        .await?;
-    Ok(sections
+    Ok(crate::server::services::courses::outline(db, course_id)
+        .await?
         .into_iter()
-        .map(|s| EditorSection {
+        .map(|(s, lessons)| EditorSection {
             lessons: lessons
-                .iter()
-                .filter(|l| l.section_id == s.id)
+                .into_iter()
                 .map(|l| EditorLesson {
                     id: l.id,
-                    title: l.title.clone(),
-                    kind: l.kind.clone(),
+                    title: l.title,
+                    kind: l.kind,
                     free_preview: l.free_preview,
                 })
                 .collect(),
