@@ -10,6 +10,7 @@ pub mod error;
 pub mod markdown;
 pub mod models;
 pub mod pages;
+pub mod quiz;
 #[cfg(feature = "ssr")]
 pub mod server;
 

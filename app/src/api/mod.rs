@@ -7,3 +7,4 @@ pub mod authoring;
 pub mod catalogue;
 pub mod learning;
 pub mod profile;
+pub mod quiz;

@@ -6,6 +6,7 @@ mod catalogue;
 mod course;
 mod format;
 mod learning;
+mod quiz;
 mod taxonomy;
 
 pub use account::{
@@ -25,5 +26,12 @@ pub use learning::{
     CourseProgress, CourseStats, DailyCount, EnrolledCourse, EventResult, LessonFunnel, LessonPage,
     LessonProgress, ProgressEventInput, RecordResult, EVENT_APPLIED, EVENT_DUPLICATE,
     EVENT_REJECTED, MAX_EVENTS_PER_BATCH,
+};
+pub use quiz::{
+    AttemptQuestion, AttemptResult, AttemptSummary, AttemptView, FeedbackTiming, GradeCell,
+    Gradebook, GradebookQuiz, GradebookRow, ImportReport, KeptAttempt, LineError, PracticeQuestion,
+    PracticeQuiz, PresentedChoice, PresentedQuestion, QuestionBank, QuestionEditor,
+    QuestionFeedback, QuestionInput, QuestionStat, QuestionSummary, QuizEditor, QuizItem,
+    QuizOverview, QuizSettings, QuizStats, SaveAck, TagCount, Verdict, WrongAnswer,
 };
 pub use taxonomy::{category_label, level_label, CATEGORIES, LANGUAGES, LESSON_KINDS, LEVELS};

@@ -31,7 +31,12 @@ pub const LANGUAGES: &[(&str, &str)] = &[
 ];
 
 /// Lesson kinds as (value, label).
-pub const LESSON_KINDS: &[(&str, &str)] = &[("text", "Text"), ("video", "Video"), ("file", "File")];
+pub const LESSON_KINDS: &[(&str, &str)] = &[
+    ("text", "Text"),
+    ("video", "Video"),
+    ("file", "File"),
+    ("quiz", "Quiz"),
+];
 
 fn label<'a>(table: &'a [(&'a str, &'a str)], slug: &'a str) -> &'a str {
     table
