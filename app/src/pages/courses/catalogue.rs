@@ -41,7 +41,9 @@ pub fn CataloguePage() -> impl IntoView {
                     })
                 }}
             </Suspense>
-            <div class="mt-8" aria-busy=move || loading.get().to_string()>
+            // `try_get`: during streamed SSR this attribute can render after the page's owner is
+            // disposed (leptos-rs/leptos#3595); a panic there would kill the response.
+            <div class="mt-8" aria-busy=move || loading.try_get().unwrap_or(false).to_string()>
                 <Transition
                     fallback=|| view! { <CardGridSkeleton /> }
                     set_pending=loading
