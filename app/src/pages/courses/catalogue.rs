@@ -41,7 +41,14 @@ pub fn CataloguePage() -> impl IntoView {
                     })
                 }}
             </Suspense>
-            <div class="mt-8" aria-busy=move || loading.get().to_string()>
+            // The pending flag is written by the Transition while the page streams, possibly on
+            // another thread; reading it during SSR races that write and reactive_graph reports
+            // the failed lock as a "disposed" panic. The server has nothing pending to show, so
+            // only the browser reads it.
+            <div
+                class="mt-8"
+                aria-busy=move || (cfg!(feature = "hydrate") && loading.get()).to_string()
+            >
                 <Transition
                     fallback=|| view! { <CardGridSkeleton /> }
                     set_pending=loading
