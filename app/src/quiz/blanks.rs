@@ -1,0 +1,76 @@
+//! Fill-in-the-blanks text (`The capital is [[Paris|paris]].`) and lenient text comparison.
+
+/// A piece of fill-in-the-blanks text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Text around the blanks.
+    Text(String),
+    /// A blank with its accepted answers (trimmed, split on `|`).
+    Blank(Vec<String>),
+}
+
+/// Splits `text` into text and blanks. An unclosed `[[` is kept as text.
+pub fn pieces(text: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut plain = String::new();
+    while let Some(start) = rest.find("[[") {
+        let Some(len) = rest[start + 2..].find("]]") else {
+            break;
+        };
+        plain.push_str(&rest[..start]);
+        out.push(Piece::Text(std::mem::take(&mut plain)));
+        let inner = &rest[start + 2..start + 2 + len];
+        out.push(Piece::Blank(
+            inner.split('|').map(|a| a.trim().to_owned()).collect(),
+        ));
+        rest = &rest[start + 2 + len + 2..];
+    }
+    plain.push_str(rest);
+    out.push(Piece::Text(plain));
+    out
+}
+
+/// The accepted answers of each blank, in order.
+pub fn blanks(text: &str) -> Vec<Vec<String>> {
+    pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Blank(answers) => Some(answers),
+            Piece::Text(_) => None,
+        })
+        .collect()
+}
+
+/// The text around the blanks: `n` parts for `n - 1` blanks.
+pub fn parts(text: &str) -> Vec<String> {
+    pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Text(t) => Some(t),
+            Piece::Blank(_) => None,
+        })
+        .collect()
+}
+
+/// `text` lower-cased with surrounding spaces trimmed and inner runs of whitespace collapsed.
+pub fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether `given` matches `accepted`: exactly (but for surrounding spaces), or after
+/// [`normalise`] when `lenient`.
+/// An empty answer never matches.
+pub fn text_matches(accepted: &str, given: &str, lenient: bool) -> bool {
+    if given.trim().is_empty() {
+        return false;
+    }
+    if lenient {
+        normalise(accepted) == normalise(given)
+    } else {
+        accepted.trim() == given.trim()
+    }
+}

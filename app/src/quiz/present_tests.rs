@@ -1,0 +1,156 @@
+//! Presentation is a fair permutation, and what learners see carries no answers.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::models::Verdict;
+
+fn lcg(seed: u64) -> impl FnMut(u32) -> u32 {
+    let mut state = seed;
+    move |n| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((state >> 33) % u64::from(n)) as u32
+    }
+}
+
+fn ordering(n: usize) -> Question {
+    Question {
+        stem: "Order".into(),
+        points: 1.0,
+        general_feedback: String::new(),
+        body: QuestionBody::Ordering {
+            items: (0..n).map(|i| format!("item{i}")).collect(),
+        },
+    }
+}
+
+/// A question of every kind whose answers and feedback all contain "SECRET".
+fn secret_questions() -> Vec<Question> {
+    let fb = |s: &str| format!("SECRET feedback {s}");
+    let opt = |t: &str, c: bool| ChoiceOption {
+        text: t.into(),
+        correct: c,
+        feedback: fb(t),
+    };
+    let body = [
+        QuestionBody::SingleChoice {
+            options: vec![opt("a", true), opt("b", false)],
+        },
+        QuestionBody::MultipleChoice {
+            options: vec![opt("a", true), opt("b", false)],
+            partial_credit: true,
+        },
+        QuestionBody::TrueFalse {
+            answer: true,
+            feedback_true: fb("t"),
+            feedback_false: fb("f"),
+        },
+        QuestionBody::ShortText {
+            accepted: vec!["SECRET answer".into()],
+            lenient: true,
+        },
+        QuestionBody::Numeric {
+            answers: vec![NumericAnswer {
+                value: 424242.0,
+                tolerance: 0.5,
+            }],
+            unit: None,
+            unit_required: false,
+        },
+        QuestionBody::FillBlanks {
+            text: "Fill [[SECRET blank]] here".into(),
+            lenient: true,
+        },
+    ];
+    body.into_iter()
+        .map(|body| Question {
+            stem: "Stem".into(),
+            points: 1.0,
+            general_feedback: fb("general"),
+            body,
+        })
+        .collect()
+}
+
+#[test]
+fn presented_questions_hold_no_answers_or_feedback() {
+    for question in secret_questions() {
+        let p = presentation(&question, true, &mut lcg(7));
+        let json = serde_json::to_string(&present(&question, &p)).unwrap();
+        assert!(!json.contains("SECRET"), "{json}");
+        assert!(!json.contains("424242"), "{json}");
+        assert!(!json.contains("correct"), "{json}");
+    }
+}
+
+#[test]
+fn feedback_shows_the_picked_options_and_general_feedback() {
+    let question = &secret_questions()[0];
+    let p = Presentation { order: vec![1, 0] };
+    let fb = feedback(question, &p, Some(&Response::SingleChoice(0)));
+    assert_eq!(fb.verdict, Verdict::Incorrect);
+    assert_eq!(fb.feedback_html.len(), 2);
+    assert!(fb.feedback_html[0].contains("SECRET feedback b"));
+    assert!(fb.feedback_html[1].contains("SECRET feedback general"));
+    assert!(fb.correct_answer_html.contains('a'));
+    let fb = feedback(question, &p, None);
+    assert_eq!(fb.verdict, Verdict::Unanswered);
+}
+
+#[test]
+fn fill_blank_parts_surround_the_blanks() {
+    let question = &secret_questions()[5];
+    let shown = present(question, &Presentation::default());
+    assert_eq!(
+        shown.blank_parts,
+        vec!["Fill ".to_owned(), " here".to_owned()]
+    );
+}
+
+#[test]
+fn excerpt_is_plain_and_short() {
+    let mut question = ordering(2);
+    question.stem = format!("**Bold** _stem_ {}", "word ".repeat(60));
+    let title = excerpt(&question);
+    assert!(title.starts_with("Bold stem word"));
+    assert!(title.chars().count() <= 120);
+}
+
+#[test]
+fn validation_names_the_fields() {
+    let mut question = secret_questions()[0].clone();
+    question.points = 0.0;
+    if let QuestionBody::SingleChoice { options } = &mut question.body {
+        options[1].correct = true;
+        options[0].text = " ".into();
+    }
+    let errors = validate(&question).unwrap_err();
+    assert!(errors.contains_key("points"));
+    assert!(errors.contains_key("options"));
+    assert!(errors.contains_key("options.0.text"));
+    for q in secret_questions() {
+        assert_eq!(validate(&q), Ok(()));
+    }
+    let blank = Question {
+        body: QuestionBody::FillBlanks {
+            text: "no blanks".into(),
+            lenient: true,
+        },
+        ..secret_questions()[0].clone()
+    };
+    assert!(validate(&blank).unwrap_err().contains_key("text"));
+}
+
+proptest! {
+    #[test]
+    fn presentations_are_permutations_and_never_give_the_order_away(n in 2usize..12, seed in any::<u64>()) {
+        let question = ordering(n);
+        let p = presentation(&question, false, &mut lcg(seed));
+        let mut sorted = p.order.clone();
+        sorted.sort_unstable();
+        prop_assert_eq!(sorted, (0..n as u32).collect::<Vec<_>>());
+        prop_assert!(p.order.iter().enumerate().any(|(i, o)| i as u32 != *o));
+    }
+}
