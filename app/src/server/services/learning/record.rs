@@ -103,8 +103,9 @@ pub async fn record(
     let mut accepted = Vec::new();
     for (index, input, event) in valid {
         match access.get(&input.lesson_id) {
-            // A graded quiz completes when it is passed (services::quiz), never on request.
-            Some(Ok((_, true))) if matches!(event.kind, EventKind::Completed) => {
+            // A graded quiz completes when it is passed (services::quiz), never on request, and
+            // has no media whose position could complete it.
+            Some(Ok((_, true))) if !matches!(event.kind, EventKind::Started) => {
                 results[index] = Some(rejected(&input, "Pass the quiz to complete this lesson."))
             }
             Some(Ok((course_id, _))) => accepted.push(Accepted {
