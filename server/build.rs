@@ -33,7 +33,9 @@ fn main() {
 
 /// Writes `$OUT_DIR/seed_files.rs`: the instructors file and every course file, embedded.
 fn embed_seed() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seed");
+    // Read at run time: the compiled build script itself may be shared across clones.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let dir = Path::new(&manifest_dir).join("seed");
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed={}", dir.join("courses").display());
     let mut courses: Vec<_> = std::fs::read_dir(dir.join("courses"))
@@ -47,11 +49,12 @@ fn embed_seed() {
         .unwrap_or_default();
     courses.sort();
     let mut out = String::new();
-    let instructors = dir.join("instructors.toml");
+    // Paths are written relative to CARGO_MANIFEST_DIR, never as this checkout's absolute
+    // path: artifacts in a shared target directory are reused across clones, and an absolute
+    // path would keep embedding (and watching) the files of whichever clone built first.
     let _ = writeln!(
         out,
-        "/// The demo instructors (TOML).\npub const INSTRUCTORS: &str = include_str!({:?});",
-        instructors.display().to_string()
+        "/// The demo instructors (TOML).\npub const INSTRUCTORS: &str = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/seed/instructors.toml\"));"
     );
     out.push_str(
         "/// The demo courses as (file name, TOML).\npub const COURSES: &[(&str, &str)] = &[\n",
@@ -64,8 +67,7 @@ fn embed_seed() {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "    ({name:?}, include_str!({:?})),",
-            path.display().to_string()
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/seed/courses/{name}\"))),"
         );
     }
     out.push_str("];\n");

@@ -64,6 +64,10 @@ struct SeedLesson {
     duration_seconds: i32,
     free_preview: bool,
     body: String,
+    /// The questions of a `quiz` lesson, in GIFT; they go into the course's question bank
+    /// (tagged with the lesson's slug) and the quiz asks all of them.
+    #[serde(default)]
+    gift: Option<String>,
 }
 
 /// What a seed run did.
@@ -115,10 +119,85 @@ fn validate(c: &SeedCourse) -> anyhow::Result<()> {
         if !is_slug(&lesson.slug) || !seen.insert(lesson.slug.as_str()) {
             bail!("bad or repeated lesson slug {:?}", lesson.slug);
         }
-        if !matches!(lesson.kind.as_str(), "text" | "video" | "file") {
+        if !matches!(lesson.kind.as_str(), "text" | "video" | "file" | "quiz") {
             bail!("unknown lesson kind {:?}", lesson.kind);
         }
+        match (lesson.kind.as_str(), &lesson.gift) {
+            ("quiz", Some(gift)) => {
+                for q in quiz_questions(gift)? {
+                    if let Err(problems) = app::quiz::validate(&q.question) {
+                        bail!(
+                            "question on line {} of {}: {problems:?}",
+                            q.line,
+                            lesson.slug
+                        );
+                    }
+                }
+            }
+            ("quiz", None) => bail!("quiz lesson {} needs its questions in `gift`", lesson.slug),
+            (_, Some(_)) => bail!("only quiz lessons have `gift` questions ({})", lesson.slug),
+            _ => {}
+        }
     }
+    Ok(())
+}
+
+/// The questions of a seed quiz.
+fn quiz_questions(gift: &str) -> anyhow::Result<Vec<app::quiz::Imported>> {
+    app::quiz::gift::parse(gift).map_err(|errors| {
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| format!("line {}: {}", e.line, e.message))
+            .collect();
+        anyhow::anyhow!("bad quiz questions: {}", lines.join("; "))
+    })
+}
+
+/// Stores a seed quiz: its questions in the course's bank, and a quiz asking all of them.
+async fn seed_quiz(
+    txn: &sea_orm::DatabaseTransaction,
+    course_id: i64,
+    instructor_id: i64,
+    lesson: &lesson::Model,
+    gift: &str,
+) -> anyhow::Result<()> {
+    use app::models::{QuizItem, QuizSettings};
+    use app::server::entities::{question, quiz};
+    let mut items = Vec::new();
+    for q in quiz_questions(gift)? {
+        let mut tags = q.tags.clone();
+        tags.push(lesson.slug.clone());
+        let row = question::ActiveModel {
+            course_id: Set(course_id),
+            kind: Set(q.question.body.kind().slug().into()),
+            title: Set(app::quiz::excerpt(&q.question)),
+            tags: Set(serde_json::to_string(&tags)?),
+            body: Set(serde_json::to_string(&q.question)?),
+            points: Set(q.question.points),
+            created_by: Set(Some(instructor_id)),
+            created_at: Set(lesson.created_at),
+            updated_at: Set(lesson.created_at),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        items.push(QuizItem::Question {
+            question_id: row.id,
+        });
+    }
+    quiz::ActiveModel {
+        lesson_id: Set(lesson.id),
+        course_id: Set(course_id),
+        settings: Set(serde_json::to_string(&QuizSettings {
+            shuffle_questions: true,
+            ..QuizSettings::default()
+        })?),
+        items: Set(serde_json::to_string(&items)?),
+        updated_at: Set(lesson.created_at),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
     Ok(())
 }
 
@@ -238,7 +317,8 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
             .await?
             .id;
             for (l_pos, l) in s.lessons.into_iter().enumerate() {
-                lesson::ActiveModel {
+                let gift = l.gift;
+                let stored = lesson::ActiveModel {
                     course_id: Set(course_id),
                     section_id: Set(section_id),
                     slug: Set(l.slug),
@@ -254,6 +334,9 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
                 }
                 .insert(&txn)
                 .await?;
+                if let Some(gift) = gift {
+                    seed_quiz(&txn, course_id, instructor_id, &stored, &gift).await?;
+                }
             }
         }
         txn.commit().await?;

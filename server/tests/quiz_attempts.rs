@@ -32,6 +32,7 @@ on_both_backends! {
     nobody_else_touches_an_attempt => nobody_else_touches_an_attempt;
     passing_completes_the_lesson_and_nothing_else_does => passing_completes_the_lesson_and_nothing_else_does;
     immediate_feedback_locks_checked_answers => immediate_feedback_locks_checked_answers;
+    the_demo_catalogue_has_a_quiz_to_take => the_demo_catalogue_has_a_quiz_to_take;
 }
 
 fn settings() -> QuizSettings {
@@ -668,4 +669,35 @@ async fn immediate_feedback_locks_checked_answers(backend: Backend) {
         resumed.questions[1].feedback.is_none(),
         "unchecked ones have none"
     );
+}
+
+async fn the_demo_catalogue_has_a_quiz_to_take(backend: Backend) {
+    let app = TestApp::with_demo(backend).await;
+    let learner = person(&app, "learner@example.org", Role::Learner).await;
+    enroll(&app, &learner, "intro-to-machine-learning").await;
+    let lessons = app::server::entities::lesson::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("lessons");
+    let lesson = lessons
+        .iter()
+        .find(|l| l.slug == "check-your-understanding")
+        .unwrap_or_else(|| {
+            panic!(
+                "the demo quiz lesson: {:?}",
+                lessons.iter().map(|l| &l.slug).collect::<Vec<_>>()
+            )
+        })
+        .clone();
+    assert_eq!(lesson.kind, "quiz");
+    let overview: QuizOverview =
+        ok(form::<GetQuiz>(&app, &learner, &[("lesson_id", &lesson.id.to_string())]).await);
+    assert_eq!(overview.question_count, 6);
+    assert!(overview.can_start);
+    let view: AttemptView =
+        ok(form::<StartAttempt>(&app, &learner, &[("lesson_id", &lesson.id.to_string())]).await);
+    assert_eq!(view.questions.len(), 6);
+    let result: AttemptResult =
+        ok(form::<SubmitAttempt>(&app, &learner, &[("attempt_id", &view.id.to_string())]).await);
+    assert_eq!((result.score, result.max, result.passed), (0.0, 6.0, false));
 }
