@@ -13,6 +13,7 @@ use crate::pages::account::{
 };
 use crate::pages::admin::{AdminApplicationsPage, AdminUsersPage};
 use crate::pages::learning::MyLearningPage;
+use crate::pages::quiz::{AttemptPage, AttemptResultPage};
 use crate::pages::teach::{
     CourseEditorPage, CourseStatsPage, LessonEditorPage, TeachDashboardPage,
 };
@@ -104,6 +105,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson")
                             view=LessonPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/courses/:slug/lessons/:lesson/attempts/:id")
+                            view=AttemptPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/courses/:slug/lessons/:lesson/attempts/:id/result")
+                            view=AttemptResultPage
                             ssr=SsrMode::Async
                         />
                     </Routes>
