@@ -20,6 +20,7 @@ mod m20261122_000007_create_api_tokens;
 mod m20261122_000008_create_instructor_applications;
 mod m20261122_000009_course_authoring;
 mod m20261122_000010_learning;
+mod m20261122_000011_quizzes;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_create_instructor_applications::Migration),
             Box::new(m20261122_000009_course_authoring::Migration),
             Box::new(m20261122_000010_learning::Migration),
+            Box::new(m20261122_000011_quizzes::Migration),
         ]
     }
 }

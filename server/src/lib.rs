@@ -18,4 +18,5 @@ pub mod seed;
 pub mod sessions;
 pub mod shutdown;
 pub mod state;
+pub mod sweeper;
 pub mod telemetry;

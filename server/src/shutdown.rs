@@ -43,8 +43,9 @@ pub async fn serve_app(
     timeout: Duration,
 ) -> std::io::Result<()> {
     let live = wiring.state.progress.clone();
+    let sweeper = crate::sweeper::spawn(wiring.state.db.clone());
     let router = crate::router::build(wiring);
-    serve(
+    let served = serve(
         listener,
         router,
         async move {
@@ -53,7 +54,9 @@ pub async fn serve_app(
         },
         timeout,
     )
-    .await
+    .await;
+    sweeper.abort();
+    served
 }
 
 /// Serves `router` on `listener` until `stop` resolves, then drains for at most `timeout`.

@@ -343,12 +343,15 @@ fn right_response(question: &Question, p: &Presentation) -> Response {
         p.order
             .iter()
             .position(|o| *o as usize == authored)
-            .unwrap() as u32
+            .expect("should succeed") as u32
     };
     match &question.body {
-        QuestionBody::SingleChoice { options } => {
-            Response::SingleChoice(display_of(options.iter().position(|o| o.correct).unwrap()))
-        }
+        QuestionBody::SingleChoice { options } => Response::SingleChoice(display_of(
+            options
+                .iter()
+                .position(|o| o.correct)
+                .expect("should succeed"),
+        )),
         QuestionBody::MultipleChoice { options, .. } => Response::MultipleChoice(
             (0..options.len())
                 .filter(|i| options[*i].correct)

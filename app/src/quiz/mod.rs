@@ -3,11 +3,16 @@
 //! Graded quizzes are graded on the server only; practice quizzes run the same code in WASM.
 
 pub mod blanks;
+#[cfg(feature = "ssr")]
+pub mod csv;
+pub mod gift;
 mod grade;
 mod present;
 mod question;
 mod validate;
 
+#[cfg(all(test, feature = "ssr"))]
+mod csv_tests;
 #[cfg(test)]
 mod grade_tests;
 #[cfg(test)]
@@ -20,3 +25,23 @@ pub use question::{
     QuestionKind, Response,
 };
 pub use validate::{validate, MAX_TEXT};
+
+/// A question read from an import file, with the line it starts on and its tags.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub line: u32,
+    pub tags: Vec<String>,
+    pub question: Question,
+}
+
+/// An example CSV import file with every question type (see `csv`'s module doc).
+pub const CSV_TEMPLATE: &str = "type,question,options,correct,points,tags,feedback,general_feedback,unit,partial_credit
+single_choice,What is the capital of France?,Paris|Lyon|Marseille,1,1,geography;europe,Right!|Not quite.|Not quite.,Paris has been the capital since 987.,,
+multiple_choice,Which are prime numbers?,2|3|4|9,1;2,2,maths,,,,yes
+true_false,The Earth orbits the Sun.,,true,1,science,,,,
+short_text,Name the largest ocean.,Pacific|Pacific Ocean,,1,geography,,,,
+numeric,What is g on Earth?,,9.81:0.05,1,science,,,m/s2,
+ordering,Put these in order from smallest to largest.,atom|molecule|cell|organ,,1,science,,,,
+matching,Match each country with its capital.,France -> Paris|Italy -> Rome|Spain -> Madrid,,3,geography,,,,
+fill_blanks,Fill in the blanks.,Water boils at [[100]] degrees [[Celsius|C]].,,2,science,,,,
+";

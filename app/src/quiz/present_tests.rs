@@ -78,7 +78,7 @@ fn secret_questions() -> Vec<Question> {
 fn presented_questions_hold_no_answers_or_feedback() {
     for question in secret_questions() {
         let p = presentation(&question, true, &mut lcg(7));
-        let json = serde_json::to_string(&present(&question, &p)).unwrap();
+        let json = serde_json::to_string(&present(&question, &p)).expect("should succeed");
         assert!(!json.contains("SECRET"), "{json}");
         assert!(!json.contains("424242"), "{json}");
         assert!(!json.contains("correct"), "{json}");
@@ -126,7 +126,7 @@ fn validation_names_the_fields() {
         options[1].correct = true;
         options[0].text = " ".into();
     }
-    let errors = validate(&question).unwrap_err();
+    let errors = validate(&question).expect_err("should be refused");
     assert!(errors.contains_key("points"));
     assert!(errors.contains_key("options"));
     assert!(errors.contains_key("options.0.text"));
@@ -140,7 +140,9 @@ fn validation_names_the_fields() {
         },
         ..secret_questions()[0].clone()
     };
-    assert!(validate(&blank).unwrap_err().contains_key("text"));
+    assert!(validate(&blank)
+        .expect_err("should be refused")
+        .contains_key("text"));
 }
 
 proptest! {

@@ -1,6 +1,7 @@
 //! sea-orm entities, one module per table. Never sent to the browser: map to `models` DTOs.
 
 pub mod api_token;
+pub mod attempt_question;
 pub mod course;
 pub mod enrollment;
 pub mod instructor_application;
@@ -9,5 +10,8 @@ pub mod lesson_progress;
 pub mod media;
 pub mod password_reset;
 pub mod progress_event;
+pub mod question;
+pub mod quiz;
+pub mod quiz_attempt;
 pub mod section;
 pub mod user;

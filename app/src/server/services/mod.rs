@@ -7,4 +7,5 @@ pub mod courses;
 pub mod learning;
 pub mod media;
 pub mod pagination;
+pub mod quiz;
 pub mod search;

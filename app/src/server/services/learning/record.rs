@@ -20,6 +20,7 @@ use crate::models::{
     MAX_EVENTS_PER_BATCH,
 };
 use crate::server::entities::{course, enrollment, lesson, lesson_progress, progress_event, user};
+use crate::server::services::quiz;
 
 /// An event that passed validation and access checks, with its lesson's course.
 struct Accepted {
@@ -38,13 +39,13 @@ fn rejected(input: &ProgressEventInput, reason: impl Into<String>) -> EventResul
     }
 }
 
-/// Which lessons of the batch `user` may record progress for: lesson id → course id, or why
-/// not.
+/// Which lessons of the batch `user` may record progress for: lesson id → (course id, whether
+/// it is a graded quiz), or why not.
 async fn lesson_access(
     db: &DatabaseConnection,
     user: &user::Model,
     lesson_ids: BTreeSet<i64>,
-) -> Result<HashMap<i64, Result<i64, &'static str>>, AppError> {
+) -> Result<HashMap<i64, Result<(i64, bool), &'static str>>, AppError> {
     let lessons = lesson::Entity::find()
         .filter(lesson::Column::Id.is_in(lesson_ids.iter().copied()))
         .all(db)
@@ -56,7 +57,7 @@ async fn lesson_access(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let mut access: HashMap<i64, Result<i64, &'static str>> = lesson_ids
+    let mut access: HashMap<i64, Result<(i64, bool), &'static str>> = lesson_ids
         .iter()
         .map(|id| (*id, Err("Unknown lesson.")))
         .collect();
@@ -65,7 +66,7 @@ async fn lesson_access(
             continue;
         };
         let verdict = match can_open_lesson(db, Some(user), course, l).await {
-            Ok(_) => Ok(course.id),
+            Ok(_) => Ok((course.id, quiz::is_graded_quiz(db, l).await?)),
             Err(AppError::Forbidden) => Err("Enroll in this course to record progress."),
             Err(AppError::NotFound) => Err("Unknown lesson."),
             Err(other) => return Err(other),
@@ -102,7 +103,11 @@ pub async fn record(
     let mut accepted = Vec::new();
     for (index, input, event) in valid {
         match access.get(&input.lesson_id) {
-            Some(Ok(course_id)) => accepted.push(Accepted {
+            // A graded quiz completes when it is passed (services::quiz), never on request.
+            Some(Ok((_, true))) if matches!(event.kind, EventKind::Completed) => {
+                results[index] = Some(rejected(&input, "Pass the quiz to complete this lesson."))
+            }
+            Some(Ok((course_id, _))) => accepted.push(Accepted {
                 index,
                 lesson_id: input.lesson_id,
                 course_id: *course_id,

@@ -1,0 +1,45 @@
+//! CSV import.
+
+use super::csv::parse;
+use super::{validate, QuestionBody, CSV_TEMPLATE};
+
+#[test]
+fn the_template_imports_every_type_and_validates() {
+    let items = parse(CSV_TEMPLATE).expect("should succeed");
+    assert_eq!(items.len(), 8);
+    for item in &items {
+        assert_eq!(validate(&item.question), Ok(()), "line {}", item.line);
+    }
+    assert_eq!(items[0].line, 2);
+    assert_eq!(items[0].tags, vec!["geography", "europe"]);
+    assert!(
+        matches!(&items[4].question.body, QuestionBody::Numeric { unit: Some(u), .. } if u == "m/s2")
+    );
+    assert!(
+        matches!(&items[6].question.body, QuestionBody::Matching { pairs } if pairs.len() == 3)
+    );
+}
+
+#[test]
+fn bad_rows_are_reported_by_their_first_line_and_nothing_is_returned() {
+    let text = "type,question,options,correct\n\
+                single_choice,Fine,a|b,1\n\
+                essay,Not a type,,\n\
+                single_choice,\"Spans\ntwo lines\",a|b,3\n\
+                true_false,Maybe,,perhaps\n\
+                numeric,Pi,,three\n";
+    let errors = parse(text).expect_err("should be refused");
+    let lines: Vec<u32> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, vec![3, 4, 6, 7], "{errors:?}");
+    assert!(errors[0].message.contains("Unknown type"));
+    assert!(errors[1].message.contains("option number"));
+}
+
+#[test]
+fn headers_are_checked() {
+    let errors = parse("kind,question\nx,y\n").expect_err("should be refused");
+    assert_eq!(errors[0].line, 1);
+    assert!(errors[0].message.contains("Unknown column"));
+    let errors = parse("question\nx\n").expect_err("should be refused");
+    assert!(errors[0].message.contains("“type”"));
+}

@@ -1,0 +1,64 @@
+//! Moodle's GIFT format: import (with per-line errors, all or nothing) and export.
+//!
+//! Supported: `//` comments, `$CATEGORY:` (its last segment becomes a tag), `::title::`
+//! (ignored), `[markdown]`/`[html]`/`[plain]`/`[moodle]` markers, escapes `\~ \= \# \{ \} \:
+//! \n`, single choice `{=a ~b}`, multiple choice with weights `{~%50%a ~%50%b ~%-100%c}`,
+//! per-answer `#feedback` and general `####feedback`, true/false `{T}`/`{FALSE#wrong#right}`,
+//! short answer `{=a =b}`, numeric `{#3.14:0.01}`, `{#1..2}`, `{#=3:0 =3.1:0.1}`, matching
+//! `{=a -> b =c -> d}`, and missing-word questions (text after the answers: a short-answer
+//! block becomes a fill-in-the-blank, a choice block a single choice with `_____`).
+//! Moodle's tag comments `// [tag:name]` are read and written.
+//!
+//! Lectern extensions are comment lines before a question, which Moodle ignores:
+//! `// [points:2]`; `// [lectern:ordering]` (the `{=…}` answers are the items in order);
+//! `// [lectern:case-sensitive]` (short answer and blanks); `// [lectern:all-or-nothing]`
+//! (multiple choice without partial credit); `// [lectern:unit:m/s]` and
+//! `// [lectern:unit-required]` (numeric); `// [lectern:blanks]` (fill in the blanks: the one
+//! `=` answer is the text, with blanks marked `[[answer|alternative]]`).
+
+use super::blanks::{blanks, pieces, Piece};
+use super::Imported;
+use crate::models::LineError;
+
+mod read;
+mod write;
+
+pub use write::export;
+
+/// Parses GIFT `text`: every question with its line and tags, or every problem found.
+pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut category: Option<String> = None;
+    for chunk in read::chunks(text) {
+        match read::question(&chunk, &mut category) {
+            Ok(Some(q)) => out.push(q),
+            Ok(None) => {}
+            Err(message) => errors.push(LineError {
+                line: chunk.line,
+                message,
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+// Shared by read and write.
+fn is_special(c: char) -> bool {
+    matches!(c, '~' | '=' | '#' | '{' | '}' | ':')
+}
+
+/// Whether a fill-blanks text can be written as a standard missing-word question.
+fn single_blank(text: &str) -> bool {
+    blanks(text).len() == 1
+        && pieces(text)
+            .iter()
+            .all(|p| !matches!(p, Piece::Text(t) if t.contains("[[")))
+}
