@@ -15,11 +15,6 @@ use crate::components::ErrorView;
 use crate::error::AppError;
 use crate::models::ImportReport;
 
-/// A CSV template offered for download (crate::quiz::csv::TEMPLATE once the core has it).
-fn csv_template() -> &'static str {
-    super::CSV_TEMPLATE
-}
-
 /// The import page.
 #[component]
 pub fn ImportQuestionsPage() -> impl IntoView {
@@ -132,7 +127,7 @@ fn ImportForm(course_id: i64) -> impl IntoView {
                     <button type="button" class=BUTTON disabled=move || busy.get() on:click=import>
                         {move || if busy.get() { "Importing…" } else { "Import" }}
                     </button>
-                    <button type="button" class=BUTTON_LIGHT on:click=move |_| { download_text("questions-template.csv", "text/csv", csv_template()); }>
+                    <button type="button" class=BUTTON_LIGHT on:click=move |_| { download_text("questions-template.csv", "text/csv", crate::quiz::CSV_TEMPLATE); }>
                         "Download the CSV template"
                     </button>
                 </div>
@@ -182,5 +177,8 @@ Match the animals and sounds. {=cat -> meow =dog -> woof =cow -> moo}
 
 The capital of Italy is {=Rome =Roma} and it is lovely.
 
-Explain why. {####General feedback shown with every answer.
-=because}";
+// [lectern:ordering]
+Put these in order, smallest first. {=one =two =three}
+
+// [lectern:blanks]
+Fill in the blanks. {=Water boils at [[100]] degrees and freezes at [[0|zero]].}";

@@ -21,6 +21,3 @@ pub use import::ImportQuestionsPage;
 pub use question_editor::{EditQuestionPage, NewQuestionPage};
 pub use quiz_section::QuizSection;
 pub use stats::QuizStatsPage;
-
-/// A CSV template (placeholder until the core's `crate::quiz::csv::TEMPLATE` is merged).
-const CSV_TEMPLATE: &str = "type,question,points,tags,options,correct,feedback,general_feedback\n";

@@ -114,18 +114,18 @@ fn QuizForm(editor: QuizEditor) -> impl IntoView {
                 </p>
             })}
             <div class="grid gap-4 sm:grid-cols-3">
-                {text(draft, errors, ("quiz-pass", "pass_percent"), "Pass mark (%)", "number", |d| d.pass_percent.clone(), |d, v| d.pass_percent = v)}
+                {text(draft, errors, ("quiz-pass", "settings.pass_percent"), "Pass mark (%)", "number", |d| d.pass_percent.clone(), |d, v| d.pass_percent = v)}
                 <div class="flex flex-col gap-1">
                     <label for="quiz-attempts" class="text-sm font-medium text-slate-700">"Attempts allowed"</label>
                     <div class="flex items-center gap-3">
-                        <input id="quiz-attempts" type="number" min="1" class=INPUT aria-describedby="max_attempts-error"
+                        <input id="quiz-attempts" type="number" min="1" class=INPUT aria-describedby="settings.max_attempts-error"
                             disabled=move || draft.with(|d| d.unlimited)
-                            aria-invalid=move || errors.with(|e| e.contains_key("max_attempts")).to_string()
+                            aria-invalid=move || errors.with(|e| e.contains_key("settings.max_attempts")).to_string()
                             prop:value=move || draft.with(|d| d.max_attempts.clone())
                             on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.max_attempts = v); } />
                         {check(draft, "Unlimited", |d| d.unlimited, |d, v| d.unlimited = v)}
                     </div>
-                    {error_line(errors, "max_attempts")}
+                    {error_line(errors, "settings.max_attempts")}
                 </div>
                 <div class="flex flex-col gap-1">
                     <label for="quiz-kept" class="text-sm font-medium text-slate-700">"Score that counts"</label>
@@ -138,7 +138,7 @@ fn QuizForm(editor: QuizEditor) -> impl IntoView {
                         <option value="average" selected=move || draft.with(|d| d.kept == KeptAttempt::Average)>"Average of attempts"</option>
                     </select>
                 </div>
-                {text(draft, errors, ("quiz-time-limit", "time_limit_seconds"), "Time limit in minutes (empty for none)", "text", |d| d.time_limit_minutes.clone(), |d, v| d.time_limit_minutes = v)}
+                {text(draft, errors, ("quiz-time-limit", "settings.time_limit_seconds"), "Time limit in minutes (empty for none)", "text", |d| d.time_limit_minutes.clone(), |d, v| d.time_limit_minutes = v)}
                 <div class="flex flex-col gap-1">
                     <label for="quiz-feedback" class="text-sm font-medium text-slate-700">"Show answers and feedback"</label>
                     <select id="quiz-feedback" class=INPUT on:change=move |ev| {
@@ -151,8 +151,8 @@ fn QuizForm(editor: QuizEditor) -> impl IntoView {
                     </select>
                 </div>
                 <div></div>
-                {text(draft, errors, ("quiz-opens", "opens_at"), "Opens (your local time, optional)", "datetime-local", |d| d.opens.clone(), |d, v| d.opens = v)}
-                {text(draft, errors, ("quiz-closes", "closes_at"), "Closes (your local time, optional)", "datetime-local", |d| d.closes.clone(), |d, v| d.closes = v)}
+                {text(draft, errors, ("quiz-opens", "settings.opens_at"), "Opens (your local time, optional)", "datetime-local", |d| d.opens.clone(), |d, v| d.opens = v)}
+                {text(draft, errors, ("quiz-closes", "settings.closes_at"), "Closes (your local time, optional)", "datetime-local", |d| d.closes.clone(), |d, v| d.closes = v)}
             </div>
             <div class="flex flex-wrap gap-x-6 gap-y-2">
                 {check(draft, "Shuffle questions", |d| d.shuffle_questions, |d, v| d.shuffle_questions = v)}

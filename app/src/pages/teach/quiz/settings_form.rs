@@ -56,15 +56,16 @@ impl SettingsDraft {
         }
     }
 
-    /// The settings, or the problems keyed by setting (`pass_percent`, `max_attempts`,
-    /// `time_limit_seconds`, `opens_at`, `closes_at`).
+    /// The settings, or the problems keyed as the server keys them (`settings.pass_percent`,
+    /// `settings.max_attempts`, `settings.time_limit_seconds`, `settings.opens_at`,
+    /// `settings.closes_at`).
     pub fn to_settings(&self) -> Result<QuizSettings, FieldErrors> {
         let mut errors = FieldErrors::new();
         let pass_percent = match self.pass_percent.trim().parse::<u8>() {
             Ok(p) if p <= 100 => p,
             _ => {
                 errors.insert(
-                    "pass_percent".into(),
+                    "settings.pass_percent".into(),
                     "Enter a whole percentage from 0 to 100.".into(),
                 );
                 0
@@ -74,11 +75,11 @@ impl SettingsDraft {
             None
         } else {
             match self.max_attempts.trim().parse::<u32>() {
-                Ok(n) if n >= 1 => Some(n),
+                Ok(n) if (1..=100).contains(&n) => Some(n),
                 _ => {
                     errors.insert(
-                        "max_attempts".into(),
-                        "Allow at least 1 attempt, or choose unlimited.".into(),
+                        "settings.max_attempts".into(),
+                        "Allow from 1 to 100 attempts, or unlimited.".into(),
                     );
                     None
                 }
@@ -94,7 +95,7 @@ impl SettingsDraft {
                 }
                 _ => {
                     errors.insert(
-                        "time_limit_seconds".into(),
+                        "settings.time_limit_seconds".into(),
                         "A time limit is at least 10 seconds (0.17 minutes); leave it empty for none.".into(),
                     );
                     None
@@ -104,27 +105,24 @@ impl SettingsDraft {
         let opens_at = from_local_input(&self.opens);
         let closes_at = from_local_input(&self.closes);
         if !self.opens.trim().is_empty() && opens_at.is_none() {
-            errors.insert("opens_at".into(), "Enter a valid date and time.".into());
+            errors.insert(
+                "settings.opens_at".into(),
+                "Enter a valid date and time.".into(),
+            );
         }
         if !self.closes.trim().is_empty() && closes_at.is_none() {
-            errors.insert("closes_at".into(), "Enter a valid date and time.".into());
+            errors.insert(
+                "settings.closes_at".into(),
+                "Enter a valid date and time.".into(),
+            );
         }
         if let (Some(o), Some(c)) = (&opens_at, &closes_at) {
             if c <= o {
                 errors.insert(
-                    "closes_at".into(),
+                    "settings.closes_at".into(),
                     "The quiz must close after it opens.".into(),
                 );
             }
-        }
-        if self.feedback == FeedbackTiming::AfterClose
-            && closes_at.is_none()
-            && !errors.contains_key("closes_at")
-        {
-            errors.insert(
-                "closes_at".into(),
-                "Feedback after the quiz closes needs a closing date.".into(),
-            );
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -163,7 +161,7 @@ mod tests {
         d.time_limit_minutes = "0.1".into();
         assert!(d
             .to_settings()
-            .is_err_and(|e| e.contains_key("time_limit_seconds")));
+            .is_err_and(|e| e.contains_key("settings.time_limit_seconds")));
         assert_eq!(minutes(10), "0.167");
         assert_eq!(minutes(600), "10");
     }
@@ -177,8 +175,12 @@ mod tests {
         d.opens = "2026-01-02T10:00".into();
         d.closes = "2026-01-01T10:00".into();
         let errors = d.to_settings().unwrap_err();
-        assert!(["pass_percent", "max_attempts", "closes_at"]
-            .iter()
-            .all(|k| errors.contains_key(*k)));
+        assert!([
+            "settings.pass_percent",
+            "settings.max_attempts",
+            "settings.closes_at"
+        ]
+        .iter()
+        .all(|k| errors.contains_key(*k)));
     }
 }
