@@ -13,8 +13,11 @@ use crate::pages::account::{
 };
 use crate::pages::admin::{AdminApplicationsPage, AdminUsersPage};
 use crate::pages::learning::MyLearningPage;
+use crate::pages::quiz::{AttemptPage, AttemptResultPage};
 use crate::pages::teach::{
-    CourseEditorPage, CourseStatsPage, LessonEditorPage, TeachDashboardPage,
+    CourseEditorPage, CourseStatsPage, EditQuestionPage, GradebookPage, ImportQuestionsPage,
+    LessonEditorPage, NewQuestionPage, QuestionBankPage, QuizStatsPage, TeachAttemptPage,
+    TeachDashboardPage,
 };
 use crate::pages::{
     courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
@@ -91,6 +94,41 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/teach/courses/:id/questions")
+                            view=QuestionBankPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/teach/courses/:id/questions/new")
+                            view=NewQuestionPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/teach/courses/:id/questions/import")
+                            view=ImportQuestionsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/teach/questions/:id")
+                            view=EditQuestionPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/teach/courses/:id/gradebook")
+                            view=GradebookPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/teach/attempts/:id")
+                            view=TeachAttemptPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/teach/lessons/:id/quiz-stats")
+                            view=QuizStatsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/teach/courses/:id")
                             view=CourseEditorPage
                             ssr=SsrMode::Async
@@ -104,6 +142,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson")
                             view=LessonPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/courses/:slug/lessons/:lesson/attempts/:id")
+                            view=AttemptPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/courses/:slug/lessons/:lesson/attempts/:id/result")
+                            view=AttemptResultPage
                             ssr=SsrMode::Async
                         />
                     </Routes>

@@ -5,4 +5,5 @@ pub mod admin;
 pub mod courses;
 pub mod home;
 pub mod learning;
+pub mod quiz;
 pub mod teach;

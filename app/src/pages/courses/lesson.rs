@@ -13,6 +13,7 @@ use crate::components::progress::{self, listen, LiveProgress};
 use crate::components::{set_http_status, Curriculum, ErrorView, ProgressBar};
 use crate::error::AppError;
 use crate::models::{format_duration, LessonLink, LessonPage};
+use crate::pages::quiz::QuizPanel;
 
 /// Lesson pages fetched ahead of time (the next lesson), used once on arrival.
 #[derive(Clone, Copy)]
@@ -252,6 +253,12 @@ fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
         "Free preview"
     };
     let is_video = lesson.kind == "video";
+    let is_quiz = lesson.kind == "quiz";
+    let quiz_panel = is_quiz.then(|| {
+        view! {
+            <QuizPanel lesson_id course_slug=course_slug.clone() lesson_slug=lesson.slug.clone() live enrolled />
+        }
+    });
     view! {
         <Title text=format!("{} — {}", lesson.title, lesson.course_title) />
         <div class="mx-auto grid max-w-6xl gap-10 px-4 py-10 lg:grid-cols-[1fr_22rem]">
@@ -311,7 +318,8 @@ fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
                     </p>
                 })}
                 <div class="prose prose-slate mt-8 max-w-none" inner_html=lesson.body_html></div>
-                {enrolled.then(|| view! {
+                {quiz_panel}
+                {(enrolled && !is_quiz).then(|| view! {
                     <div class="mt-10 flex flex-wrap items-center gap-4">
                         {move || if is_done() {
                             view! { <p class="font-medium text-emerald-700" data-testid="lesson-done">"✓ Lesson complete"</p> }.into_any()

@@ -72,6 +72,8 @@ fn CourseEditorView(editor: CourseEditor) -> impl IntoView {
                     <span data-testid="course-status" class=move || if status.get() == "published" { "rounded-full bg-emerald-50 px-3 py-1 text-sm font-medium text-emerald-800" } else { "rounded-full bg-amber-50 px-3 py-1 text-sm font-medium text-amber-800" }>
                         {move || if status.get() == "published" { "Published" } else { "Draft" }}
                     </span>
+                    <a class=BUTTON_LIGHT href=format!("/teach/courses/{course_id}/questions")>"Question bank"</a>
+                    <a class=BUTTON_LIGHT href=format!("/teach/courses/{course_id}/gradebook")>"Gradebook"</a>
                     <a class=BUTTON_LIGHT href=format!("/teach/courses/{course_id}/stats")>"Statistics"</a>
                     <a class=BUTTON_LIGHT href=move || format!("/courses/{}", slug.get()) target="_blank" rel="noopener">"Preview as learner"</a>
                 </div>

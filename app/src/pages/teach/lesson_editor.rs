@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::quiz::QuizSection;
 use super::{BUTTON_LIGHT, CARD, INPUT};
 use crate::api::authoring::{get_lesson_editor, save_lesson, set_lesson_media};
 use crate::components::{
@@ -120,6 +121,7 @@ fn LessonEditorView(editor: LessonEditor) -> impl IntoView {
                     "Free preview: anyone can open this lesson from the course page"
                 </label>
             </section>
+            {move || (kind() == "quiz").then(|| view! { <QuizSection lesson_id /> })}
             <section class=CARD aria-label="Media">
                 {move || (kind() == "video").then(|| text_input(autosave, "video_url", "Video link (https://…, a direct video file) — or upload a video below", |d| &d.video_url, |d, v| d.video_url = v))}
                 {move || media.get().map(|m: MediaInfo| view! {

@@ -5,11 +5,16 @@ mod curriculum_editor;
 mod curriculum_order;
 mod dashboard;
 mod lesson_editor;
+mod quiz;
 mod stats;
 
 pub use course_editor::CourseEditorPage;
 pub use dashboard::TeachDashboardPage;
 pub use lesson_editor::LessonEditorPage;
+pub use quiz::{
+    EditQuestionPage, GradebookPage, ImportQuestionsPage, NewQuestionPage, QuestionBankPage,
+    QuizStatsPage, TeachAttemptPage,
+};
 pub use stats::CourseStatsPage;
 
 /// Classes shared by the authoring forms.

@@ -1,0 +1,129 @@
+//! `/courses/:slug/lessons/:lesson/attempts/:id/result`: a submitted attempt's score, and
+//! each answer with its verdict and feedback when the quiz's rule allows. The same view shows
+//! instructors an attempt from the gradebook.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::answer::AnswerWidget;
+use super::time::format_when;
+use super::{format_percent, format_score, FeedbackBox, BUTTON, BUTTON_LIGHT};
+use crate::api::quiz::get_attempt_result;
+use crate::components::ErrorView;
+use crate::error::AppError;
+use crate::models::AttemptResult;
+
+/// The learner's result page.
+#[component]
+pub fn AttemptResultPage() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || {
+        params.with(|p| {
+            (
+                p.get("slug").unwrap_or_default(),
+                p.get("lesson").unwrap_or_default(),
+                p.get("id").and_then(|s| s.parse::<i64>().ok()),
+            )
+        })
+    };
+    let result = Resource::new(
+        move || key().2,
+        |id| async move {
+            match id {
+                Some(id) => get_attempt_result(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="mx-auto max-w-3xl px-4 py-10 text-slate-500">"Loading your result…"</p> }>
+            {move || {
+                let (course, lesson, _) = key();
+                Suspend::new(async move {
+                    match result.await {
+                        Ok(result) => {
+                            let back = format!("/courses/{course}/lessons/{lesson}");
+                            view! { <ResultView result back_href=back back_label="Back to the quiz".to_owned() learner=true /> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// A submitted attempt: score, pass or fail, and each question with the answer given.
+#[component]
+pub fn ResultView(
+    result: AttemptResult,
+    back_href: String,
+    back_label: String,
+    /// Shown to the learner (offers another try) rather than an instructor.
+    learner: bool,
+) -> impl IntoView {
+    let (badge, badge_class) = if result.passed {
+        ("Passed", "bg-emerald-100 text-emerald-800")
+    } else {
+        ("Not passed", "bg-red-100 text-red-800")
+    };
+    let title = if learner {
+        format!("Result: {}", result.quiz_title)
+    } else {
+        format!("{} — {}", result.learner_name, result.quiz_title)
+    };
+    let questions = result.questions.clone();
+    view! {
+        <Title text=title.clone() />
+        <div class="mx-auto max-w-3xl space-y-6 px-4 py-10">
+            <nav aria-label="Breadcrumb" class="text-sm">
+                <a href=back_href.clone() class="text-indigo-700 hover:underline">{format!("← {back_label}")}</a>
+            </nav>
+            <header class="space-y-2">
+                <h1 class="text-3xl font-bold tracking-tight" tabindex="-1">{title}</h1>
+                <p class="text-sm text-slate-500">
+                    {format!("Attempt {} · submitted {}", result.number, format_when(&result.submitted_at))}
+                </p>
+            </header>
+            <section class="flex flex-wrap items-center gap-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-label="Score" data-testid="attempt-score">
+                <p class="text-4xl font-bold">{format_percent(result.percent)}</p>
+                <p class="text-slate-700">{format!("{} of {} points", format_score(result.score), format_score(result.max))}</p>
+                <span class=format!("rounded-full px-3 py-1 text-sm font-semibold {badge_class}") data-testid="pass-badge">{badge}</span>
+            </section>
+            {result.auto_submitted.then(|| view! {
+                <p role="status" class="rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900" data-testid="auto-submitted">
+                    "Time ran out, so this attempt was submitted automatically with the answers saved by then."
+                </p>
+            })}
+            {(!result.feedback_shown).then(|| view! {
+                <p class="rounded-lg border border-slate-200 bg-slate-50 p-4 text-slate-700" data-testid="feedback-later">
+                    {match &result.feedback_from {
+                        Some(when) => format!("Feedback will be available on {}.", format_when(when)),
+                        None => "Feedback on each question is not shown for this quiz.".to_owned(),
+                    }}
+                </p>
+            })}
+            <ol class="space-y-6" role="list">
+                {questions.into_iter().enumerate().map(|(i, q)| {
+                    let response = RwSignal::new(q.response.clone());
+                    let heading = format!("Question {}", i + 1);
+                    view! {
+                        <li class="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+                            <AnswerWidget id_base=format!("r{i}") heading question=q.question response locked=true
+                                on_change=Callback::new(|_: bool| {}) />
+                            {q.response.is_none().then(|| view! { <p class="text-sm italic text-slate-500">"Not answered."</p> })}
+                            {q.feedback.map(|feedback| view! { <FeedbackBox feedback /> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {learner.then(|| view! {
+                <div class="flex flex-wrap gap-3">
+                    <a href=back_href.clone() class=BUTTON>"Back to the quiz"</a>
+                    <a href=back_href.clone() class=BUTTON_LIGHT>"Try again"</a>
+                </div>
+            })}
+        </div>
+    }
+}
