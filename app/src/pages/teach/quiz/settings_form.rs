@@ -174,7 +174,7 @@ mod tests {
         d.max_attempts = "0".into();
         d.opens = "2026-01-02T10:00".into();
         d.closes = "2026-01-01T10:00".into();
-        let errors = d.to_settings().unwrap_err();
+        let errors = d.to_settings().expect_err("refused");
         assert!([
             "settings.pass_percent",
             "settings.max_attempts",
