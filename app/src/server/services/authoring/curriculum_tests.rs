@@ -45,7 +45,7 @@ async fn sections_and_lessons_are_added_renamed_and_deleted() {
     );
     assert_eq!(
         field_error(
-            add_lesson(&db, &p.ada, outline[1].id, "Quiz", "quiz").await,
+            add_lesson(&db, &p.ada, outline[1].id, "Essay", "essay").await,
             "kind"
         ),
         "Choose text, video or file."

@@ -110,7 +110,7 @@ fn lessons_need_a_title_a_known_kind_and_https_video_links() {
     }
     let bad = LessonDraft {
         title: String::new(),
-        kind: "quiz".into(),
+        kind: "essay".into(),
         duration_minutes: "-3".into(),
         ..ok
     };
