@@ -1,0 +1,240 @@
+import { test, expect, hydrated } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// Quizzes end to end: an instructor builds a bank and a quiz, a learner takes it, the
+// gradebook shows the result. Each test makes its own course, so they stay independent.
+
+const instructorEmail = "ada@lectern.dev";
+const instructorPassword = process.env.LECTERN_DEMO_PASSWORD ?? "";
+const learnerPassword = "correct horse battery staple 42";
+const giftFile = join(__dirname, "..", "fixtures", "quiz.gift");
+
+/** The smallest valid PNG (1×1), for the cover a course needs to be published. */
+const png = Buffer.from(
+  "89504E470D0A1A0A0000000D4948445200000001000000010806000000" +
+    "1F15C4890000000D49444154789C63000100000500010D0A2DB40000000049454E44AE426082",
+  "hex",
+);
+
+async function signInAsInstructor(page: Page) {
+  expect(instructorPassword, "LECTERN_DEMO_PASSWORD set by scripts/test.sh").not.toBe("");
+  await page.goto("/signin");
+  await hydrated(page, true);
+  await page.getByLabel("Email").fill(instructorEmail);
+  await page.getByLabel("Password").fill(instructorPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("link", { name: "Teach", exact: true })).toBeVisible();
+}
+
+/** Creates a course with one quiz lesson; returns the course editor's address. */
+async function courseWithQuizLesson(page: Page, title: string, lesson: string): Promise<string> {
+  await page.goto("/teach");
+  await hydrated(page, true);
+  await page.getByLabel("Course title").fill(title);
+  await page.getByRole("button", { name: "Create course" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await hydrated(page, true);
+  await page.getByLabel("New section title").fill("Check your knowledge");
+  await page.getByRole("button", { name: "Add section" }).click();
+  await page.getByLabel("New lesson in Check your knowledge").fill(lesson);
+  await page.locator('select[id^="new-lesson-kind-"]').selectOption("quiz");
+  await page.getByRole("button", { name: "Add lesson" }).click();
+  await expect(page.getByTestId("lesson-row")).toContainText(lesson);
+  return new URL(page.url()).pathname;
+}
+
+/** Uploads a cover and publishes the course open in the course editor. */
+async function publish(page: Page, editor: string) {
+  await page.goto(editor);
+  await hydrated(page, true);
+  await page.getByLabel(/Upload a cover/).setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: png });
+  await expect(page.getByText("Ready to publish.")).toBeVisible();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByTestId("course-status")).toHaveText("Published");
+}
+
+/** Imports the GIFT fixture into the course's bank (read from a file in the browser). */
+async function importFixture(page: Page, editor: string) {
+  await page.goto(editor);
+  await hydrated(page, true);
+  await page.getByRole("link", { name: "Question bank" }).click();
+  await expect(page.getByRole("heading", { name: "Question bank" })).toBeVisible();
+  await expect(page.getByTestId("bank-empty")).toBeVisible();
+  await page.getByRole("link", { name: "Import" }).click();
+  await hydrated(page, true);
+  await page.getByLabel("Format").selectOption("gift");
+  await page.getByLabel("Read a file (optional)").setInputFiles(giftFile);
+  await expect(page.getByLabel("Questions")).toHaveValue(readFileSync(giftFile, "utf8"));
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByTestId("import-report")).toContainText("Imported 6 questions");
+}
+
+/** Opens the quiz lesson's editor from the course editor. */
+async function openLessonEditor(page: Page, editor: string, lesson: string) {
+  await page.goto(editor);
+  await hydrated(page, true);
+  await page.getByRole("link", { name: lesson, exact: true }).click();
+  await expect(page.getByTestId("quiz-section")).toBeVisible();
+  await hydrated(page, true);
+}
+
+async function addFromBank(page: Page, search: string, title: RegExp) {
+  await page.getByLabel("Add a question from the bank").fill(search);
+  await page.getByRole("button", { name: title }).click();
+}
+
+/** A new learner (own browser context), signed up and enrolled; the page is on the quiz. */
+async function enrolledLearner(browser: Browser, name: string, courseTitle: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/signup");
+  await hydrated(page, true);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.org`);
+  await page.getByLabel(/^Password/).fill(learnerPassword);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(name);
+  await page.goto(`/courses?q=${encodeURIComponent(courseTitle)}`);
+  await page.getByRole("link", { name: courseTitle }).first().click();
+  await hydrated(page, true);
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(page.getByTestId("quiz-panel")).toBeVisible();
+  await hydrated(page, true);
+  return page;
+}
+
+test("an instructor builds a quiz, a learner takes it, the gradebook shows it @needs-js", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const title = `Quiz Course ${Date.now()}`;
+  await signInAsInstructor(page);
+  const editor = await courseWithQuizLesson(page, title, "Checkpoint");
+  await importFixture(page, editor);
+
+  // A question written in the editor: the type changes without losing the stem.
+  await page.goto(`${editor}/questions/new`);
+  await hydrated(page, true);
+  await page.getByLabel("Question (markdown)").fill("What colour is a **clear** sky?");
+  await expect(page.getByTestId("stem-preview").locator("strong")).toHaveText("clear");
+  await page.getByLabel("Type").selectOption("short_text");
+  await expect(page.getByLabel("Question (markdown)")).toHaveValue("What colour is a **clear** sky?");
+  // Client-side validation: an empty accepted answer is refused before anything is sent.
+  await page.getByRole("button", { name: "Save question" }).first().click();
+  await expect(page.getByTestId("question-errors")).toBeVisible();
+  await page.getByLabel("Answer 1", { exact: true }).fill("blue");
+  await page.getByLabel("Tags (comma-separated)").fill("e2e-extra");
+  await page.getByRole("button", { name: "Save question" }).first().click();
+  await expect(page).toHaveURL(/\/teach\/questions\/\d+/);
+  await expect(page.getByTestId("question-save-status")).toHaveText("Saved");
+  await expect(page.getByLabel("Answer 1", { exact: true })).toHaveValue("blue");
+
+  // The quiz: two fixed questions and one drawn from a tag.
+  await openLessonEditor(page, editor, "Checkpoint");
+  await addFromBank(page, "capital of France", /^Add “What is the capital of France/);
+  await addFromBank(page, "sky", /^Add “What colour is a clear sky/);
+  await page.getByLabel("e2e-draw (1)").check();
+  await page.getByLabel("How many").fill("1");
+  await page.getByRole("button", { name: "Add draw" }).click();
+  await expect(page.getByTestId("quiz-items").locator("li")).toHaveCount(3);
+  await page.getByLabel("Show answers and feedback").selectOption("after_submit");
+  await page.getByLabel("Unlimited").check();
+  await page.getByRole("button", { name: "Save quiz" }).click();
+  await expect(page.getByTestId("quiz-save-status")).toHaveText("Quiz saved");
+  await publish(page, editor);
+
+  // A learner starts the quiz and answers two of three questions.
+  const learner = await enrolledLearner(browser, "Quentin Quiz", title);
+  await expect(learner.getByTestId("quiz-panel")).toContainText("Questions:3");
+  await learner.getByRole("button", { name: "Start quiz" }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+/);
+  await hydrated(learner, true);
+  await learner.getByRole("radio", { name: "Paris" }).check();
+  await expect(learner.getByTestId("answer-save-status")).toHaveText("Saved");
+  await learner.getByLabel("Your answer").fill("blue");
+  await expect(learner.getByTestId("answer-save-status")).toHaveText("Saving…");
+  await expect(learner.getByTestId("answer-save-status")).toHaveText("Saved");
+
+  // A reload resumes with the answers in place.
+  await learner.reload();
+  await hydrated(learner, true);
+  await expect(learner.getByRole("radio", { name: "Paris" })).toBeChecked();
+  await expect(learner.getByLabel("Your answer")).toHaveValue("blue");
+
+  // Submitting lists the unanswered question, then shows the score and feedback.
+  await learner.getByRole("button", { name: "Submit answers" }).click();
+  const dialog = learner.getByRole("dialog", { name: "Submit your answers?" });
+  await expect(dialog.getByTestId("unanswered-summary")).toHaveText("Question 3 is unanswered.");
+  await dialog.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+\/result$/);
+  await expect(learner.getByTestId("attempt-score")).toContainText("67%");
+  await expect(learner.getByTestId("pass-badge")).toHaveText("Not passed");
+  const feedback = learner.getByTestId("question-feedback");
+  await expect(feedback).toHaveCount(3);
+  await expect(feedback.nth(0)).toContainText("Correct");
+  await expect(feedback.nth(0)).toContainText("Right, Paris.");
+  await expect(feedback.nth(2)).toContainText("Not answered");
+
+  // The quiz lesson now shows the attempt and the kept score.
+  await learner.getByRole("link", { name: "Back to the quiz" }).first().click();
+  await expect(learner.getByTestId("kept-score")).toContainText("67%");
+  await learner.context().close();
+
+  // The instructor's gradebook has the learner's score and drills into the attempt.
+  await page.goto(`${editor}/gradebook`);
+  await hydrated(page, true);
+  const cell = page.getByRole("link", { name: /Quentin Quiz: Checkpoint, 67%/ });
+  await expect(cell).toBeVisible();
+  await cell.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Quentin Quiz — Checkpoint" })).toBeVisible();
+  await expect(page.getByTestId("question-feedback")).toHaveCount(3);
+});
+
+test("a timed quiz submits itself when the time is up @needs-js", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const title = `Timed Quiz ${Date.now()}`;
+  await signInAsInstructor(page);
+  const editor = await courseWithQuizLesson(page, title, "Speed round");
+  await importFixture(page, editor);
+  await openLessonEditor(page, editor, "Speed round");
+  await addFromBank(page, "capital of France", /^Add “What is the capital of France/);
+  await page.getByLabel("Time limit in minutes (empty for none)").fill("0.17");
+  await page.getByRole("button", { name: "Save quiz" }).click();
+  await expect(page.getByTestId("quiz-save-status")).toHaveText("Quiz saved");
+  await publish(page, editor);
+
+  const learner = await enrolledLearner(browser, "Tina Timer", title);
+  await expect(learner.getByTestId("quiz-panel")).toContainText("10 seconds");
+  await learner.getByRole("button", { name: "Start quiz" }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+$/);
+  await hydrated(learner, true);
+  await expect(learner.getByTestId("countdown")).toBeVisible();
+  await learner.getByRole("radio", { name: "Paris" }).check();
+  await expect(learner.getByTestId("answer-save-status")).toHaveText("Saved");
+  // No submit: the countdown reaches zero and the server ends the attempt.
+  await expect(learner).toHaveURL(/\/attempts\/\d+\/result$/, { timeout: 30_000 });
+  await expect(learner.getByTestId("auto-submitted")).toBeVisible();
+  await expect(learner.getByTestId("attempt-score")).toContainText("100%");
+  await learner.context().close();
+});
+
+test("a malformed GIFT import reports every bad line and imports nothing @needs-js", async ({ page }) => {
+  const title = `Bad Import ${Date.now()}`;
+  await signInAsInstructor(page);
+  const editor = await courseWithQuizLesson(page, title, "Unused");
+  await page.goto(`${editor}/questions/import`);
+  await hydrated(page, true);
+  await page
+    .getByLabel("Questions")
+    .fill("A fine question. {=yes ~no}\n\nTell me about yourself. {}\n\nPick one. {~a ~b}\n");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const errors = page.getByTestId("import-errors").locator("li");
+  await expect(errors).toHaveCount(2);
+  await expect(errors.nth(0)).toContainText("Line 3:");
+  await expect(errors.nth(1)).toContainText("Line 5:");
+  await expect(page.getByTestId("import-report")).toContainText("Nothing was imported");
+
+  // The bank is still empty.
+  await page.goto(`${editor}/questions`);
+  await expect(page.getByTestId("bank-empty")).toBeVisible();
+});
