@@ -18,6 +18,28 @@ const png = Buffer.from(
   "hex",
 );
 
+/**
+ * The instructor signs in once for the whole file and every test reuses that session: sign-ins
+ * are rate limited per address (10 per 15 minutes), and the whole suite shares 127.0.0.1.
+ */
+const instructorState = join(__dirname, "..", "test-results", "quiz-instructor-state.json");
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: undefined });
+  const page = await context.newPage();
+  await signInAsInstructor(page);
+  await context.storageState({ path: instructorState });
+  await context.close();
+});
+
+test.use({ storageState: instructorState });
+
+/** Opens the instructor's dashboard with the session signed in by `beforeAll`. */
+async function asInstructor(page: Page) {
+  await page.goto("/teach");
+  await expect(page.getByRole("link", { name: "Teach", exact: true })).toBeVisible();
+}
+
 async function signInAsInstructor(page: Page) {
   expect(instructorPassword, "LECTERN_DEMO_PASSWORD set by scripts/test.sh").not.toBe("");
   await page.goto("/signin");
@@ -87,7 +109,7 @@ async function addFromBank(page: Page, search: string, title: RegExp) {
 
 /** A new learner (own browser context), signed up and enrolled; the page is on the quiz. */
 async function enrolledLearner(browser: Browser, name: string, courseTitle: string): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: undefined });
   const page = await context.newPage();
   await page.goto("/signup");
   await hydrated(page, true);
@@ -108,7 +130,7 @@ async function enrolledLearner(browser: Browser, name: string, courseTitle: stri
 test("an instructor builds a quiz, a learner takes it, the gradebook shows it @needs-js", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const title = `Quiz Course ${Date.now()}`;
-  await signInAsInstructor(page);
+  await asInstructor(page);
   const editor = await courseWithQuizLesson(page, title, "Checkpoint");
   await importFixture(page, editor);
 
@@ -193,7 +215,7 @@ test("an instructor builds a quiz, a learner takes it, the gradebook shows it @n
 test("a timed quiz submits itself when the time is up @needs-js", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const title = `Timed Quiz ${Date.now()}`;
-  await signInAsInstructor(page);
+  await asInstructor(page);
   const editor = await courseWithQuizLesson(page, title, "Speed round");
   await importFixture(page, editor);
   await openLessonEditor(page, editor, "Speed round");
@@ -220,7 +242,7 @@ test("a timed quiz submits itself when the time is up @needs-js", async ({ page,
 
 test("a malformed GIFT import reports every bad line and imports nothing @needs-js", async ({ page }) => {
   const title = `Bad Import ${Date.now()}`;
-  await signInAsInstructor(page);
+  await asInstructor(page);
   const editor = await courseWithQuizLesson(page, title, "Unused");
   await page.goto(`${editor}/questions/import`);
   await hydrated(page, true);
