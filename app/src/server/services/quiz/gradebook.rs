@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use super::attempts::{finalize_overdue, kept_percent};
-use super::{quiz_of, rules, QUIZ_KIND};
+use super::attempts::finalize_overdue;
+use super::{kept_percent, passes, quiz_of, rules, QUIZ_KIND};
 use crate::error::AppError;
 use crate::models::{GradeCell, Gradebook, GradebookQuiz, GradebookRow, QuizSettings};
 use crate::server::entities::{course, enrollment, quiz, quiz_attempt, user};
@@ -86,7 +86,7 @@ fn cell(settings: &QuizSettings, attempts: &[&quiz_attempt::Model]) -> Option<Gr
         .unwrap_or(latest);
     Some(GradeCell {
         percent,
-        passed: percent.is_some_and(|p| p + 1e-9 >= f64::from(settings.pass_percent)),
+        passed: percent.is_some_and(|p| passes(p, settings)),
         attempts: attempts.len() as u32,
         attempt_id: shown.id,
     })

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::attempts::kept_percent;
+use super::kept_percent;
 use super::quizzes::check;
 use crate::models::{KeptAttempt, QuizItem, QuizSettings};
 

@@ -14,6 +14,7 @@ pub mod gradebook;
 pub mod import;
 pub mod quizzes;
 pub mod results;
+pub mod snapshots;
 pub mod stats;
 
 use chrono::{DateTime, Utc};
@@ -21,7 +22,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::error::AppError;
-use crate::models::{QuizItem, QuizSettings};
+use crate::models::{KeptAttempt, QuizItem, QuizSettings};
 use crate::server::entities::{course, lesson, quiz};
 
 /// The lesson kind of quizzes.
@@ -117,6 +118,21 @@ pub async fn is_graded_quiz(
 /// A quiz's settings and items.
 pub(crate) fn rules(quiz: &quiz::Model) -> Result<(QuizSettings, Vec<QuizItem>), AppError> {
     Ok((from_json(&quiz.settings)?, from_json(&quiz.items)?))
+}
+
+/// The kept score (percent) of submitted attempts (oldest first) under `kept`.
+pub fn kept_percent(kept: KeptAttempt, percents: &[f64]) -> Option<f64> {
+    match kept {
+        KeptAttempt::Highest => percents.iter().copied().reduce(f64::max),
+        KeptAttempt::Last => percents.last().copied(),
+        KeptAttempt::Average if percents.is_empty() => None,
+        KeptAttempt::Average => Some(percents.iter().sum::<f64>() / percents.len() as f64),
+    }
+}
+
+/// Whether a score of `percent` reaches the quiz's pass mark (with room for rounding).
+pub(crate) fn passes(percent: f64, settings: &QuizSettings) -> bool {
+    percent + 1e-9 >= f64::from(settings.pass_percent)
 }
 
 /// How many questions an attempt at a quiz with these items has.

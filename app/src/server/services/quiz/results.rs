@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, EntityTrait};
 
-use super::attempts::{attempt_question, questions_of};
+use super::snapshots::{attempt_question, questions_of};
 use super::{parse_time, rules};
 use crate::error::AppError;
 use crate::models::{AttemptResult, FeedbackTiming, QuizSettings};

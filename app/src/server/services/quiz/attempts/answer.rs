@@ -1,0 +1,176 @@
+//! The attempt in progress: showing it, saving answers, and checking one when the quiz gives
+//! feedback immediately.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+
+use super::super::snapshots::{attempt_question, questions_of};
+use super::super::{from_json, rules, to_json};
+use super::open_attempt;
+use crate::error::AppError;
+use crate::models::{AttemptView, FeedbackTiming, QuestionFeedback, SaveAck};
+use crate::quiz::{feedback, grade, Presentation, Question, Response};
+use crate::server::entities::{attempt_question, lesson, quiz, quiz_attempt, user};
+use crate::server::services::learning::rfc3339;
+
+/// The learner's attempt in progress with saved answers (and checked answers' feedback).
+pub async fn view(
+    db: &DatabaseConnection,
+    user: &user::Model,
+    attempt_id: i64,
+) -> Result<AttemptView, AppError> {
+    let now = Utc::now();
+    let attempt = open_attempt(db, user, attempt_id, now).await?;
+    let quiz = quiz::Entity::find_by_id(attempt.quiz_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let lesson = lesson::Entity::find_by_id(attempt.lesson_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (settings, _) = rules(&quiz)?;
+    let questions = questions_of(db, attempt.id)
+        .await?
+        .iter()
+        .map(|row| attempt_question(row, row.checked))
+        .collect::<Result<_, _>>()?;
+    Ok(AttemptView {
+        id: attempt.id,
+        lesson_id: attempt.lesson_id,
+        number: attempt.number as u32,
+        quiz_title: lesson.title,
+        questions,
+        deadline: attempt.deadline_at.map(rfc3339),
+        seconds_left: attempt.deadline_at.map(|d| (d - now).num_seconds().max(0)),
+        one_per_page: settings.one_per_page,
+        check_each: settings.feedback == FeedbackTiming::Immediately,
+    })
+}
+
+/// The attempt question at `position`, checked to take `response`.
+async fn answerable(
+    db: &impl ConnectionTrait,
+    attempt: &quiz_attempt::Model,
+    position: u32,
+    response: &Response,
+) -> Result<(attempt_question::Model, Question, Presentation), AppError> {
+    let row = attempt_question::Entity::find()
+        .filter(attempt_question::Column::AttemptId.eq(attempt.id))
+        .filter(attempt_question::Column::Position.eq(position as i32))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::field("position", "This attempt has no such question."))?;
+    let question: Question = from_json(&row.question)?;
+    if !kind_matches(&question, response) {
+        return Err(AppError::field(
+            "response",
+            "This answer does not fit the question.",
+        ));
+    }
+    if row.checked {
+        return Err(AppError::Conflict(
+            "This answer has been checked and can no longer change.".into(),
+        ));
+    }
+    let layout = from_json(&row.presentation)?;
+    Ok((row, question, layout))
+}
+
+fn kind_matches(question: &Question, response: &Response) -> bool {
+    use crate::quiz::QuestionKind as K;
+    matches!(
+        (question.body.kind(), response),
+        (K::SingleChoice, Response::SingleChoice(_))
+            | (K::MultipleChoice, Response::MultipleChoice(_))
+            | (K::TrueFalse, Response::TrueFalse(_))
+            | (K::ShortText, Response::ShortText(_))
+            | (K::Numeric, Response::Numeric(_))
+            | (K::Ordering, Response::Ordering(_))
+            | (K::Matching, Response::Matching(_))
+            | (K::FillBlanks, Response::FillBlanks(_))
+    ) && response_size_ok(response)
+}
+
+/// Bounds on what a response may carry (a browser is not trusted to send little).
+fn response_size_ok(response: &Response) -> bool {
+    match response {
+        Response::ShortText(t) | Response::Numeric(t) => t.len() <= 1_000,
+        Response::MultipleChoice(v) | Response::Ordering(v) => v.len() <= 50,
+        Response::Matching(v) => v.len() <= 50,
+        Response::FillBlanks(v) => v.len() <= 50 && v.iter().all(|t| t.len() <= 1_000),
+        Response::SingleChoice(_) | Response::TrueFalse(_) => true,
+    }
+}
+
+/// Saves one answer of `user`'s attempt in progress.
+pub async fn save_answer(
+    db: &DatabaseConnection,
+    user: &user::Model,
+    attempt_id: i64,
+    position: u32,
+    response: &Response,
+) -> Result<SaveAck, AppError> {
+    let now = Utc::now();
+    let attempt = open_attempt(db, user, attempt_id, now).await?;
+    let (row, _, _) = answerable(db, &attempt, position, response).await?;
+    store_response(db, &row, response, false, None, now).await?;
+    Ok(SaveAck {
+        position,
+        saved_at: rfc3339(now),
+        seconds_left: attempt.deadline_at.map(|d| (d - now).num_seconds().max(0)),
+    })
+}
+
+async fn store_response(
+    db: &impl ConnectionTrait,
+    row: &attempt_question::Model,
+    response: &Response,
+    checked: bool,
+    score: Option<f64>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let updated = attempt_question::Entity::update_many()
+        .set(attempt_question::ActiveModel {
+            response: Set(Some(to_json(response)?)),
+            saved_at: Set(Some(now)),
+            checked: Set(checked),
+            score: Set(score),
+            ..Default::default()
+        })
+        .filter(attempt_question::Column::Id.eq(row.id))
+        // A concurrent check locked it: refuse rather than overwrite.
+        .filter(attempt_question::Column::Checked.eq(false))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::Conflict(
+            "This answer has been checked and can no longer change.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Saves, locks and grades one answer when the quiz shows feedback immediately.
+pub async fn check(
+    db: &DatabaseConnection,
+    user: &user::Model,
+    attempt_id: i64,
+    position: u32,
+    response: &Response,
+) -> Result<QuestionFeedback, AppError> {
+    let now = Utc::now();
+    let attempt = open_attempt(db, user, attempt_id, now).await?;
+    let quiz = quiz::Entity::find_by_id(attempt.quiz_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (settings, _) = rules(&quiz)?;
+    if settings.feedback != FeedbackTiming::Immediately {
+        return Err(AppError::Forbidden);
+    }
+    let (row, question, layout) = answerable(db, &attempt, position, response).await?;
+    let score = grade(&question, &layout, Some(response)).score;
+    store_response(db, &row, response, true, Some(score), now).await?;
+    Ok(feedback(&question, &layout, Some(response)))
+}

@@ -1,0 +1,202 @@
+//! Grading and closing attempts: submitting, and submitting overdue attempts at their deadline;
+//! a passing kept result completes the quiz lesson.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+
+use super::super::snapshots::questions_of;
+use super::super::{from_json, kept_percent, passes, results, rules};
+use super::{attempts_of, overdue, own_attempt};
+use crate::error::AppError;
+use crate::models::{AttemptResult, CourseProgress, QuizSettings};
+use crate::quiz::{grade, Presentation, Question, Response};
+use crate::server::entities::{
+    attempt_question, course, lesson_progress, quiz, quiz_attempt, user,
+};
+use crate::server::services::learning::{course_progress, enrolling::mark_completed_if_done};
+
+/// What a learner is told when their time ran out.
+pub const TIME_UP: &str =
+    "Time is up: your attempt was submitted with the answers saved before the deadline.";
+
+/// Grades and closes `attempt` (if nobody did first) with what was saved; `auto` when the
+/// server does it because the deadline passed. Returns the attempt as stored afterwards.
+pub(crate) async fn finalize(
+    db: &DatabaseConnection,
+    attempt: &quiz_attempt::Model,
+    auto: bool,
+    now: DateTime<Utc>,
+) -> Result<quiz_attempt::Model, AppError> {
+    let quiz = quiz::Entity::find_by_id(attempt.quiz_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (settings, _) = rules(&quiz)?;
+    let txn = db.begin().await?;
+    let rows = questions_of(&txn, attempt.id).await?;
+    let (mut score, mut max) = (0.0, 0.0);
+    for row in &rows {
+        let question: Question = from_json(&row.question)?;
+        let layout: Presentation = from_json(&row.presentation)?;
+        let response: Option<Response> = row.response.as_deref().map(from_json).transpose()?;
+        let graded = grade(&question, &layout, response.as_ref());
+        score += graded.score;
+        max += graded.max;
+        attempt_question::Entity::update_many()
+            .col_expr(
+                attempt_question::Column::Score,
+                sea_orm::sea_query::Expr::value(graded.score),
+            )
+            .filter(attempt_question::Column::Id.eq(row.id))
+            .exec(&txn)
+            .await?;
+    }
+    let percent = if max > 0.0 {
+        (score / max * 1000.0).round() / 10.0
+    } else {
+        0.0
+    };
+    // An auto-submitted attempt ends at its deadline, whenever the server noticed.
+    let submitted_at = if auto {
+        attempt.deadline_at.unwrap_or(now).min(now)
+    } else {
+        now
+    };
+    let updated = quiz_attempt::Entity::update_many()
+        .set(quiz_attempt::ActiveModel {
+            submitted_at: Set(Some(submitted_at)),
+            auto_submitted: Set(auto),
+            score: Set(Some(score)),
+            max_score: Set(max),
+            percent: Set(Some(percent)),
+            passed: Set(Some(passes(percent, &settings))),
+            ..Default::default()
+        })
+        .filter(quiz_attempt::Column::Id.eq(attempt.id))
+        .filter(quiz_attempt::Column::SubmittedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected > 0 {
+        txn.commit().await?;
+    } else {
+        txn.rollback().await?;
+    }
+    quiz_attempt::Entity::find_by_id(attempt.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Marks the quiz lesson completed for the learner once their kept result passes; returns
+/// their new course progress when it changed.
+async fn complete_if_passed(
+    db: &DatabaseConnection,
+    attempt: &quiz_attempt::Model,
+    settings: &QuizSettings,
+) -> Result<Option<CourseProgress>, AppError> {
+    let percents: Vec<f64> = attempts_of(db, attempt.user_id, attempt.quiz_id)
+        .await?
+        .iter()
+        .filter_map(|a| a.percent)
+        .collect();
+    let passed = kept_percent(settings.kept, &percents).is_some_and(|k| passes(k, settings));
+    if !passed {
+        return Ok(None);
+    }
+    let now = Utc::now();
+    let existing = lesson_progress::Entity::find()
+        .filter(lesson_progress::Column::UserId.eq(attempt.user_id))
+        .filter(lesson_progress::Column::LessonId.eq(attempt.lesson_id))
+        .one(db)
+        .await?;
+    match existing {
+        Some(row) if row.completed_at.is_some() => return Ok(None),
+        Some(row) => {
+            lesson_progress::Entity::update_many()
+                .col_expr(
+                    lesson_progress::Column::CompletedAt,
+                    sea_orm::sea_query::Expr::value(now),
+                )
+                .col_expr(
+                    lesson_progress::Column::UpdatedAt,
+                    sea_orm::sea_query::Expr::value(now),
+                )
+                .filter(lesson_progress::Column::Id.eq(row.id))
+                .filter(lesson_progress::Column::CompletedAt.is_null())
+                .exec(db)
+                .await?;
+        }
+        None => {
+            lesson_progress::Entity::insert(lesson_progress::ActiveModel {
+                user_id: Set(attempt.user_id),
+                lesson_id: Set(attempt.lesson_id),
+                course_id: Set(attempt.course_id),
+                started_at: Set(attempt.started_at),
+                position_seconds: Set(0.0),
+                position_client_at: Set(None),
+                position_event_id: Set(None),
+                furthest_seconds: Set(0.0),
+                duration_seconds: Set(None),
+                completed_at: Set(Some(now)),
+                updated_at: Set(now),
+                ..Default::default()
+            })
+            .exec_without_returning(db)
+            .await?;
+        }
+    }
+    mark_completed_if_done(db, attempt.user_id, attempt.course_id).await?;
+    let course = course::Entity::find_by_id(attempt.course_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Some(course_progress(db, attempt.user_id, &course).await?))
+}
+
+/// Submits `user`'s attempt: grades it here and, on a pass, completes the lesson. Past its
+/// deadline it is submitted as it was at the deadline (auto-submitted). Submitting twice
+/// returns the same result.
+pub async fn submit(
+    db: &DatabaseConnection,
+    user: &user::Model,
+    attempt_id: i64,
+) -> Result<(AttemptResult, Option<CourseProgress>), AppError> {
+    let now = Utc::now();
+    let attempt = own_attempt(db, user, attempt_id).await?;
+    let done = if attempt.submitted_at.is_some() {
+        attempt
+    } else {
+        finalize(db, &attempt, overdue(&attempt, now), now).await?
+    };
+    let quiz = quiz::Entity::find_by_id(done.quiz_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (settings, _) = rules(&quiz)?;
+    let progress = complete_if_passed(db, &done, &settings).await?;
+    Ok((results::result(db, user, done.id).await?, progress))
+}
+
+/// Submits every attempt whose deadline has passed, as of `now`; returns how many.
+pub async fn finalize_overdue(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<u32, AppError> {
+    let due = quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::SubmittedAt.is_null())
+        .filter(quiz_attempt::Column::DeadlineAt.lte(now))
+        .all(db)
+        .await?;
+    let mut count = 0;
+    for attempt in &due {
+        let done = finalize(db, attempt, true, now).await?;
+        let quiz = quiz::Entity::find_by_id(done.quiz_id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let (settings, _) = rules(&quiz)?;
+        complete_if_passed(db, &done, &settings).await?;
+        count += 1;
+    }
+    Ok(count)
+}
