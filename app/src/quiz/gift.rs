@@ -20,6 +20,9 @@ use super::blanks::{blanks, pieces, Piece};
 use super::Imported;
 use crate::models::LineError;
 
+mod answers;
+mod chars;
+mod options;
 mod read;
 mod write;
 
