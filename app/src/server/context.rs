@@ -88,6 +88,20 @@ pub async fn require_role(role: Role) -> Result<user::Model, AppError> {
     }
 }
 
+/// The application state and the signed-in instructor (or admin), for instructor server
+/// functions; `Unauthorized` or `Forbidden` otherwise. Course ownership is the service's check.
+pub async fn require_instructor() -> Result<(AppState, user::Model), AppError> {
+    let user = require_role(Role::Instructor).await?;
+    Ok((app_state()?, user))
+}
+
+/// The application state and the signed-in user; `Unauthorized` when signed out. What the
+/// user may open is the service's check.
+pub async fn require_signed_in() -> Result<(AppState, user::Model), AppError> {
+    let user = require_user().await?;
+    Ok((app_state()?, user))
+}
+
 /// The client's IP address for rate limiting: the socket peer, or the first
 /// `X-Forwarded-For` hop when the server sits behind a trusted proxy.
 pub async fn client_ip() -> String {

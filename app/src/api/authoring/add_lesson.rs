@@ -12,6 +12,6 @@ pub async fn add_lesson(
     kind: String,
 ) -> Result<Vec<EditorSection>, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::curriculum::add_lesson(&state.db, &user, section_id, &title, &kind).await
 }

@@ -8,6 +8,6 @@ use crate::models::EditorSection;
 #[server]
 pub async fn add_section(course_id: i64, title: String) -> Result<Vec<EditorSection>, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::curriculum::add_section(&state.db, &user, course_id, &title).await
 }

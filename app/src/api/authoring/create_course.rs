@@ -11,7 +11,7 @@ pub async fn create_course(
     level: String,
 ) -> Result<i64, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     let id = authoring::courses::create(&state.db, &user, &title, &category, &level).await?;
     tracing::info!(user_id = user.id, course_id = id, "course created");
     Ok(id)

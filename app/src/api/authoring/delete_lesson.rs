@@ -8,6 +8,6 @@ use crate::models::EditorSection;
 #[server]
 pub async fn delete_lesson(lesson_id: i64) -> Result<Vec<EditorSection>, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::curriculum::delete_lesson(&state.db, &user, lesson_id).await
 }

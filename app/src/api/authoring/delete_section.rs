@@ -8,6 +8,6 @@ use crate::models::EditorSection;
 #[server]
 pub async fn delete_section(section_id: i64) -> Result<Vec<EditorSection>, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::curriculum::delete_section(&state.db, &user, section_id).await
 }

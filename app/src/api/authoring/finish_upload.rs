@@ -8,6 +8,6 @@ use crate::models::MediaInfo;
 #[server]
 pub async fn finish_upload(media_id: i64) -> Result<MediaInfo, AppError> {
     use crate::server::services::media;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     media::finish_upload(&state.db, &state.storage, &user, media_id).await
 }

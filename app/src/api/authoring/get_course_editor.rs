@@ -8,6 +8,6 @@ use crate::models::CourseEditor;
 #[server]
 pub async fn get_course_editor(course_id: i64) -> Result<CourseEditor, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::courses::editor(&state.db, &user, course_id).await
 }

@@ -8,6 +8,6 @@ use crate::models::LessonEditor;
 #[server]
 pub async fn get_lesson_editor(lesson_id: i64) -> Result<LessonEditor, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::lessons::editor(&state.db, &user, lesson_id).await
 }

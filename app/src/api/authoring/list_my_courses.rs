@@ -8,6 +8,6 @@ use crate::models::AuthoredCourseRow;
 #[server]
 pub async fn list_my_courses() -> Result<Vec<AuthoredCourseRow>, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::courses::list_mine(&state.db, &user).await
 }

@@ -38,17 +38,3 @@ pub use set_course_cover::*;
 pub use set_lesson_media::*;
 pub use start_upload::*;
 pub use unpublish_course::*;
-
-/// The application state and the signed-in instructor (or admin); `Unauthorized`/`Forbidden`.
-#[cfg(feature = "ssr")]
-async fn instructor() -> Result<
-    (
-        crate::server::state::AppState,
-        crate::server::entities::user::Model,
-    ),
-    crate::error::AppError,
-> {
-    use crate::server::context;
-    let user = context::require_role(crate::models::Role::Instructor).await?;
-    Ok((context::app_state()?, user))
-}

@@ -8,7 +8,7 @@ use crate::models::CourseEditor;
 #[server]
 pub async fn publish_course(course_id: i64) -> Result<CourseEditor, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::courses::publish(&state.db, &user, course_id).await?;
     tracing::info!(user_id = user.id, course_id, "course published");
     authoring::courses::editor(&state.db, &user, course_id).await

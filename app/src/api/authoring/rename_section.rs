@@ -11,6 +11,6 @@ pub async fn rename_section(
     title: String,
 ) -> Result<Vec<EditorSection>, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::curriculum::rename_section(&state.db, &user, section_id, &title).await
 }

@@ -11,6 +11,6 @@ pub async fn reorder_curriculum(
     order: CurriculumOrder,
 ) -> Result<Vec<EditorSection>, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::curriculum::reorder(&state.db, &user, course_id, &order).await
 }

@@ -12,6 +12,6 @@ pub async fn save_course(
     draft: CourseDraft,
 ) -> Result<Saved, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::courses::update(&state.db, &user, course_id, revision, &draft).await
 }

@@ -12,6 +12,6 @@ pub async fn save_lesson(
     draft: LessonDraft,
 ) -> Result<Saved, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::lessons::update(&state.db, &user, lesson_id, revision, &draft).await
 }

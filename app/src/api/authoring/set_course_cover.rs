@@ -7,6 +7,6 @@ use crate::error::AppError;
 #[server]
 pub async fn set_course_cover(course_id: i64, media_id: i64) -> Result<String, AppError> {
     use crate::server::services::media;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     media::set_cover(&state.db, &user, course_id, media_id).await
 }

@@ -11,6 +11,6 @@ pub async fn set_lesson_media(
     media_id: Option<i64>,
 ) -> Result<LessonEditor, AppError> {
     use crate::server::services::authoring;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     authoring::lessons::set_media(&state.db, &user, lesson_id, media_id).await
 }

@@ -13,7 +13,7 @@ pub async fn start_upload(
     size_bytes: u64,
 ) -> Result<UploadTicket, AppError> {
     use crate::server::services::media;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     media::create_upload(
         &state.db,
         &state.storage,

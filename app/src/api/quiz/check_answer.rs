@@ -13,6 +13,6 @@ pub async fn check_answer(
     response: Response,
 ) -> Result<QuestionFeedback, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::learner().await?;
+    let (state, user) = crate::server::context::require_signed_in().await?;
     quiz::attempts::check(&state.db, &user, attempt_id, position, &response).await
 }

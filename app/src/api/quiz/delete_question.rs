@@ -7,6 +7,6 @@ use crate::error::AppError;
 #[server]
 pub async fn delete_question(question_id: i64) -> Result<(), AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::bank::delete(&state.db, &user, question_id).await
 }

@@ -7,6 +7,6 @@ use crate::error::AppError;
 #[server]
 pub async fn export_gradebook(course_id: i64) -> Result<String, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::gradebook::csv(&state.db, &user, course_id).await
 }

@@ -7,6 +7,6 @@ use crate::error::AppError;
 #[server]
 pub async fn export_questions(course_id: i64, tag: Option<String>) -> Result<String, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::import::export_gift(&state.db, &user, course_id, tag).await
 }

@@ -8,6 +8,6 @@ use crate::models::AttemptView;
 #[server]
 pub async fn get_attempt(attempt_id: i64) -> Result<AttemptView, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::learner().await?;
+    let (state, user) = crate::server::context::require_signed_in().await?;
     quiz::attempts::view(&state.db, &user, attempt_id).await
 }

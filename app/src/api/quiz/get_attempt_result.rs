@@ -8,6 +8,6 @@ use crate::models::AttemptResult;
 #[server]
 pub async fn get_attempt_result(attempt_id: i64) -> Result<AttemptResult, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::learner().await?;
+    let (state, user) = crate::server::context::require_signed_in().await?;
     quiz::results::result(&state.db, &user, attempt_id).await
 }

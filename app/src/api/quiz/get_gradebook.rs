@@ -8,6 +8,6 @@ use crate::models::Gradebook;
 #[server]
 pub async fn get_gradebook(course_id: i64, page: Option<u64>) -> Result<Gradebook, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::gradebook::gradebook(&state.db, &user, course_id, page.unwrap_or(1)).await
 }

@@ -8,6 +8,6 @@ use crate::models::PracticeQuiz;
 #[server]
 pub async fn get_practice_quiz(lesson_id: i64) -> Result<PracticeQuiz, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::learner().await?;
+    let (state, user) = crate::server::context::require_signed_in().await?;
     quiz::attempts::practice(&state.db, &user, lesson_id).await
 }

@@ -8,6 +8,6 @@ use crate::models::QuestionEditor;
 #[server]
 pub async fn get_question(question_id: i64) -> Result<QuestionEditor, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::bank::get(&state.db, &user, question_id).await
 }

@@ -8,6 +8,6 @@ use crate::models::QuizOverview;
 #[server]
 pub async fn get_quiz(lesson_id: i64) -> Result<QuizOverview, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::learner().await?;
+    let (state, user) = crate::server::context::require_signed_in().await?;
     quiz::attempts::overview(&state.db, &user, lesson_id).await
 }

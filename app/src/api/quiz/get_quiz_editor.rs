@@ -8,6 +8,6 @@ use crate::models::QuizEditor;
 #[server]
 pub async fn get_quiz_editor(lesson_id: i64) -> Result<QuizEditor, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::quizzes::editor(&state.db, &user, lesson_id).await
 }

@@ -8,6 +8,6 @@ use crate::models::QuizStats;
 #[server]
 pub async fn get_quiz_stats(lesson_id: i64) -> Result<QuizStats, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::stats::quiz_stats(&state.db, &user, lesson_id).await
 }

@@ -13,6 +13,6 @@ pub async fn import_questions(
     tags: Vec<String>,
 ) -> Result<ImportReport, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::import::import(&state.db, &user, course_id, &format, &text, &tags).await
 }

@@ -13,6 +13,6 @@ pub async fn list_questions(
     page: Option<u64>,
 ) -> Result<QuestionBank, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::bank::list(&state.db, &user, course_id, tag, search, page.unwrap_or(1)).await
 }

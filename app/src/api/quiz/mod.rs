@@ -42,33 +42,3 @@ pub use save_question::*;
 pub use save_quiz::*;
 pub use start_attempt::*;
 pub use submit_attempt::*;
-
-/// The application state and the signed-in instructor (or admin); `Unauthorized`/`Forbidden`.
-/// Course ownership is checked by the service.
-#[cfg(feature = "ssr")]
-async fn instructor() -> Result<
-    (
-        crate::server::state::AppState,
-        crate::server::entities::user::Model,
-    ),
-    crate::error::AppError,
-> {
-    use crate::server::context;
-    let user = context::require_role(crate::models::Role::Instructor).await?;
-    Ok((context::app_state()?, user))
-}
-
-/// The application state and the signed-in user; `Unauthorized` when signed out. Lesson access
-/// and attempt ownership are checked by the service.
-#[cfg(feature = "ssr")]
-async fn learner() -> Result<
-    (
-        crate::server::state::AppState,
-        crate::server::entities::user::Model,
-    ),
-    crate::error::AppError,
-> {
-    use crate::server::context;
-    let user = context::require_user().await?;
-    Ok((context::app_state()?, user))
-}

@@ -13,6 +13,6 @@ pub async fn save_answer(
     response: Response,
 ) -> Result<SaveAck, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::learner().await?;
+    let (state, user) = crate::server::context::require_signed_in().await?;
     quiz::attempts::save_answer(&state.db, &user, attempt_id, position, &response).await
 }

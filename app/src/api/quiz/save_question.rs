@@ -8,6 +8,6 @@ use crate::models::QuestionInput;
 #[server(input = leptos::server_fn::codec::Json)]
 pub async fn save_question(input: QuestionInput) -> Result<i64, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::bank::save(&state.db, &user, &input).await
 }

@@ -12,6 +12,6 @@ pub async fn save_quiz(
     items: Vec<QuizItem>,
 ) -> Result<(), AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::instructor().await?;
+    let (state, user) = crate::server::context::require_instructor().await?;
     quiz::quizzes::save(&state.db, &user, lesson_id, &settings, &items).await
 }

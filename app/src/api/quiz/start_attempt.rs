@@ -8,6 +8,6 @@ use crate::models::AttemptView;
 #[server]
 pub async fn start_attempt(lesson_id: i64) -> Result<AttemptView, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::learner().await?;
+    let (state, user) = crate::server::context::require_signed_in().await?;
     quiz::attempts::start(&state.db, &user, lesson_id).await
 }

@@ -8,7 +8,7 @@ use crate::models::AttemptResult;
 #[server]
 pub async fn submit_attempt(attempt_id: i64) -> Result<AttemptResult, AppError> {
     use crate::server::services::quiz;
-    let (state, user) = super::learner().await?;
+    let (state, user) = crate::server::context::require_signed_in().await?;
     let (result, progress) = quiz::attempts::submit(&state.db, &user, attempt_id).await?;
     if let Some(progress) = progress {
         state.progress.publish(user.id, progress).await;
