@@ -2,6 +2,7 @@
 //! OTLP/HTTP protobuf, named and attributed by route template. Its own test binary, because
 //! the tracing subscriber it installs is process-global.
 
+#[path = "integration/common/mod.rs"]
 mod common;
 
 use std::sync::{Arc, Mutex};

@@ -1,8 +1,6 @@
 //! Health, readiness and build information — on SQLite and on Postgres.
 
-mod common;
-
-use common::{Backend, TestApp};
+use crate::common::{Backend, TestApp};
 
 on_both_backends! {
     health_and_info_answer => health_and_info_answer;

@@ -1,9 +1,6 @@
 //! Question banks, import/export, the gradebook and statistics through the real router, on
 //! SQLite and Postgres.
 
-mod common;
-mod quiz_common;
-
 use app::api::quiz::{
     DeleteQuestion, ExportGradebook, ExportQuestions, GetGradebook, GetQuestion, GetQuizEditor,
     GetQuizStats, ImportQuestions, ListQuestions, SaveAnswer, SaveQuestion, StartAttempt,
@@ -15,8 +12,9 @@ use app::models::{
     QuizItem, QuizSettings, QuizStats, Role,
 };
 use app::quiz::QuestionBody;
-use common::{Backend, TestApp};
-use quiz_common::*;
+use crate::common::quiz::*;
+use crate::common::*;
+use crate::common::{Backend, TestApp};
 use serde_json::json;
 
 on_both_backends! {

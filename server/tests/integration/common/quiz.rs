@@ -1,180 +1,17 @@
-//! Shared setup for the quiz integration tests: people, a course with a quiz lesson, bank
-//! questions whose answers and feedback all carry a sentinel, and calls through the router.
-#![allow(dead_code)]
+//! Quiz fixtures: bank questions of every kind whose answers and feedback all carry a
+//! sentinel, quizzes set up through the real server functions, and right and wrong answers
+//! found from what a learner sees.
 
-use app::error::AppError;
+use app::api::quiz::SaveAnswer;
 use app::models::{QuizItem, QuizSettings, Role};
 use app::quiz::{ChoiceOption, MatchPair, NumericAnswer, Question, QuestionBody};
-use app::server::entities::{course, lesson, section};
-use app::server::services::accounts;
-use chrono::Utc;
-use leptos::server_fn::ServerFn;
-use sea_orm::{ActiveModelTrait, Set};
-use serde::de::DeserializeOwned;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::common::{TestApp, GOOD_PASSWORD};
+pub use super::courses::{quiz_course, QuizCourse};
+use super::{form, json_call, ok, person, Person, TestApp};
 
 /// Text that appears only in answers and feedback: it must never reach a learner early.
 pub const SECRET: &str = "SENTINEL";
-
-/// A signed-in browser.
-pub struct Person {
-    pub id: i64,
-    pub client: reqwest::Client,
-}
-
-/// Signs up `email` with `role` and signs them in with their own cookie jar.
-pub async fn person(app: &TestApp, email: &str, role: Role) -> Person {
-    let user = accounts::signup(&app.db, &format!("Name {email}"), email, GOOD_PASSWORD)
-        .await
-        .expect("signup");
-    if role != Role::Learner {
-        let boss = accounts::roles::create_admin(
-            &app.db,
-            &format!("boss-{email}"),
-            Some("Boss"),
-            Some(GOOD_PASSWORD),
-        )
-        .await
-        .expect("admin");
-        accounts::roles::set_role(&app.db, boss.id, user.id, role)
-            .await
-            .expect("role");
-    }
-    let client = TestApp::new_client();
-    let reply = app
-        .call_with(
-            &client,
-            app::api::account::SignIn::PATH,
-            &[("email", email), ("password", GOOD_PASSWORD)],
-            Some(&app.url("")),
-        )
-        .await;
-    assert_eq!(reply.status, 200, "sign in: {}", reply.body);
-    Person {
-        id: user.id,
-        client,
-    }
-}
-
-/// A raw reply: status and body exactly as the browser would get them.
-pub type Raw = (u16, String);
-
-/// Calls a form-encoded server function as `who`.
-pub async fn form<F: ServerFn>(app: &TestApp, who: &Person, args: &[(&str, &str)]) -> Raw {
-    let reply = app
-        .call_with(&who.client, F::PATH, args, Some(&app.url("")))
-        .await;
-    (reply.status, reply.body)
-}
-
-/// Calls a JSON-encoded server function as `who`.
-pub async fn json_call<F: ServerFn>(app: &TestApp, who: &Person, body: Value) -> Raw {
-    let response = who
-        .client
-        .post(app.url(F::PATH))
-        .header("origin", app.url(""))
-        .header("accept", "application/json")
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
-}
-
-/// The decoded success of a call; fails the test otherwise.
-pub fn ok<T: DeserializeOwned>(raw: Raw) -> T {
-    assert_eq!(raw.0, 200, "expected success, got {}: {}", raw.0, raw.1);
-    serde_json::from_str(&raw.1).expect("decode reply")
-}
-
-/// The error of a call; fails the test if it succeeded.
-pub fn err(raw: Raw) -> AppError {
-    assert_ne!(raw.0, 200, "expected an error, got {}", raw.1);
-    serde_json::from_str(&raw.1).expect("decode error")
-}
-
-/// A published course with a text lesson and a quiz lesson.
-pub struct QuizCourse {
-    pub id: i64,
-    pub slug: String,
-    pub text_lesson: i64,
-    pub quiz_lesson: i64,
-}
-
-/// A published course of `instructor` (built in the database) with lessons `intro` (text) and
-/// `quiz` (quiz).
-pub async fn quiz_course(app: &TestApp, instructor: i64, slug: &str) -> QuizCourse {
-    let now = Utc::now();
-    let c = course::ActiveModel {
-        slug: Set(slug.into()),
-        title: Set(format!("Course {slug}")),
-        subtitle: Set(String::new()),
-        description: Set("About it.".into()),
-        category: Set("programming".into()),
-        level: Set("beginner".into()),
-        language: Set("en".into()),
-        price_cents: Set(0),
-        currency: Set("USD".into()),
-        status: Set("published".into()),
-        featured: Set(false),
-        instructor_id: Set(instructor),
-        published_at: Set(Some(now)),
-        outcomes: Set(String::new()),
-        requirements: Set(String::new()),
-        revision: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .expect("course");
-    let s = section::ActiveModel {
-        course_id: Set(c.id),
-        position: Set(0),
-        title: Set("Only".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .expect("section");
-    let mut ids = Vec::new();
-    for (position, (slug, kind)) in [("intro", "text"), ("quiz", "quiz")]
-        .into_iter()
-        .enumerate()
-    {
-        let l = lesson::ActiveModel {
-            course_id: Set(c.id),
-            section_id: Set(s.id),
-            slug: Set(slug.into()),
-            position: Set(position as i32),
-            title: Set(format!("Lesson {slug}")),
-            kind: Set(kind.into()),
-            body: Set(String::new()),
-            duration_seconds: Set(60),
-            free_preview: Set(false),
-            revision: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&app.db)
-        .await
-        .expect("lesson");
-        ids.push(l.id);
-    }
-    QuizCourse {
-        id: c.id,
-        slug: slug.into(),
-        text_lesson: ids[0],
-        quiz_lesson: ids[1],
-    }
-}
 
 fn opt(text: &str, correct: bool) -> ChoiceOption {
     ChoiceOption {
@@ -366,4 +203,30 @@ pub fn wrong_answer(q: &app::models::PresentedQuestion) -> app::quiz::Response {
         K::Matching => R::Matching(vec![None, None]),
         K::FillBlanks => R::FillBlanks(vec!["nope".into()]),
     }
+}
+
+/// Settings most attempt tests use: pass at 60%, questions and options shuffled.
+pub fn settings() -> QuizSettings {
+    QuizSettings {
+        pass_percent: 60,
+        shuffle_questions: true,
+        shuffle_options: true,
+        ..QuizSettings::default()
+    }
+}
+
+/// Saves `response` to question `position` of `attempt` as `who`.
+pub async fn save(
+    app: &TestApp,
+    who: &Person,
+    attempt: i64,
+    position: u32,
+    response: &app::quiz::Response,
+) -> (u16, String) {
+    json_call::<SaveAnswer>(
+        app,
+        who,
+        json!({"attempt_id": attempt, "position": position, "response": response}),
+    )
+    .await
 }

@@ -1,9 +1,7 @@
 //! The public catalogue through the real router: listing, search, filters, course and lesson
 //! pages, and 404s — on SQLite and on Postgres.
 
-mod common;
-
-use common::{Backend, TestApp};
+use crate::common::{Backend, TestApp};
 
 on_both_backends! {
     catalogue_lists_seeded_courses => catalogue_lists_seeded_courses;

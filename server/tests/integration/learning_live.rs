@@ -2,8 +2,6 @@
 //! progress changes, in-process on one instance and through Redis across two instances that
 //! share a database; other learners' streams do not; streams end on graceful shutdown.
 
-mod common;
-
 use std::time::Duration;
 
 use app::api::learning::{Enroll, RecordProgress};
@@ -11,7 +9,7 @@ use app::models::CourseProgress;
 use app::server::entities::{course, lesson, section};
 use app::server::services::accounts;
 use chrono::Utc;
-use common::{Backend, Sessions, TestApp, GOOD_PASSWORD};
+use crate::common::{Backend, Sessions, TestApp, GOOD_PASSWORD};
 use leptos::server_fn::ServerFn;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use serde_json::json;

@@ -1,9 +1,7 @@
 //! Cache headers and compression as a CDN in front of Lectern would see them.
 
-mod common;
-
 use app::api::account::SignUp;
-use common::{Backend, TestApp, GOOD_PASSWORD};
+use crate::common::{Backend, TestApp, GOOD_PASSWORD};
 
 async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> reqwest::Response {
     client

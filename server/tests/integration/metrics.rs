@@ -1,10 +1,8 @@
 //! `/metrics`: request counters and latency histograms by route template (never raw paths),
 //! pool gauges, build information, and who may scrape — on SQLite and on Postgres.
 
-mod common;
-
 use app::api::account::GetCurrentUser;
-use common::{Backend, Sessions, TestApp};
+use crate::common::{Backend, Sessions, TestApp};
 use leptos::server_fn::ServerFn;
 
 /// The demo course used for the requests below.

@@ -1,0 +1,30 @@
+//! Integration tests: the real router against fresh databases (SQLite in memory and Postgres),
+//! Redis and an S3-compatible server on loopback. One test binary for all of them, so the
+//! server is linked once rather than once per file; each area is a module. (`otel.rs` stays a
+//! binary of its own: the tracing subscriber it installs is process-global.)
+
+// The router embeds the app's page types, which nest deeper than the default limit allows.
+#![recursion_limit = "256"]
+
+#[macro_use]
+mod common;
+
+mod authz_table;
+mod account_tokens;
+mod accounts;
+mod authoring;
+mod authoring_outsiders;
+mod authz_matrix;
+mod caching;
+mod catalogue;
+mod learning;
+mod learning_access;
+mod learning_live;
+mod learning_progress;
+mod metrics;
+mod operational;
+mod quiz_attempts;
+mod quiz_bank;
+mod quiz_rules;
+mod quiz_trust;
+mod shutdown;
