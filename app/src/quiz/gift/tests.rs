@@ -216,3 +216,17 @@ proptest! {
         prop_assert_eq!(&back[0].question, &expected, "{}", text);
     }
 }
+
+/// Found by fuzzing: a carriage return inside a line is kept on import, so the export must
+/// keep it too (it used to drop it, and the question came back changed).
+#[test]
+fn a_carriage_return_inside_a_line_survives_export_and_import() {
+    let items = parse("Name it. {=Ital\ry}\n").expect("should succeed");
+    let stored: Vec<(Vec<String>, Question)> =
+        items.into_iter().map(|i| (i.tags, i.question)).collect();
+    let back = parse(&export(&stored)).expect("the export should re-import");
+    assert_eq!(back[0].question, stored[0].1);
+    assert!(
+        matches!(&back[0].question.body, QuestionBody::ShortText { accepted, .. } if accepted == &["Ital\ry"])
+    );
+}

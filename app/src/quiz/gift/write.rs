@@ -9,7 +9,6 @@ fn esc(text: &str) -> String {
     for c in text.trim().chars() {
         match c {
             '\n' => out.push_str("\\n"),
-            '\r' => {}
             c if super::is_special(c) || c == '\\' => {
                 out.push('\\');
                 out.push(c);
