@@ -45,7 +45,8 @@ fn decode(text: &str) -> Vec<Ch> {
                     chars.next();
                     out.push(('\n', true));
                 }
-                Some(n) if super::is_special(n) || n == '\\' => {
+                // `\%` keeps a leading % from being read as a weight.
+                Some(n) if super::is_special(n) || n == '\\' || n == '%' => {
                     chars.next();
                     out.push((n, true));
                 }
@@ -283,9 +284,11 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
     }
     let lead = chars.iter().position(|c| !c.0.is_whitespace()).unwrap_or(0);
     chars.drain(..lead);
+    // One format marker at most, as Moodle reads it.
     for marker in ["[markdown]", "[html]", "[plain]", "[moodle]"] {
         if starts(&chars, 0, marker) {
             chars.drain(..marker.len());
+            break;
         }
     }
     let mut tags = options.tags.clone();
