@@ -69,6 +69,18 @@ pub fn storable(items: &[Imported]) -> Vec<(Vec<String>, Question)> {
         .collect()
 }
 
+/// Whether `question` is one the GIFT export cannot write so that it reads back the same,
+/// a gap left to the GIFT rework (issue 14) and listed in `fuzz/README.md`: a short answer
+/// or a missing-word blank with `->` in an answer reads back as matching (GIFT has no escape
+/// for `->`, and Moodle reads any `->` as matching).
+pub fn known_round_trip_gap(question: &Question) -> bool {
+    match &question.body {
+        QuestionBody::ShortText { accepted, .. } => accepted.iter().any(|a| a.contains("->")),
+        QuestionBody::FillBlanks { text, .. } => text.contains("->"),
+        _ => false,
+    }
+}
+
 /// What a stored question becomes after export and import, given the known gaps left to
 /// the GIFT rework (issue 14), listed in `fuzz/README.md`:
 /// - GIFT true/false questions carry no general feedback (the exporter drops it).
@@ -80,13 +92,27 @@ pub fn expected_after_round_trip(question: &Question) -> Question {
     expected
 }
 
+/// The tags that come back from `// [tag:…]`: a `]` ends the tag (issue 14, item 7).
+pub fn expected_tags(tags: &[String]) -> Vec<String> {
+    let cut: Vec<String> = tags
+        .iter()
+        .map(|t| t.split(']').next().unwrap_or_default().to_owned())
+        .collect();
+    normalise_tags(&cut)
+}
+
 /// Exports `stored` to GIFT, re-imports it and checks that the same questions and tags come
 /// back, in order.
 pub fn check_round_trip(stored: &[(Vec<String>, Question)]) {
+    let stored: Vec<(Vec<String>, Question)> = stored
+        .iter()
+        .filter(|(_, q)| !known_round_trip_gap(q))
+        .cloned()
+        .collect();
     if stored.is_empty() {
         return;
     }
-    let text = gift::export(stored);
+    let text = gift::export(&stored);
     let back = match gift::parse(&text) {
         Ok(back) => back,
         Err(errors) => panic!("the export does not re-import: {errors:?}\n{text}"),
@@ -95,6 +121,10 @@ pub fn check_round_trip(stored: &[(Vec<String>, Question)]) {
     for ((tags, question), item) in stored.iter().zip(&back) {
         let expected = expected_after_round_trip(question);
         assert_eq!(item.question, expected, "question changed\n{text}");
-        assert_eq!(&normalise_tags(&item.tags), tags, "tags changed\n{text}");
+        assert_eq!(
+            normalise_tags(&item.tags),
+            expected_tags(tags),
+            "tags changed\n{text}"
+        );
     }
 }
