@@ -27,7 +27,16 @@ const TEXTS: [&str; 16] = [
 ];
 
 const NUMBERS: [f64; 10] = [
-    0.0, 1.0, -1.0, 0.5, 1.5, 1e-12, 1e300, -2500.0, f64::NAN, f64::INFINITY,
+    0.0,
+    1.0,
+    -1.0,
+    0.5,
+    1.5,
+    1e-12,
+    1e300,
+    -2500.0,
+    f64::NAN,
+    f64::INFINITY,
 ];
 
 /// A short text, usually from the pool.
@@ -58,10 +67,7 @@ pub fn position(u: &mut Unstructured) -> Result<u32> {
     }
 }
 
-fn list<T>(
-    u: &mut Unstructured,
-    item: impl Fn(&mut Unstructured) -> Result<T>,
-) -> Result<Vec<T>> {
+fn list<T>(u: &mut Unstructured, item: impl Fn(&mut Unstructured) -> Result<T>) -> Result<Vec<T>> {
     let len = u.int_in_range(0..=6)?;
     (0..len).map(|_| item(u)).collect()
 }
@@ -196,7 +202,9 @@ pub fn right_response(question: &Question, presentation: &Presentation) -> Respo
                 None => format!("{value}"),
             })
         }
-        QuestionBody::Ordering { items } => Response::Ordering((0..items.len()).map(shown).collect()),
+        QuestionBody::Ordering { items } => {
+            Response::Ordering((0..items.len()).map(shown).collect())
+        }
         QuestionBody::Matching { pairs } => {
             Response::Matching((0..pairs.len()).map(|i| Some(shown(i))).collect())
         }

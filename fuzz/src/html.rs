@@ -14,13 +14,37 @@ pub struct Tag {
 
 /// Elements that must never survive sanitizing.
 const FORBIDDEN_TAGS: [&str; 18] = [
-    "script", "style", "iframe", "object", "embed", "frame", "frameset", "base", "link", "meta",
-    "form", "svg", "math", "noscript", "template", "textarea", "xmp", "plaintext",
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "frame",
+    "frameset",
+    "base",
+    "link",
+    "meta",
+    "form",
+    "svg",
+    "math",
+    "noscript",
+    "template",
+    "textarea",
+    "xmp",
+    "plaintext",
 ];
 
 /// Attributes holding a URL.
 const URL_ATTRIBUTES: [&str; 10] = [
-    "href", "src", "cite", "action", "formaction", "poster", "background", "longdesc", "usemap",
+    "href",
+    "src",
+    "cite",
+    "action",
+    "formaction",
+    "poster",
+    "background",
+    "longdesc",
+    "usemap",
     "xlink:href",
 ];
 
