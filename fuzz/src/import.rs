@@ -10,8 +10,9 @@ const MAX_TAG_CHARS: usize = 40;
 /// Checks an importer's answer for `text`: errors are never an empty list, and every line
 /// named (of a question or an error) is a line of the file, questions in file order.
 pub fn check_lines(text: &str, result: &Result<Vec<Imported>, Vec<LineError>>) {
-    // `lines()` ignores a final newline; a record may end on the line after the last one.
-    let last = text.lines().count() as u32 + 1;
+    // Every \r\n, \r or \n may end a line (CSV counts all three, GIFT only \n), and a
+    // record may start on the line after the last break.
+    let last = text.replace("\r\n", "\n").matches(['\r', '\n']).count() as u32 + 1;
     match result {
         Ok(items) => {
             let mut previous = 0;
