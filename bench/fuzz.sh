@@ -63,12 +63,15 @@ run() {
   nice -n 19 "$bin/$t" "$work/$t" "corpus/$t" -runs="$runs" -timeout=30 \
     -artifact_prefix="$work/artifacts/$t/" -print_final_stats=1 >"$work/$t.log" 2>&1 ||
     status=$?
-  local executed
+  local executed outcome
   executed=$(grep -a 'stat::number_of_executed_units' "$work/$t.log" | awk '{print $2}')
-  local crash=ok
-  [[ $status == 0 ]] || crash="CRASH (exit $status; see $work/$t.log and $work/artifacts/$t/)"
+  case $status in
+    0) outcome=ok ;;
+    72) outcome="interrupted" ;;
+    *) outcome="CRASH (exit $status; see $work/$t.log and $work/artifacts/$t/)" ;;
+  esac
   printf '%-9s %12s executions in %6ss  corpus %5s files  %s\n' "$t" "${executed:-?}" \
-    $((SECONDS - start)) "$(find "$work/$t" -type f | wc -l)" "$crash"
+    $((SECONDS - start)) "$(find "$work/$t" -type f | wc -l)" "$outcome"
   [[ $status == 0 ]]
 }
 
