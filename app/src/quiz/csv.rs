@@ -153,6 +153,31 @@ fn row(get: &dyn Fn(&str) -> String) -> Result<(Vec<String>, Question), String> 
     ))
 }
 
+/// Line numbers of byte offsets, met in increasing order. `\r\n`, `\r` and `\n` each end a
+/// line (the csv reader counts only `\n`, and Excel for Mac ends rows with `\r`).
+struct Lines<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u32,
+}
+
+impl Lines<'_> {
+    fn line_at(&mut self, position: Option<&::csv::Position>) -> u32 {
+        let Some(position) = position else {
+            return self.line;
+        };
+        let end = (position.byte() as usize).min(self.text.len());
+        while self.at < end {
+            let b = self.text[self.at];
+            if b == b'\r' || (b == b'\n' && (self.at == 0 || self.text[self.at - 1] != b'\r')) {
+                self.line += 1;
+            }
+            self.at += 1;
+        }
+        self.line
+    }
+}
+
 /// Parses CSV `text` (see the module doc): every question with its line and tags, or every
 /// problem found, by line.
 pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
@@ -185,11 +210,16 @@ pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
     }
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut lines = Lines {
+        text: text.as_bytes(),
+        at: 0,
+        line: 1,
+    };
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as u32);
+                let line = lines.line_at(e.position());
                 errors.push(LineError {
                     line,
                     message: format!("This row could not be read: {e}"),
@@ -197,7 +227,7 @@ pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as u32);
+        let line = lines.line_at(record.position());
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

@@ -43,3 +43,21 @@ fn headers_are_checked() {
     let errors = parse("question\nx\n").expect_err("should be refused");
     assert!(errors[0].message.contains("“type”"));
 }
+
+/// Found by fuzzing: rows ended by a lone carriage return (Excel for Mac's CSV) were all
+/// reported at the same line, as the csv reader counts only `\n`.
+#[test]
+fn lines_count_every_kind_of_line_break() {
+    let text = "type,question,options,correct\r\
+                single_choice,Fine,a|b,1\r\
+                essay,Not a type,,\r\n\
+                true_false,Maybe,,perhaps\n\
+                numeric,Pi,,three\r";
+    let errors = parse(text).expect_err("should be refused");
+    let lines: Vec<u32> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, vec![3, 4, 5], "{errors:?}");
+    let items = parse("type,question,options,correct\rsingle_choice,A,a|b,1\rtrue_false,B,,true\r")
+        .expect("should succeed");
+    let lines: Vec<u32> = items.iter().map(|i| i.line).collect();
+    assert_eq!(lines, vec![2, 3]);
+}

@@ -2,7 +2,7 @@
 //!
 //! Supported: `//` comments, `$CATEGORY:` (its last segment becomes a tag), `::title::`
 //! (ignored), `[markdown]`/`[html]`/`[plain]`/`[moodle]` markers, escapes `\~ \= \# \{ \} \:
-//! \n`, single choice `{=a ~b}`, multiple choice with weights `{~%50%a ~%50%b ~%-100%c}`,
+//! \n` (and `\%`, which the export writes before an answer starting with `%`), single choice `{=a ~b}`, multiple choice with weights `{~%50%a ~%50%b ~%-100%c}`,
 //! per-answer `#feedback` and general `####feedback`, true/false `{T}`/`{FALSE#wrong#right}`,
 //! short answer `{=a =b}`, numeric `{#3.14:0.01}`, `{#1..2}`, `{#=3:0 =3.1:0.1}`, matching
 //! `{=a -> b =c -> d}`, and missing-word questions (text after the answers: a short-answer

@@ -3,7 +3,7 @@
 //! Graded quizzes are graded on the server only; practice quizzes run the same code in WASM.
 
 pub mod blanks;
-#[cfg(feature = "ssr")]
+#[cfg(feature = "csv-import")]
 pub mod csv;
 pub mod gift;
 mod grade;
@@ -11,7 +11,7 @@ mod present;
 mod question;
 mod validate;
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(all(test, feature = "csv-import"))]
 mod csv_tests;
 #[cfg(test)]
 mod grade_tests;

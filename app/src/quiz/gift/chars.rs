@@ -15,7 +15,8 @@ pub(super) fn decode(text: &str) -> Vec<Ch> {
                     chars.next();
                     out.push(('\n', true));
                 }
-                Some(n) if super::is_special(n) || n == '\\' => {
+                // `\%` keeps a leading % from being read as a weight.
+                Some(n) if super::is_special(n) || n == '\\' || n == '%' => {
                     chars.next();
                     out.push((n, true));
                 }

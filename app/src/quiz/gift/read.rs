@@ -67,9 +67,11 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
     }
     let lead = chars.iter().position(|c| !c.0.is_whitespace()).unwrap_or(0);
     chars.drain(..lead);
+    // One format marker at most, as Moodle reads it.
     for marker in ["[markdown]", "[html]", "[plain]", "[moodle]"] {
         if starts(&chars, 0, marker) {
             chars.drain(..marker.len());
+            break;
         }
     }
     let mut tags = options.tags.clone();

@@ -9,7 +9,6 @@ fn esc(text: &str) -> String {
     for c in text.trim().chars() {
         match c {
             '\n' => out.push_str("\\n"),
-            '\r' => {}
             c if super::is_special(c) || c == '\\' => {
                 out.push('\\');
                 out.push(c);
@@ -18,6 +17,15 @@ fn esc(text: &str) -> String {
         }
     }
     out
+}
+
+/// An answer's text: [`esc`], and a leading `%` escaped so it is not read as a weight.
+fn answer(text: &str) -> String {
+    let text = esc(text);
+    match text.strip_prefix('%') {
+        Some(rest) => format!("\\%{rest}"),
+        None => text,
+    }
 }
 
 fn feedback(text: &str) -> String {
@@ -40,6 +48,33 @@ fn number(value: f64) -> String {
     format!("{value}")
 }
 
+/// A one-blank `text` as a GIFT missing-word question (`before {=a =b} after`), when the
+/// reader rebuilds exactly `text` from it: it puts one space around the blank, trims the
+/// alternatives and needs text after the blank.
+fn missing_word(text: &str, general: &str) -> Option<String> {
+    if !single_blank(text) {
+        return None;
+    }
+    let start = text.find("[[")?;
+    let end = start + text[start..].find("]]")? + 2;
+    let (before, after) = (text[..start].trim(), text[end..].trim());
+    let alternatives: Vec<&str> = text[start + 2..end - 2].split('|').map(str::trim).collect();
+    let rebuilt = format!("{before} [[{}]] {after}", alternatives.join("|"));
+    if after.is_empty() || rebuilt.trim() != text {
+        return None;
+    }
+    let list: Vec<String> = alternatives
+        .iter()
+        .map(|a| format!("={}", answer(a)))
+        .collect();
+    Some(format!(
+        "[markdown]{} {{{}{general}}} {}",
+        esc(before),
+        list.join(" "),
+        esc(after)
+    ))
+}
+
 /// One question as GIFT, with its tags.
 fn question(tags: &[String], q: &Question) -> String {
     let mut head: Vec<String> = tags.iter().map(|t| format!("// [tag:{t}]")).collect();
@@ -55,7 +90,7 @@ fn question(tags: &[String], q: &Question) -> String {
                     format!(
                         "{}{}{}",
                         if o.correct { "=" } else { "~" },
-                        esc(&o.text),
+                        answer(&o.text),
                         feedback(&o.feedback)
                     )
                 })
@@ -105,7 +140,7 @@ fn question(tags: &[String], q: &Question) -> String {
             if !lenient {
                 head.push("// [lectern:case-sensitive]".into());
             }
-            let list: Vec<String> = accepted.iter().map(|a| format!("={}", esc(a))).collect();
+            let list: Vec<String> = accepted.iter().map(|a| format!("={}", answer(a))).collect();
             format!("{stem} {{{}{}}}", list.join(" "), general(q))
         }
         QuestionBody::Numeric {
@@ -127,13 +162,13 @@ fn question(tags: &[String], q: &Question) -> String {
         }
         QuestionBody::Ordering { items } => {
             head.push("// [lectern:ordering]".into());
-            let list: Vec<String> = items.iter().map(|i| format!("={}", esc(i))).collect();
+            let list: Vec<String> = items.iter().map(|i| format!("={}", answer(i))).collect();
             format!("{stem} {{{}{}}}", list.join(" "), general(q))
         }
         QuestionBody::Matching { pairs } => {
             let list: Vec<String> = pairs
                 .iter()
-                .map(|p| format!("={} -> {}", esc(&p.prompt), esc(&p.answer)))
+                .map(|p| format!("={} -> {}", answer(&p.prompt), esc(&p.answer)))
                 .collect();
             format!("{stem} {{\n  {}{}\n}}", list.join("\n  "), general(q))
         }
@@ -141,23 +176,12 @@ fn question(tags: &[String], q: &Question) -> String {
             if !lenient {
                 head.push("// [lectern:case-sensitive]".into());
             }
-            if single_blank(text) && q.stem.trim() == "Fill in the blank." {
-                let start = text.find("[[").unwrap_or(0);
-                let end = text.find("]]").map_or(text.len(), |e| e + 2);
-                let alternatives: Vec<String> = text[start + 2..end - 2]
-                    .split('|')
-                    .map(|a| format!("={}", esc(a.trim())))
-                    .collect();
-                format!(
-                    "{} {{{}{}}} {}",
-                    esc(&text[..start]),
-                    alternatives.join(" "),
-                    general(q),
-                    esc(&text[end..])
-                )
+            let missing = missing_word(text, &general(q));
+            if let Some(gift) = missing.filter(|_| q.stem.trim() == "Fill in the blank.") {
+                gift
             } else {
                 head.push("// [lectern:blanks]".into());
-                format!("{stem} {{={}{}}}", esc(text), general(q))
+                format!("{stem} {{={}{}}}", answer(text), general(q))
             }
         }
     };
