@@ -1,9 +1,9 @@
 //! Token flows through the real router: password reset by emailed link, and personal API
 //! tokens — on SQLite and Postgres, with in-process and Redis sessions.
 
+use crate::common::{sign_up, whoami, Backend, Sessions, TestApp, GOOD_PASSWORD};
 use app::api::account::{GetCurrentUser, RequestPasswordReset, ResetPassword, SignIn};
 use app::error::AppError;
-use crate::common::{sign_up, whoami, Backend, Sessions, TestApp, GOOD_PASSWORD};
 use leptos::server_fn::ServerFn;
 
 async fn password_reset_via_outbox(backend: Backend) {

@@ -1,10 +1,10 @@
 //! Accounts through the real router: sign-up/in/out, sessions, rate limits, cross-site
 //! protection, roles and password reset — on SQLite and Postgres, in-process and Redis sessions.
 
+use crate::common::{sign_up, whoami, Backend, Sessions, TestApp, GOOD_PASSWORD};
 use app::api::account::{GetCurrentUser, SignIn, SignOut, SignUp};
 use app::api::admin::ListUsers;
 use app::error::AppError;
-use crate::common::{sign_up, whoami, Backend, Sessions, TestApp, GOOD_PASSWORD};
 use leptos::server_fn::ServerFn;
 
 async fn round_trip(backend: Backend, sessions: Sessions) {

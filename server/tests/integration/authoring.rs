@@ -1,12 +1,12 @@
 //! Authoring through the real router, on SQLite and Postgres (and media in S3): an instructor
 //! builds a course, uploads a cover, publishes it; the public sees it, and media is served.
 
+use crate::common::authoring::*;
+use crate::common::{call, person, Backend, TestApp};
 use app::api::authoring::{PublishCourse, SetCourseCover, UnpublishCourse};
 use app::api::catalogue::GetCourse;
 use app::error::AppError;
 use app::models::{CourseEditor, Role};
-use crate::common::authoring::*;
-use crate::common::{call, person, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 
 async fn build_publish_and_serve(backend: Backend) {

@@ -1,14 +1,14 @@
 //! Authoring's refusals through the real router, on SQLite and Postgres: others are kept out of
 //! drafts and of someone else's uploads, and bad uploads are refused without leaving anything.
 
+use crate::common::authoring::*;
+use crate::common::{call, person, Backend, TestApp};
 use app::api::authoring::{
     AddLesson, FinishUpload, GetCourseEditor, PublishCourse, SetCourseCover, StartUpload,
     UnpublishCourse,
 };
 use app::error::AppError;
 use app::models::{CourseEditor, EditorSection, MediaInfo, Role, UploadTicket};
-use crate::common::authoring::*;
-use crate::common::{call, person, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 
 on_both_backends! {

@@ -2,9 +2,9 @@
 //! visitor, a learner, an instructor and an admin, is allowed or denied as this table says.
 //! A server function missing from the table fails the test, so new ones must declare access.
 
-use app::server::services::accounts;
 use crate::authz_table::{table, Access, Args};
 use crate::common::{Backend, TestApp};
+use app::server::services::accounts;
 
 /// A user with `role` and an API token for them (Bearer calls skip the sign-in rate limit).
 async fn token_for(app: &TestApp, email: &str, role: app::models::Role) -> String {

@@ -1,7 +1,7 @@
 //! Cache headers and compression as a CDN in front of Lectern would see them.
 
-use app::api::account::SignUp;
 use crate::common::{Backend, TestApp, GOOD_PASSWORD};
+use app::api::account::SignUp;
 
 async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> reqwest::Response {
     client

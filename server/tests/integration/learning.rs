@@ -1,12 +1,12 @@
 //! The learning journey's outcomes through the real router on SQLite and Postgres: course
 //! completion, My learning, and course statistics.
 
-use app::api::learning::{Enroll, GetCourseStats, MyLearning, Unenroll};
-use app::models::{CourseProgress, CourseStats, EnrolledCourse, Role};
-use chrono::Utc;
 use crate::common::courses::course;
 use crate::common::learning::*;
 use crate::common::{call, person, Backend, TestApp};
+use app::api::learning::{Enroll, GetCourseStats, MyLearning, Unenroll};
+use app::models::{CourseProgress, CourseStats, EnrolledCourse, Role};
+use chrono::Utc;
 use leptos::server_fn::ServerFn;
 use serde_json::{json, Value};
 

@@ -2,15 +2,15 @@
 //! drafts, unenrolling), lesson access for visitors, learners and editors, and lesson media for
 //! enrolled learners.
 
+use crate::common::courses::course;
+use crate::common::learning::*;
+use crate::common::{call, person, Backend, Reply, TestApp};
 use app::api::catalogue::GetCourse;
 use app::api::learning::{Enroll, GetLessonPage, Unenroll};
 use app::error::AppError;
 use app::models::{CourseDetail, CourseProgress, LessonPage, Role};
 use app::server::entities::{lesson, media};
 use chrono::Utc;
-use crate::common::courses::course;
-use crate::common::learning::*;
-use crate::common::{call, person, Backend, Reply, TestApp};
 use leptos::server_fn::ServerFn;
 use sea_orm::{ActiveModelTrait, Set};
 

@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
+use crate::common::{Backend, Sessions, TestApp, GOOD_PASSWORD};
 use app::api::learning::{Enroll, RecordProgress};
 use app::models::CourseProgress;
 use app::server::entities::{course, lesson, section};
 use app::server::services::accounts;
 use chrono::Utc;
-use crate::common::{Backend, Sessions, TestApp, GOOD_PASSWORD};
 use leptos::server_fn::ServerFn;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use serde_json::json;

@@ -2,13 +2,13 @@
 //! late events never move progress back, bad and foreign events are rejected one by one, and
 //! concurrent batches merge.
 
+use crate::common::courses::course;
+use crate::common::learning::*;
+use crate::common::{call, person, Backend, TestApp};
 use app::api::learning::{Enroll, RecordProgress};
 use app::error::AppError;
 use app::models::{CourseProgress, Role};
 use chrono::Utc;
-use crate::common::courses::course;
-use crate::common::learning::*;
-use crate::common::{call, person, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 use serde_json::{json, Value};
 

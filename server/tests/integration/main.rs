@@ -9,12 +9,12 @@
 #[macro_use]
 mod common;
 
-mod authz_table;
 mod account_tokens;
 mod accounts;
 mod authoring;
 mod authoring_outsiders;
 mod authz_matrix;
+mod authz_table;
 mod caching;
 mod catalogue;
 mod learning;

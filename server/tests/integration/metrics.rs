@@ -1,8 +1,8 @@
 //! `/metrics`: request counters and latency histograms by route template (never raw paths),
 //! pool gauges, build information, and who may scrape — on SQLite and on Postgres.
 
-use app::api::account::GetCurrentUser;
 use crate::common::{Backend, Sessions, TestApp};
+use app::api::account::GetCurrentUser;
 use leptos::server_fn::ServerFn;
 
 /// The demo course used for the requests below.

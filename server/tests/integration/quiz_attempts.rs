@@ -1,6 +1,9 @@
 //! Taking quizzes through the real router, on SQLite and Postgres: the attempt lifecycle,
 //! resuming and grading on the server, ownership, immediate feedback, and the demo quiz.
 
+use crate::common::quiz::*;
+use crate::common::*;
+use crate::common::{Backend, TestApp};
 use app::api::quiz::{
     CheckAnswer, GetAttempt, GetAttemptResult, GetPracticeQuiz, GetQuiz, SaveAnswer, StartAttempt,
     SubmitAttempt,
@@ -10,9 +13,6 @@ use app::models::{
     AttemptResult, AttemptView, FeedbackTiming, QuestionFeedback, QuizOverview, QuizSettings, Role,
     SaveAck, Verdict,
 };
-use crate::common::quiz::*;
-use crate::common::*;
-use crate::common::{Backend, TestApp};
 use sea_orm::EntityTrait;
 use serde_json::json;
 

@@ -1,6 +1,9 @@
 //! Question banks, import/export, the gradebook and statistics through the real router, on
 //! SQLite and Postgres.
 
+use crate::common::quiz::*;
+use crate::common::*;
+use crate::common::{Backend, TestApp};
 use app::api::quiz::{
     DeleteQuestion, ExportGradebook, ExportQuestions, GetGradebook, GetQuestion, GetQuizEditor,
     GetQuizStats, ImportQuestions, ListQuestions, SaveAnswer, SaveQuestion, StartAttempt,
@@ -12,9 +15,6 @@ use app::models::{
     QuizItem, QuizSettings, QuizStats, Role,
 };
 use app::quiz::QuestionBody;
-use crate::common::quiz::*;
-use crate::common::*;
-use crate::common::{Backend, TestApp};
 use serde_json::json;
 
 on_both_backends! {

@@ -2,6 +2,9 @@
 //! and auto-submission (also by the sweeper), attempt limits and dates, random draws, and
 //! completing the lesson only by passing.
 
+use crate::common::quiz::*;
+use crate::common::*;
+use crate::common::{Backend, TestApp};
 use app::api::learning::{GetCourseProgress, RecordProgress};
 use app::api::quiz::{
     CheckAnswer, GetAttempt, GetAttemptResult, GetQuiz, StartAttempt, SubmitAttempt,
@@ -14,9 +17,6 @@ use app::models::{
 use app::server::entities::quiz_attempt;
 use app::server::services::quiz::attempts::{finalize_overdue, TIME_UP};
 use chrono::{Duration, Utc};
-use crate::common::quiz::*;
-use crate::common::*;
-use crate::common::{Backend, TestApp};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use serde_json::json;
 

@@ -1,14 +1,14 @@
 //! No answer leaks, on SQLite and Postgres: the raw bodies every learner-facing quiz function
 //! returns carry no correct answer or feedback before the quiz's rule allows it.
 
+use crate::common::quiz::*;
+use crate::common::*;
+use crate::common::{Backend, TestApp};
 use app::api::quiz::{
     GetAttempt, GetAttemptResult, GetQuiz, SaveAnswer, StartAttempt, SubmitAttempt,
 };
 use app::models::{AttemptResult, AttemptView, FeedbackTiming, QuizItem, QuizSettings};
 use chrono::{Duration, Utc};
-use crate::common::quiz::*;
-use crate::common::*;
-use crate::common::{Backend, TestApp};
 use serde_json::json;
 
 on_both_backends! {
