@@ -94,3 +94,46 @@ pub fn FormError<T: Clone + Send + Sync + 'static>(
         </p>
     }
 }
+
+/// The centred card the account pages (sign in, sign up, password reset) are laid out in: the
+/// page title, one heading, and the form.
+#[component]
+pub fn AccountPage(
+    /// The page title and heading.
+    title: &'static str,
+    /// The heading's id (the section is labelled by it).
+    id: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <leptos_meta::Title text=title />
+        <section class="mx-auto max-w-md px-4 py-12" aria-labelledby=id>
+            <h1 id=id class="mb-6 text-3xl font-bold tracking-tight">
+                {title}
+            </h1>
+            {children()}
+        </section>
+    }
+}
+
+/// The account forms' full-width submit button: disabled, and saying `busy`, while `pending`.
+#[component]
+pub fn SubmitButton(
+    /// Whether the form is being sent.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// The label while idle.
+    idle: &'static str,
+    /// The label while sending.
+    busy: &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            type="submit"
+            class="w-full rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+            disabled=move || pending.get()
+        >
+            {move || if pending.get() { busy } else { idle }}
+        </button>
+    }
+}

@@ -12,7 +12,10 @@ pub mod progress;
 mod skeleton;
 mod upload;
 
-pub use auth::{field_errors, on_auth_change, session_epoch, Field, FormError, SessionEpoch};
+pub use auth::{
+    field_errors, on_auth_change, session_epoch, AccountPage, Field, FormError, SessionEpoch,
+    SubmitButton,
+};
 pub use autosave::{clear_local, use_autosave, Autosave, SaveIndicator, SaveStatus};
 pub use course_card::{CourseCard, CourseGrid};
 pub use curriculum::Curriculum;

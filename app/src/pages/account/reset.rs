@@ -1,11 +1,10 @@
 //! `/account/reset` (ask for a link) and `/account/reset/{token}` (choose a new password).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::account::{RequestPasswordReset, ResetPassword};
-use crate::components::{field_errors, Field, FormError};
+use crate::components::{field_errors, AccountPage, Field, FormError, SubmitButton};
 
 /// Asks for a reset link. The confirmation is the same whether or not the email has an account.
 #[component]
@@ -15,11 +14,7 @@ pub fn ResetRequestPage() -> impl IntoView {
     let errors = field_errors(value);
     let sent = move || matches!(value.get(), Some(Ok(())));
     view! {
-        <Title text="Reset your password" />
-        <section class="mx-auto max-w-md px-4 py-12" aria-labelledby="reset-title">
-            <h1 id="reset-title" class="mb-6 text-3xl font-bold tracking-tight">
-                "Reset your password"
-            </h1>
+        <AccountPage title="Reset your password" id="reset-title">
             <Show
                 when=sent
                 fallback=move || {
@@ -27,12 +22,7 @@ pub fn ResetRequestPage() -> impl IntoView {
                         <ActionForm action attr:class="space-y-2 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
                             <Field name="email" label="Email" kind="email" autocomplete="email" errors />
                             <FormError value />
-                            <button
-                                type="submit"
-                                class="w-full rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700"
-                            >
-                                "Email me a reset link"
-                            </button>
+                            <SubmitButton pending=action.pending() idle="Email me a reset link" busy="Sending…" />
                         </ActionForm>
                     }
                 }
@@ -41,7 +31,7 @@ pub fn ResetRequestPage() -> impl IntoView {
                     "If that email has an account, a reset link is on its way. It works once, for one hour."
                 </p>
             </Show>
-        </section>
+        </AccountPage>
     }
 }
 
@@ -56,11 +46,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let token_error = move || errors.get().get("token").cloned();
     let done = move || matches!(value.get(), Some(Ok(())));
     view! {
-        <Title text="Choose a new password" />
-        <section class="mx-auto max-w-md px-4 py-12" aria-labelledby="newpw-title">
-            <h1 id="newpw-title" class="mb-6 text-3xl font-bold tracking-tight">
-                "Choose a new password"
-            </h1>
+        <AccountPage title="Choose a new password" id="newpw-title">
             <Show
                 when=done
                 fallback=move || {
@@ -78,12 +64,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 {token_error}
                             </p>
                             <FormError value />
-                            <button
-                                type="submit"
-                                class="w-full rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700"
-                            >
-                                "Set new password"
-                            </button>
+                            <SubmitButton pending=action.pending() idle="Set new password" busy="Saving…" />
                         </ActionForm>
                     }
                 }
@@ -95,6 +76,6 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     </a>
                 </p>
             </Show>
-        </section>
+        </AccountPage>
     }
 }

@@ -1,10 +1,11 @@
 //! `/signin`.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::account::SignIn;
-use crate::components::{field_errors, on_auth_change, Field, FormError};
+use crate::components::{
+    field_errors, on_auth_change, AccountPage, Field, FormError, SubmitButton,
+};
 
 /// The sign-in form; on success the header updates and the learner goes home.
 #[component]
@@ -13,12 +14,9 @@ pub fn SignInPage() -> impl IntoView {
     let value = Signal::derive(move || action.value().get());
     let errors = field_errors(value);
     on_auth_change(value, "/");
+    let pending = action.pending();
     view! {
-        <Title text="Sign in" />
-        <section class="mx-auto max-w-md px-4 py-12" aria-labelledby="signin-title">
-            <h1 id="signin-title" class="mb-6 text-3xl font-bold tracking-tight">
-                "Sign in"
-            </h1>
+        <AccountPage title="Sign in" id="signin-title">
             <ActionForm action attr:class="space-y-2 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
                 <Field name="email" label="Email" kind="email" autocomplete="email" errors />
                 <Field
@@ -29,13 +27,7 @@ pub fn SignInPage() -> impl IntoView {
                     errors
                 />
                 <FormError value />
-                <button
-                    type="submit"
-                    class="w-full rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
-                    disabled=move || action.pending().get()
-                >
-                    {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
-                </button>
+                <SubmitButton pending idle="Sign in" busy="Signing in…" />
             </ActionForm>
             <p class="mt-4 text-sm text-slate-600">
                 <a href="/account/reset" class="text-indigo-700 underline">
@@ -46,6 +38,6 @@ pub fn SignInPage() -> impl IntoView {
                     "Create an account"
                 </a>
             </p>
-        </section>
+        </AccountPage>
     }
 }

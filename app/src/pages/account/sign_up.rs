@@ -1,10 +1,11 @@
 //! `/signup`.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::account::SignUp;
-use crate::components::{field_errors, on_auth_change, Field, FormError};
+use crate::components::{
+    field_errors, on_auth_change, AccountPage, Field, FormError, SubmitButton,
+};
 
 /// The sign-up form; errors appear next to their fields and typed input stays.
 #[component]
@@ -13,12 +14,9 @@ pub fn SignUpPage() -> impl IntoView {
     let value = Signal::derive(move || action.value().get());
     let errors = field_errors(value);
     on_auth_change(value, "/courses");
+    let pending = action.pending();
     view! {
-        <Title text="Create your account" />
-        <section class="mx-auto max-w-md px-4 py-12" aria-labelledby="signup-title">
-            <h1 id="signup-title" class="mb-6 text-3xl font-bold tracking-tight">
-                "Create your account"
-            </h1>
+        <AccountPage title="Create your account" id="signup-title">
             <ActionForm action attr:class="space-y-2 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
                 <Field name="display_name" label="Your name" autocomplete="name" errors />
                 <Field name="email" label="Email" kind="email" autocomplete="email" errors />
@@ -30,13 +28,7 @@ pub fn SignUpPage() -> impl IntoView {
                     errors
                 />
                 <FormError value />
-                <button
-                    type="submit"
-                    class="w-full rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
-                    disabled=move || action.pending().get()
-                >
-                    {move || if action.pending().get() { "Creating account…" } else { "Create account" }}
-                </button>
+                <SubmitButton pending idle="Create account" busy="Creating account…" />
             </ActionForm>
             <p class="mt-4 text-sm text-slate-600">
                 "Already have an account? "
@@ -44,6 +36,6 @@ pub fn SignUpPage() -> impl IntoView {
                     "Sign in"
                 </a>
             </p>
-        </section>
+        </AccountPage>
     }
 }

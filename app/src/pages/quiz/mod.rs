@@ -24,6 +24,23 @@ const BUTTON: &str = "rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-whit
 /// Classes of a secondary button.
 const BUTTON_LIGHT: &str = "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
 
+/// The attempt pages' route parameters: course slug, lesson slug and attempt id (`None` when
+/// the id is not a number). Read it synchronously, before any `.await`.
+pub(crate) fn attempt_route(
+) -> impl Fn() -> (String, String, Option<i64>) + Copy + Send + Sync + 'static {
+    use leptos::prelude::With;
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params.with(|p| {
+            (
+                p.get("slug").unwrap_or_default(),
+                p.get("lesson").unwrap_or_default(),
+                p.get("id").and_then(|s| s.parse::<i64>().ok()),
+            )
+        })
+    }
+}
+
 /// The attempt player's address.
 pub(crate) fn attempt_href(course: &str, lesson: &str, attempt: i64) -> String {
     format!("/courses/{course}/lessons/{lesson}/attempts/{attempt}")

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::answer::{is_answered, AnswerWidget};
@@ -22,16 +22,7 @@ use crate::quiz::Response;
 /// The attempt player page (the attempt's owner only).
 #[component]
 pub fn AttemptPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        params.with(|p| {
-            (
-                p.get("slug").unwrap_or_default(),
-                p.get("lesson").unwrap_or_default(),
-                p.get("id").and_then(|s| s.parse::<i64>().ok()),
-            )
-        })
-    };
+    let key = super::attempt_route();
     let attempt = Resource::new(
         move || key().2,
         |id| async move {

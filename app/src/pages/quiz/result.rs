@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::answer::AnswerWidget;
 use super::time::format_when;
@@ -17,16 +16,7 @@ use crate::models::AttemptResult;
 /// The learner's result page.
 #[component]
 pub fn AttemptResultPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        params.with(|p| {
-            (
-                p.get("slug").unwrap_or_default(),
-                p.get("lesson").unwrap_or_default(),
-                p.get("id").and_then(|s| s.parse::<i64>().ok()),
-            )
-        })
-    };
+    let key = super::attempt_route();
     let result = Resource::new(
         move || key().2,
         |id| async move {
