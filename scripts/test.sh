@@ -112,8 +112,17 @@ ensure_chromium() {
   export CHROMIUM_PATH
 }
 
+# Runs the suite with per-test time limits (.config/nextest.toml): a hung test fails with its
+# name within minutes instead of stalling the run.
+ensure_nextest() {
+  command -v cargo-nextest >/dev/null 2>&1 && return
+  step "Installing cargo-nextest (once per machine)"
+  cargo install --locked cargo-nextest
+}
+
 step "Setting up tools"
 ensure_build_tools
+ensure_nextest
 ensure_postgres
 ensure_redis
 ensure_s3
@@ -128,7 +137,7 @@ step "Clippy (wasm32, hydrate)"
 cargo clippy --locked -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
 step "Unit and integration tests (SQLite and PostgreSQL; media on local disk and S3)"
-cargo test --locked --workspace --exclude frontend --features app/ssr
+cargo nextest run --locked --workspace --exclude frontend --features app/ssr --no-tests=fail
 
 step "Delivery lint (Dockerfile, workflows, Terraform)"
 "$ROOT/scripts/lint-infra.sh"

@@ -35,6 +35,12 @@ pub enum AppError {
         /// Seconds until a retry may succeed.
         retry_after_secs: u64,
     },
+    /// The request is larger than the server accepts.
+    #[error("That is more than Lectern accepts in one request. Make it smaller and try again.")]
+    TooLarge,
+    /// A service Lectern depends on (database, Redis) is briefly out of reach; retry soon.
+    #[error("Lectern is briefly unavailable. Please try again in a moment.")]
+    Unavailable,
     /// Something failed on the server; details are in the server log only.
     #[error("Something went wrong on our side. Please try again.")]
     Internal,
@@ -53,6 +59,8 @@ impl AppError {
             AppError::Validation(_) => 422,
             AppError::Conflict(_) => 409,
             AppError::RateLimited { .. } => 429,
+            AppError::TooLarge => 413,
+            AppError::Unavailable => 503,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
         }
@@ -75,6 +83,12 @@ impl FromServerFnError for AppError {
                 "form",
                 "The request could not be read. Reload the page and try again.",
             ),
+            // The body limit cut the request off while it was read (axum's message).
+            ServerFnErrorErr::Deserialization(message)
+                if message.contains("length limit exceeded") =>
+            {
+                AppError::TooLarge
+            }
             other => AppError::Transport(other.to_string()),
         }
     }
@@ -85,6 +99,11 @@ impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
         match err {
             sea_orm::DbErr::RecordNotFound(_) => AppError::NotFound,
+            // The database is down or restarting: a clean 503, not an internal error.
+            sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => {
+                tracing::warn!(error = %err, "database unavailable");
+                AppError::Unavailable
+            }
             other => {
                 tracing::error!(error = %other, "database error");
                 AppError::Internal

@@ -21,8 +21,33 @@ pub fn render(source: &str) -> String {
         .add_tag_attributes("input", &["type", "checked", "disabled"])
         .add_tags(&["input"])
         .link_rel(Some("noopener noreferrer nofollow"))
+        .attribute_filter(|element, attribute, value| {
+            if element == "code" && attribute == "class" {
+                code_language(value).map(Into::into)
+            } else {
+                Some(value.into())
+            }
+        })
         .clean(&unsafe_html)
         .to_string()
+}
+
+/// The `language-*` classes of a code block's `class` attribute, the only ones kept: any other
+/// class would let authored content borrow the app's own styles (an overlay across the page).
+fn code_language(classes: &str) -> Option<String> {
+    let kept: Vec<&str> = classes
+        .split_ascii_whitespace()
+        .filter(|class| {
+            class.strip_prefix("language-").is_some_and(|name| {
+                !name.is_empty()
+                    && name.len() <= 32
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+#.-_".contains(c))
+            })
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
 }
 
 #[cfg(test)]
@@ -47,6 +72,23 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn code_blocks_keep_only_language_classes() {
+        let html = render(
+            "<code class=\"fixed inset-0 z-50 bg-white language-rust\">x</code>\n\n\
+             <code class=\"absolute top-0\">y</code>\n\n```c++\nint main();\n```\n",
+        );
+        assert!(
+            html.contains(r#"<code class="language-rust">x</code>"#),
+            "{html}"
+        );
+        assert!(html.contains("<code>y</code>"), "{html}");
+        assert!(html.contains(r#"<code class="language-c++">"#), "{html}");
+        for utility in ["fixed", "inset-0", "z-50", "absolute", "top-0"] {
+            assert!(!html.contains(utility), "{utility} kept: {html}");
+        }
     }
 
     #[test]

@@ -21,6 +21,10 @@ test("profile: rename, API token, delete account @needs-js", async ({ page }) =>
   await expect(page.getByTestId("signed-in-as")).toHaveText("Sam After");
 
   await page.getByLabel("New token name").fill("backup script");
+  await page.getByLabel("Password to confirm").fill("not the password");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText("Enter your current password to create a token.")).toBeVisible();
+  await page.getByLabel("Password to confirm").fill(password);
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByRole("status").filter({ hasText: "will not be shown again" })).toContainText("lct_");
   await expect(page.getByText(/backup script \(lct_/)).toBeVisible();

@@ -21,6 +21,7 @@ mod m20261122_000008_create_instructor_applications;
 mod m20261122_000009_course_authoring;
 mod m20261122_000010_learning;
 mod m20261122_000011_quizzes;
+mod m20261126_000012_jobs;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_course_authoring::Migration),
             Box::new(m20261122_000010_learning::Migration),
             Box::new(m20261122_000011_quizzes::Migration),
+            Box::new(m20261126_000012_jobs::Migration),
         ]
     }
 }

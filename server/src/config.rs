@@ -33,6 +33,9 @@ pub struct Config {
     pub migrate_on_start: bool,
     /// How long in-flight requests may take to finish after SIGTERM.
     pub shutdown_timeout: Duration,
+    /// How long one request may run before it is answered 503 or cut off
+    /// (`REQUEST_TIMEOUT_SECS`; uploads, media downloads and live streams are exempt).
+    pub request_timeout: Duration,
     /// Redis for sessions and rate limits, shared by every instance; in-process without it.
     pub redis_url: Option<String>,
     /// Prefix for every Redis key Lectern writes (apps sharing one Redis keep apart).
@@ -47,8 +50,10 @@ pub struct Config {
     pub public_url: String,
     /// Mark the session cookie `Secure` (default: when `PUBLIC_URL` is https).
     pub cookie_secure: bool,
-    /// Trust `X-Forwarded-For` (only behind your own proxy or load balancer).
-    pub trust_proxy: bool,
+    /// The proxies in front of the server whose `X-Forwarded-For` entries are believed:
+    /// `TRUSTED_PROXY_HOPS` (how many; `TRUST_PROXY=true` means 1) and `TRUSTED_PROXIES`
+    /// (CIDR networks). None by default.
+    pub proxies: app::server::proxy::ProxyTrust,
     /// Where uploaded media is kept when no S3 bucket is configured.
     pub media_dir: String,
     /// The S3 bucket for media; when set, media goes there instead of `media_dir`.
@@ -77,13 +82,14 @@ impl std::fmt::Debug for Config {
             .field("demo_password", &self.demo_password.as_ref().map(|_| "***"))
             .field("migrate_on_start", &self.migrate_on_start)
             .field("shutdown_timeout", &self.shutdown_timeout)
+            .field("request_timeout", &self.request_timeout)
             .field("redis", &self.redis_url.as_deref().map(redact_url))
             .field("smtp", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
             .field("outbox_dir", &self.outbox_dir)
             .field("public_url", &self.public_url)
             .field("cookie_secure", &self.cookie_secure)
-            .field("trust_proxy", &self.trust_proxy)
+            .field("proxies", &self.proxies)
             .field("media_dir", &self.media_dir)
             .field("s3_bucket", &self.s3_bucket)
             .field("s3_region", &self.s3_region)
@@ -104,6 +110,48 @@ pub fn redact_url(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
+}
+
+/// `TRUSTED_PROXY_HOPS` (default 1 with `TRUST_PROXY=true`, else 0) and `TRUSTED_PROXIES`.
+fn proxies() -> anyhow::Result<app::server::proxy::ProxyTrust> {
+    let legacy = usize::from(flag("TRUST_PROXY", false)?);
+    let hops: usize = number("TRUSTED_PROXY_HOPS", legacy)?;
+    if hops > 10 {
+        bail!("TRUSTED_PROXY_HOPS must be at most 10, not {hops}");
+    }
+    app::server::proxy::ProxyTrust::parse(hops, &text("TRUSTED_PROXIES").unwrap_or_default())
+        .map_err(|e| anyhow::anyhow!("TRUSTED_PROXIES: {e}"))
+}
+
+/// In production (`LEPTOS_ENV=PROD`) the public URL must be the site's https address: it
+/// makes the session cookie `Secure`, it is where email links point, and the cross-site check
+/// compares browsers' `Origin` with it. Plain http is allowed only on loopback, for running a
+/// release build on one's own machine.
+pub fn check_production_url(public_url: &str) -> anyhow::Result<()> {
+    let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+        .iter()
+        .any(|base| {
+            public_url.strip_prefix(base).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(':') || rest.starts_with('/')
+            })
+        });
+    if public_url.starts_with("https://") || loopback {
+        return Ok(());
+    }
+    bail!(
+        "LEPTOS_ENV=PROD needs PUBLIC_URL set to the site's https:// address (it is {public_url:?}): \
+         without it session cookies are not Secure, email links are wrong and browser forms \
+         fail the cross-site check"
+    )
+}
+
+/// `REQUEST_TIMEOUT_SECS`, between 1 second and 1 hour.
+fn request_timeout() -> anyhow::Result<Duration> {
+    let secs: u64 = number("REQUEST_TIMEOUT_SECS", crate::timeout::DEFAULT.as_secs())?;
+    if !(1..=3600).contains(&secs) {
+        bail!("REQUEST_TIMEOUT_SECS must be between 1 and 3600, not {secs}");
+    }
+    Ok(Duration::from_secs(secs))
 }
 
 /// A trimmed, non-empty environment variable.
@@ -150,6 +198,7 @@ impl Config {
             demo_password: None,
             migrate_on_start: true,
             shutdown_timeout: Duration::from_secs(20),
+            request_timeout: crate::timeout::DEFAULT,
             redis_url: None,
             redis_key_prefix: "lectern:".to_owned(),
             smtp_url: None,
@@ -157,7 +206,7 @@ impl Config {
             outbox_dir: "data/outbox".to_owned(),
             public_url: "http://127.0.0.1:3000".to_owned(),
             cookie_secure: false,
-            trust_proxy: false,
+            proxies: app::server::proxy::ProxyTrust::default(),
             media_dir: "data/media".to_owned(),
             s3_bucket: None,
             s3_region: "us-east-1".to_owned(),
@@ -188,6 +237,11 @@ impl Config {
                 text("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into())
             )
         });
+        let production = text("LEPTOS_ENV")
+            .is_some_and(|env| matches!(env.to_ascii_lowercase().as_str(), "prod" | "production"));
+        if production {
+            check_production_url(&public_url)?;
+        }
         let https = public_url.starts_with("https://");
         let s3_endpoint = text("S3_ENDPOINT");
         Ok(Self {
@@ -204,7 +258,7 @@ impl Config {
                 .unwrap_or_else(|| "Lectern <no-reply@lectern.local>".into()),
             outbox_dir: text("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into()),
             cookie_secure: flag("COOKIE_SECURE", https)?,
-            trust_proxy: flag("TRUST_PROXY", false)?,
+            proxies: proxies()?,
             metrics_token: text("METRICS_TOKEN"),
             otel: crate::telemetry::otel::OtelConfig::from_lookup(text)?,
             public_url: public_url.trim_end_matches('/').to_owned(),
@@ -215,13 +269,35 @@ impl Config {
             demo_password: text("LECTERN_DEMO_PASSWORD"),
             migrate_on_start: flag("LECTERN_MIGRATE_ON_START", true)?,
             shutdown_timeout: Duration::from_secs(number("SHUTDOWN_TIMEOUT_SECS", 20)?),
+            request_timeout: request_timeout()?,
         })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::redact_url;
+    use super::{check_production_url, redact_url};
+
+    #[test]
+    fn production_needs_an_https_public_url() {
+        for good in [
+            "https://learn.example.org",
+            "http://127.0.0.1:3107",
+            "http://localhost:3000",
+            "http://[::1]:3000",
+        ] {
+            assert!(check_production_url(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "http://0.0.0.0:3000",
+            "http://learn.example.org",
+            "http://localhost.evil.example",
+            "http://127.0.0.1.nip.io",
+        ] {
+            let error = check_production_url(bad).expect_err(bad).to_string();
+            assert!(error.contains("PUBLIC_URL"), "{error}");
+        }
+    }
 
     #[test]
     fn passwords_are_redacted() {

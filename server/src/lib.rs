@@ -5,9 +5,11 @@
 #![recursion_limit = "256"]
 
 pub mod api_errors;
+pub mod backup;
 pub mod caching;
 pub mod config;
 pub mod db;
+pub mod limits;
 pub mod live;
 pub mod media;
 pub mod metrics;
@@ -20,3 +22,5 @@ pub mod shutdown;
 pub mod state;
 pub mod sweeper;
 pub mod telemetry;
+pub mod timeout;
+pub mod worker;

@@ -1,8 +1,9 @@
-//! The `server` command: `serve` (default), `migrate` and `seed`.
+//! The `server` command: `serve` (default), `migrate`, `seed`, `create-admin`, `backup` and
+//! `restore`.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use lectern_server::{config::Config, db, seed, shutdown, state, telemetry};
+use lectern_server::{backup, config::Config, db, seed, shutdown, state, telemetry};
 
 #[derive(Parser)]
 #[command(name = "server", version, about = "Lectern learning platform")]
@@ -31,6 +32,20 @@ enum Command {
         #[arg(long, env = "LECTERN_ADMIN_PASSWORD", hide_env_values = true)]
         password: Option<String>,
     },
+    /// Write a consistent backup of the SQLite database and the media folder into a new
+    /// folder, while the server keeps running.
+    Backup {
+        /// The folder to create.
+        path: std::path::PathBuf,
+    },
+    /// Restore a backup made by `backup` (stop the server first).
+    Restore {
+        /// The backup folder.
+        path: std::path::PathBuf,
+        /// Replace an existing database.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[tokio::main]
@@ -52,8 +67,33 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
+    let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Restore { path, force } = &command {
+        // Before connecting: the database file is about to be replaced.
+        let file = backup::sqlite_file(&config.database_url)?;
+        let copied = backup::restore(path, &file, std::path::Path::new(&config.media_dir), *force)?;
+        println!(
+            "Restored {} ({} bytes) and {} media files from {}.",
+            file.display(),
+            copied.database_bytes,
+            copied.media_files,
+            path.display()
+        );
+        return Ok(());
+    }
     let db = db::connect(&config.database_url, config.database_max_connections).await?;
-    match cli.command.unwrap_or(Command::Serve) {
+    match command {
+        Command::Restore { .. } => {}
+        Command::Backup { path } => {
+            let copied =
+                backup::backup(&db, std::path::Path::new(&config.media_dir), &path).await?;
+            println!(
+                "Backed up the database ({} bytes) and {} media files to {}.",
+                copied.database_bytes,
+                copied.media_files,
+                path.display()
+            );
+        }
         Command::Migrate => {
             db::migrate(&db).await?;
             tracing::info!("migrations applied");

@@ -57,7 +57,10 @@ pub async fn check(public_origin: String, request: Request<Body>, next: Next) ->
     if allowed(request.method(), request.headers(), &public_origin) {
         next.run(request).await
     } else {
-        tracing::warn!(path = %request.uri().path(), "cross-site request rejected");
+        tracing::warn!(
+            path = %crate::telemetry::request::loggable_path(request.uri().path()),
+            "cross-site request rejected"
+        );
         (StatusCode::FORBIDDEN, "cross-site request rejected").into_response()
     }
 }

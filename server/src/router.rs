@@ -3,8 +3,19 @@
 
 use app::{server::state::AppState, shell, App};
 use axum::Router;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::trace::TraceLayer;
+
+/// The app's routes, generated once per process.
+///
+/// Generating them renders the app with resource loading suppressed through a flag that is
+/// global to the process: a page whose resource is first polled while it is set waits for
+/// ever. Generated once, before the first router exists, no page can be rendering then, however
+/// many routers a process builds (the integration tests build one per test, in parallel).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
 
 /// Builds the router for the wired state: sessions, cross-site checks and request logs around
 /// the operational routes, the Leptos pages and server functions, and static files.
@@ -13,12 +24,13 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
         state,
         store,
         cookie_secure,
+        request_timeout,
         metrics,
     } = wiring;
     let http_metrics = metrics.http();
     let public_origin = state.settings.public_url.clone();
     let hashed_assets = state.leptos_options.hash_files;
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     let provide_state = move || leptos::prelude::provide_context(context_state.clone());
     let leptos_options = state.leptos_options.clone();
@@ -34,7 +46,11 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
             AppState,
             _,
         >(provide_state, shell))
+        .layer(crate::limits::api_body_limit())
         .layer(axum::middleware::from_fn(crate::api_errors::map_status))
+        .layer(axum::middleware::from_fn(
+            crate::limits::refuse_declared_oversize,
+        ))
         .layer(axum::middleware::from_fn(move |request, next| {
             crate::origin::check(public_origin.clone(), request, next)
         }))
@@ -44,6 +60,10 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
             crate::caching::headers(hashed_assets, request, next)
         }))
         .layer(tower_http::compression::CompressionLayer::new())
+        // Inside the metrics layer, so that requests it ends are counted with their 503.
+        .layer(axum::middleware::from_fn(move |request, next| {
+            crate::timeout::limit(request_timeout, request, next)
+        }))
         // Every layer added with `layer` runs after routing, so these see the route template.
         .layer(axum::middleware::from_fn(move |request, next| {
             crate::metrics::http::track(http_metrics.clone(), request, next)

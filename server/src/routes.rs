@@ -19,17 +19,40 @@ async fn healthz() -> &'static str {
     "ok"
 }
 
-/// 200 while the database answers within two seconds, 503 otherwise.
+/// 200 while the database and (when configured) Redis answer within two seconds; 503 naming
+/// what is unavailable otherwise, for as long as the outage lasts.
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match tokio::time::timeout(Duration::from_secs(2), state.db.ping()).await {
-        Ok(Ok(())) => (StatusCode::OK, "ready"),
+    let (database, redis) = tokio::join!(
+        answers("database", async {
+            state.db.ping().await.map_err(|e| e.to_string())
+        }),
+        answers("redis", state.limiter.ping()),
+    );
+    let down: Vec<&str> = [database, redis].into_iter().flatten().collect();
+    if down.is_empty() {
+        (StatusCode::OK, "ready".to_owned())
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("{} unavailable", down.join(" and ")),
+        )
+    }
+}
+
+/// `None` when `check` succeeds within two seconds, else `Some(name)` (and a WARN line).
+async fn answers(
+    name: &'static str,
+    check: impl std::future::Future<Output = Result<(), String>>,
+) -> Option<&'static str> {
+    match tokio::time::timeout(Duration::from_secs(2), check).await {
+        Ok(Ok(())) => None,
         Ok(Err(error)) => {
-            tracing::warn!(%error, "readiness check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+            tracing::warn!(%error, service = name, "readiness check failed");
+            Some(name)
         }
         Err(_) => {
-            tracing::warn!("readiness check timed out");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+            tracing::warn!(service = name, "readiness check timed out");
+            Some(name)
         }
     }
 }

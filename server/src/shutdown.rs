@@ -43,7 +43,8 @@ pub async fn serve_app(
     timeout: Duration,
 ) -> std::io::Result<()> {
     let live = wiring.state.progress.clone();
-    let sweeper = crate::sweeper::spawn(wiring.state.db.clone());
+    let sweeper = crate::sweeper::spawn(wiring.state.db.clone(), wiring.state.storage.clone());
+    let worker = crate::worker::spawn(&wiring.state);
     let router = crate::router::build(wiring);
     let served = serve(
         listener,
@@ -56,6 +57,7 @@ pub async fn serve_app(
     )
     .await;
     sweeper.abort();
+    worker.abort();
     served
 }
 

@@ -25,6 +25,8 @@ pub struct Wiring {
     pub store: Store,
     /// Whether the session cookie is `Secure`.
     pub cookie_secure: bool,
+    /// The request deadline (see [`crate::timeout`]).
+    pub request_timeout: std::time::Duration,
     /// The Prometheus registry behind `/metrics`.
     pub metrics: crate::metrics::Metrics,
 }
@@ -79,13 +81,14 @@ pub async fn build(
             limiter: Arc::new(limiter),
             settings: Arc::new(Settings {
                 public_url: config.public_url.clone(),
-                trust_proxy: config.trust_proxy,
+                proxies: config.proxies.clone(),
             }),
             storage,
             progress,
         },
         store,
         cookie_secure: config.cookie_secure,
+        request_timeout: config.request_timeout,
     })
 }
 

@@ -1,10 +1,12 @@
-//! Background work that keeps quiz rules true without a request: attempts past their deadline
-//! are submitted (with the answers saved before it) every 30 seconds, so the gradebook and the
-//! learner's results never wait for the learner to come back.
+//! Background work that keeps rules true without a request, every 30 seconds: attempts past
+//! their deadline are submitted (with the answers saved before it), so the gradebook and the
+//! learner's results never wait for the learner to come back; and uploads announced but never
+//! finished are deleted with whatever bytes arrived, so abandoned uploads cannot fill storage.
 
 use std::time::Duration;
 
-use app::server::services::quiz::attempts::finalize_overdue;
+use app::server::services::{media::sweep_abandoned, quiz::attempts::finalize_overdue};
+use app::server::storage::Storage;
 use sea_orm::DatabaseConnection;
 use tokio::task::JoinHandle;
 
@@ -12,7 +14,7 @@ use tokio::task::JoinHandle;
 pub const EVERY: Duration = Duration::from_secs(30);
 
 /// Starts the sweeper; abort the handle to stop it.
-pub fn spawn(db: DatabaseConnection) -> JoinHandle<()> {
+pub fn spawn(db: DatabaseConnection, storage: Storage) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -22,6 +24,11 @@ pub fn spawn(db: DatabaseConnection) -> JoinHandle<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(attempts = n, "submitted overdue quiz attempts"),
                 Err(error) => tracing::warn!(?error, "could not submit overdue quiz attempts"),
+            }
+            match sweep_abandoned(&db, &storage, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(uploads = n, "deleted abandoned uploads"),
+                Err(error) => tracing::warn!(?error, "could not sweep abandoned uploads"),
             }
         }
     })

@@ -78,6 +78,8 @@ async fn request_spans_reach_the_collector() {
     let app = TestApp::empty(Backend::Sqlite).await;
     assert_eq!(app.get("/courses/no-such-course-otel").await.0, 404);
     assert_eq!(app.get("/healthz").await.0, 200);
+    let secret = "c2VjcmV0LXJlc2V0LXRva2VuLW90ZWw";
+    app.get(&format!("/account/reset/{secret}")).await;
     // Flushes the batch, as graceful shutdown does.
     telemetry.shutdown().await;
 
@@ -125,4 +127,18 @@ async fn request_spans_reach_the_collector() {
         spans.iter().any(|s| s.name == "GET /healthz"),
         "every request gets a span"
     );
+
+    // The reset link's token is a secret: its request is traced, the token never exported.
+    let reset = spans
+        .iter()
+        .find(|s| text(&s.attributes, "http.route") == Some("/account/reset/{token}"))
+        .expect("a span for the reset page");
+    assert_eq!(
+        text(&reset.attributes, "url.path"),
+        Some("/account/reset/[redacted]")
+    );
+    for span in &spans {
+        let exported = format!("{span:?}");
+        assert!(!exported.contains(secret), "token exported in {exported}");
+    }
 }

@@ -9,19 +9,20 @@ use crate::models::{PresentedChoice, PresentedQuestion, QuestionFeedback, Verdic
 
 /// Lays `question` out for one attempt. `next(n)` must return a uniform number in `0..n`
 /// (the caller owns the randomness). Choice options are shuffled when `shuffle_options`;
-/// ordering items and matching answers always are, and never stay in the authored order when
-/// there are two or more (that order is the answer).
+/// ordering items and matching answers always are, into a uniformly random permutation. The
+/// authored order (the answer) is one of them: excluding it would tell the learner what the
+/// answer is not, which for two items is the whole answer.
 pub fn presentation(
     question: &Question,
     shuffle_options: bool,
     next: &mut dyn FnMut(u32) -> u32,
 ) -> Presentation {
-    let (len, shuffle, must_differ) = match &question.body {
+    let (len, shuffle) = match &question.body {
         QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options, .. } => {
-            (options.len(), shuffle_options, false)
+            (options.len(), shuffle_options)
         }
-        QuestionBody::Ordering { items } => (items.len(), true, true),
-        QuestionBody::Matching { pairs } => (pairs.len(), true, true),
+        QuestionBody::Ordering { items } => (items.len(), true),
+        QuestionBody::Matching { pairs } => (pairs.len(), true),
         _ => return Presentation::default(),
     };
     let mut order: Vec<u32> = (0..len as u32).collect();
@@ -31,9 +32,6 @@ pub fn presentation(
             let j = (next(i as u32 + 1) as usize).min(i);
             order.swap(i, j);
         }
-    }
-    if must_differ && order.len() > 1 && order.iter().enumerate().all(|(i, o)| i as u32 == *o) {
-        order.rotate_left(1);
     }
     Presentation { order }
 }

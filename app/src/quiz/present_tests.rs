@@ -147,12 +147,46 @@ fn validation_names_the_fields() {
 
 proptest! {
     #[test]
-    fn presentations_are_permutations_and_never_give_the_order_away(n in 2usize..12, seed in any::<u64>()) {
+    fn presentations_are_permutations(n in 2usize..12, seed in any::<u64>()) {
         let question = ordering(n);
         let p = presentation(&question, false, &mut lcg(seed));
         let mut sorted = p.order.clone();
         sorted.sort_unstable();
         prop_assert_eq!(sorted, (0..n as u32).collect::<Vec<_>>());
-        prop_assert!(p.order.iter().enumerate().any(|(i, o)| i as u32 != *o));
+    }
+}
+
+/// How often each order of `n` items is shown over `draws` attempts.
+fn order_counts(n: usize, draws: u32) -> std::collections::HashMap<Vec<u32>, u32> {
+    let question = ordering(n);
+    let mut next = lcg(0x5eed);
+    let mut counts = std::collections::HashMap::new();
+    for _ in 0..draws {
+        *counts
+            .entry(presentation(&question, false, &mut next).order)
+            .or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Every order is equally likely, the authored one included: a presentation says nothing about
+/// the answer (excluding the authored order gave two items away and biased three).
+#[test]
+fn every_order_is_equally_likely_so_the_presentation_tells_nothing() {
+    for (n, orders) in [(2usize, 2u32), (3, 6), (4, 24)] {
+        let draws = orders * 3_000;
+        let counts = order_counts(n, draws);
+        assert_eq!(counts.len() as u32, orders, "n = {n}: every order appears");
+        assert!(
+            counts.contains_key(&(0..n as u32).collect::<Vec<_>>()),
+            "n = {n}: the authored order is a possible presentation"
+        );
+        for (order, count) in counts {
+            // 3,000 expected per order; 10% either way is over five standard deviations.
+            assert!(
+                (2_700..=3_300).contains(&count),
+                "n = {n}: order {order:?} shown {count} times of {draws}"
+            );
+        }
     }
 }

@@ -102,24 +102,29 @@ pub async fn require_signed_in() -> Result<(AppState, user::Model), AppError> {
     Ok((app_state()?, user))
 }
 
-/// The client's IP address for rate limiting: the socket peer, or the first
-/// `X-Forwarded-For` hop when the server sits behind a trusted proxy.
+/// The client's IP address for rate limiting: the socket peer, or, behind proxies of ours
+/// (`TRUSTED_PROXY_HOPS`, `TRUSTED_PROXIES`), the right-most `X-Forwarded-For` address that
+/// is not one of them (see [`crate::server::proxy`]).
 pub async fn client_ip() -> String {
-    let state = use_context::<AppState>();
-    if state.as_ref().is_some_and(|s| s.settings.trust_proxy) {
-        let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
-        if let Some(ip) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-        {
-            return ip.to_owned();
-        }
-    }
-    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .await
-        .map(|axum::extract::ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|_| "unknown".to_owned())
+    let Ok(axum::extract::ConnectInfo(peer)) =
+        leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await
+    else {
+        return "unknown".to_owned();
+    };
+    let Some(state) = use_context::<AppState>().filter(|s| s.settings.proxies.enabled()) else {
+        return peer.ip().to_string();
+    };
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let joined = forwarded.join(",");
+    crate::server::proxy::client_address(
+        peer.ip(),
+        (!joined.is_empty()).then_some(joined.as_str()),
+        &state.settings.proxies,
+    )
+    .to_string()
 }

@@ -21,11 +21,14 @@ use crate::models::CourseProgress;
 /// How many updates a slow stream may fall behind before it is told to resync.
 const BUFFER: usize = 256;
 
-/// One learner's new progress in one course, as it travels between instances.
+/// One learner's new progress in one course, as it travels between instances; without
+/// progress, the order to end that learner's open streams (they signed out, their password
+/// changed or their account was deleted: a stream must not outlive the right to it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressNotice {
     pub user_id: i64,
-    pub progress: CourseProgress,
+    #[serde(default)]
+    pub progress: Option<CourseProgress>,
 }
 
 /// What a learner's live stream delivers.
@@ -118,7 +121,26 @@ impl ProgressHub {
     /// Tells every open stream of `user_id` about `progress`. Failures are logged, never
     /// returned: live updates are a convenience and must not fail the change itself.
     pub async fn publish(&self, user_id: i64, progress: CourseProgress) {
-        let notice = ProgressNotice { user_id, progress };
+        self.send(ProgressNotice {
+            user_id,
+            progress: Some(progress),
+        })
+        .await;
+    }
+
+    /// Ends every open stream of `user_id`, on every instance. Browsers reconnect on their own,
+    /// and a reconnect is authorized afresh: a device still signed in gets its stream back, a
+    /// signed-out one gets 401.
+    pub async fn end_streams(&self, user_id: i64) {
+        self.send(ProgressNotice {
+            user_id,
+            progress: None,
+        })
+        .await;
+    }
+
+    async fn send(&self, notice: ProgressNotice) {
+        let user_id = notice.user_id;
         match &self.inner.fanout {
             Fanout::InProcess => drop(self.inner.local.send(Arc::new(notice))),
             Fanout::Redis { publisher, channel } => {
@@ -156,7 +178,10 @@ impl ProgressHub {
                         },
                         message = receiver.recv() => match message {
                             Ok(notice) if notice.user_id == user_id => {
-                                LiveEvent::Progress(notice.progress.clone())
+                                match &notice.progress {
+                                    Some(progress) => LiveEvent::Progress(progress.clone()),
+                                    None => return None,
+                                }
                             }
                             Ok(_) => continue,
                             Err(broadcast::error::RecvError::Lagged(_)) => LiveEvent::Resync,
@@ -193,6 +218,20 @@ mod tests {
             continue_lesson_slug: None,
             lessons: Vec::new(),
         }
+    }
+
+    #[tokio::test]
+    async fn ending_a_learners_streams_leaves_the_others_open() {
+        let hub = ProgressHub::in_process();
+        let mut ended = Box::pin(hub.subscribe(1));
+        let mut other = Box::pin(hub.subscribe(2));
+        hub.end_streams(1).await;
+        hub.publish(2, progress("still-open")).await;
+        assert_eq!(ended.next().await, None, "learner 1's stream ends");
+        assert_eq!(
+            other.next().await,
+            Some(LiveEvent::Progress(progress("still-open")))
+        );
     }
 
     #[tokio::test]

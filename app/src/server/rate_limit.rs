@@ -44,13 +44,31 @@ impl RateLimiter {
 
     /// Records one hit on `key` and allows it while the key has had at most `limit` hits in the
     /// current `window`. Over the limit: `RateLimited { retry_after_secs }` (at least 1). A
-    /// Redis failure is logged and answered with `Internal`, so limits fail closed.
+    /// Redis failure is logged and answered with `Unavailable`, so limits fail closed.
     pub async fn hit(&self, key: &str, limit: u32, window: Duration) -> Result<(), AppError> {
         let outcome = match self {
             RateLimiter::Memory(memory) => memory.hit_at(key, limit, window, Instant::now()),
             RateLimiter::Redis(redis) => redis.hit(key, limit, window).await?,
         };
         outcome.map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })
+    }
+
+    /// Whether the shared store answers: always for the in-process limiter; a `PING` for
+    /// Redis (for readiness checks).
+    pub async fn ping(&self) -> Result<(), String> {
+        match self {
+            RateLimiter::Memory(_) => Ok(()),
+            RateLimiter::Redis(redis) => {
+                use fred::interfaces::ClientLike;
+                redis
+                    .pool
+                    .next()
+                    .ping::<String>(None)
+                    .await
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            }
+        }
     }
 }
 
@@ -138,7 +156,7 @@ impl RedisLimiter {
         };
         let (count, _, ttl_ms) = replies.map_err(|err| {
             tracing::error!(error = %err, "rate limit check in Redis failed");
-            AppError::Internal
+            AppError::Unavailable
         })?;
         if count <= i64::from(limit) {
             return Ok(Ok(()));

@@ -16,8 +16,8 @@ use super::storage::Storage;
 pub struct Settings {
     /// The site's public origin, e.g. `https://lectern.example.org` (links in emails).
     pub public_url: String,
-    /// Trust `X-Forwarded-For` for the client address (only behind a proxy you run).
-    pub trust_proxy: bool,
+    /// Which proxies in front of the server are ours, for the client address.
+    pub proxies: super::proxy::ProxyTrust,
 }
 
 /// Everything a request may need: Leptos options, the database, mail, rate limits, media and

@@ -162,6 +162,13 @@ module "ecs" {
       S3_BUCKET    = module.s3.media_bucket_name
       S3_REGION    = var.aws_region
       S3_ENDPOINT  = "https://s3.${var.aws_region}.amazonaws.com"
+      # The site's own origin: Secure session cookies, email links, the cross-site check
+      # (CloudFront does not forward Host). The server refuses to start in PROD without it.
+      PUBLIC_URL    = "https://${var.domain_name}"
+      COOKIE_SECURE = "true"
+      # Viewer -> CloudFront -> load balancer -> task: the client is the address CloudFront
+      # appended to X-Forwarded-For, the second from the right.
+      TRUSTED_PROXY_HOPS = "2"
     },
     var.otel_exporter_otlp_endpoint == "" ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT = var.otel_exporter_otlp_endpoint },
   )

@@ -90,6 +90,20 @@ resource "aws_s3_bucket_lifecycle_configuration" "media" {
     }
   }
 
+  # Announced uploads land under uploads/ and move to courses/ once verified; anything left
+  # there (abandoned, or written through a presigned URL after verification) is never served.
+  # The app sweeps abandoned uploads after 6 hours; this catches whatever it could not.
+  rule {
+    id     = "expire-unverified-uploads"
+    status = "Enabled"
+    filter {
+      prefix = "uploads/"
+    }
+    expiration {
+      days = 2
+    }
+  }
+
   rule {
     id     = "infrequent-access"
     status = "Enabled"

@@ -28,16 +28,24 @@ async fn password_reset(backend: Backend, sessions: Sessions) {
         .await;
     assert_eq!(signed_in.status, 200);
 
+    // A token minted before the reset must end with it, as sessions do.
+    let minted = app
+        .call::<app::api::profile::CreateApiToken>(&[
+            ("name", "old script"),
+            ("password", GOOD_PASSWORD),
+        ])
+        .await;
+    assert_eq!(minted.status, 200, "{}", minted.body);
+    let minted: serde_json::Value = serde_json::from_str(&minted.body).expect("json");
+    let old_token = minted["secret"].as_str().expect("secret").to_owned();
+
     for email in ["rae@example.org", "nobody@example.org"] {
         let reply = app.call::<RequestPasswordReset>(&[("email", email)]).await;
         assert_eq!(reply.status, 200, "same answer for {email}");
     }
-    let mails: Vec<_> = std::fs::read_dir(&app.outbox)
-        .expect("outbox")
-        .flatten()
-        .collect();
+    let mails = app.delivered_mail().await;
     assert_eq!(mails.len(), 1, "one mail, only for the existing account");
-    let mail = std::fs::read_to_string(mails[0].path()).expect("mail");
+    let mail = std::fs::read_to_string(&mails[0]).expect("mail");
     let token = mail
         .split("/account/reset/")
         .nth(1)
@@ -67,6 +75,17 @@ async fn password_reset(backend: Backend, sessions: Sessions) {
         .call::<SignIn>(&[("email", "rae@example.org"), ("password", GOOD_PASSWORD)])
         .await;
     assert!(old.error().is_some(), "old password no longer works");
+    let with_old_token = reqwest::Client::new()
+        .post(app.url(GetCurrentUser::PATH))
+        .bearer_auth(&old_token)
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(
+        with_old_token.status().as_u16(),
+        401,
+        "API tokens end with a password reset"
+    );
     let new = app
         .call::<SignIn>(&[("email", "rae@example.org"), ("password", new_password)])
         .await;
@@ -77,8 +96,16 @@ async fn api_tokens_authenticate_until_revoked(backend: Backend) {
     use app::api::profile::{CreateApiToken, ListApiTokens, RevokeApiToken};
     let app = TestApp::empty(backend).await;
     sign_up(&app, "Tia", "tia@example.org").await;
+    let unconfirmed = app
+        .call::<CreateApiToken>(&[("name", "laptop script"), ("password", "not mine")])
+        .await;
+    assert!(
+        matches!(unconfirmed.error(), Some(AppError::Validation(f)) if f.contains_key("password")),
+        "a session alone cannot mint a token: {}",
+        unconfirmed.body
+    );
     let created = app
-        .call::<CreateApiToken>(&[("name", "laptop script")])
+        .call::<CreateApiToken>(&[("name", "laptop script"), ("password", GOOD_PASSWORD)])
         .await;
     assert_eq!(created.status, 200, "{}", created.body);
     let created: serde_json::Value = serde_json::from_str(&created.body).expect("json");

@@ -4,14 +4,12 @@
 
 use std::time::Duration;
 
-use crate::common::{Backend, Sessions, TestApp, GOOD_PASSWORD};
+use crate::common::{person, Backend, Sessions, TestApp, GOOD_PASSWORD};
 use app::api::learning::{Enroll, RecordProgress};
-use app::models::CourseProgress;
-use app::server::entities::{course, lesson, section};
+use app::models::{CourseProgress, Role};
 use app::server::services::accounts;
 use chrono::Utc;
 use leptos::server_fn::ServerFn;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use serde_json::json;
 
 /// How long a test waits for an event that should arrive.
@@ -89,87 +87,17 @@ impl EventStream {
     }
 }
 
-/// A published free course with two lessons; returns the lessons' ids.
-async fn course(db: &DatabaseConnection) -> Vec<i64> {
-    let now = Utc::now();
-    let teacher = accounts::signup(db, "Teacher", "teacher@example.org", GOOD_PASSWORD)
+/// A published free course `live` with two lessons; returns the lessons' ids.
+async fn course(app: &TestApp) -> Vec<i64> {
+    let teacher = person(app, "teacher@example.org", Role::Instructor).await;
+    crate::common::courses::course(app, teacher.id, "live", true, 0, 2, &[])
         .await
-        .expect("teacher");
-    let c = course::ActiveModel {
-        slug: Set("live".into()),
-        title: Set("Live".into()),
-        subtitle: Set(String::new()),
-        description: Set(String::new()),
-        category: Set("programming".into()),
-        level: Set("beginner".into()),
-        language: Set("en".into()),
-        price_cents: Set(0),
-        currency: Set("USD".into()),
-        status: Set("published".into()),
-        featured: Set(false),
-        instructor_id: Set(teacher.id),
-        outcomes: Set(String::new()),
-        requirements: Set(String::new()),
-        revision: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .expect("course");
-    let s = section::ActiveModel {
-        course_id: Set(c.id),
-        position: Set(0),
-        title: Set("All".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .expect("section");
-    let mut ids = Vec::new();
-    for i in 0..2 {
-        let l = lesson::ActiveModel {
-            course_id: Set(c.id),
-            section_id: Set(s.id),
-            slug: Set(format!("l{}", i + 1)),
-            position: Set(i),
-            title: Set(format!("Lesson {}", i + 1)),
-            kind: Set("text".into()),
-            body: Set(String::new()),
-            duration_seconds: Set(60),
-            free_preview: Set(false),
-            revision: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await
-        .expect("lesson");
-        ids.push(l.id);
-    }
-    ids
+        .lessons
 }
 
 /// Signs `email` up and in on `app` with a fresh browser.
 async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
-    accounts::signup(&app.db, "Learner", email, GOOD_PASSWORD)
-        .await
-        .expect("signup");
-    let client = TestApp::new_client();
-    let reply = app
-        .call_with(
-            &client,
-            app::api::account::SignIn::PATH,
-            &[("email", email), ("password", GOOD_PASSWORD)],
-            Some(&app.url("")),
-        )
-        .await;
-    assert_eq!(reply.status, 200, "sign in: {}", reply.body);
-    client
+    person(app, email, Role::Learner).await.client
 }
 
 async fn enroll(app: &TestApp, client: &reqwest::Client) {
@@ -203,7 +131,7 @@ async fn complete(app: &TestApp, client: &reqwest::Client, lesson_id: i64, n: u3
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_learners_stream_gets_their_updates_in_process() {
     let app = TestApp::empty(Backend::Sqlite).await;
-    let lessons = course(&app.db).await;
+    let lessons = course(&app).await;
     let anonymous = TestApp::new_client()
         .get(app.url("/events/progress"))
         .send()
@@ -244,7 +172,7 @@ async fn a_learners_stream_gets_their_updates_in_process() {
 async fn updates_reach_a_stream_on_another_instance_through_redis() {
     let a = TestApp::start(Backend::Postgres, Sessions::Redis).await;
     let b = TestApp::start_alongside(&a).await;
-    let lessons = course(&a.db).await;
+    let lessons = course(&a).await;
     // Signed in on A; the session lives in the shared Redis, so B knows the cookie too.
     let lea = signed_in(&a, "lea@example.org").await;
     let mut on_a = EventStream::open(&a, &lea).await;
@@ -331,4 +259,88 @@ async fn graceful_shutdown_ends_open_streams() {
         .expect("the server exits well before its 30 s drain timeout")
         .expect("join");
     assert!(result.is_ok(), "clean exit: {result:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_out_ends_the_learners_streams() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+    course(&app).await;
+    let lea = signed_in(&app, "lea@example.org").await;
+    let lea_phone = TestApp::new_client();
+    let reply = app
+        .call_with(
+            &lea_phone,
+            app::api::account::SignIn::PATH,
+            &[("email", "lea@example.org"), ("password", GOOD_PASSWORD)],
+            Some(&app.url("")),
+        )
+        .await;
+    assert_eq!(reply.status, 200);
+    let sam = signed_in(&app, "sam@example.org").await;
+    let mut on_laptop = EventStream::open(&app, &lea).await;
+    let mut on_phone = EventStream::open(&app, &lea_phone).await;
+    let mut sams = EventStream::open(&app, &sam).await;
+
+    let out = app
+        .call_with(
+            &lea,
+            app::api::account::SignOut::PATH,
+            &[],
+            Some(&app.url("")),
+        )
+        .await;
+    assert_eq!(out.status, 200, "{}", out.body);
+    assert_eq!(
+        on_laptop.next(PATIENCE).await,
+        Ok(None),
+        "the signed-out stream ends"
+    );
+    assert_eq!(
+        on_phone.next(PATIENCE).await,
+        Ok(None),
+        "so do the learner's others"
+    );
+    assert_eq!(
+        sams.next(Duration::from_millis(500)).await,
+        Err(()),
+        "others stay open"
+    );
+    // Browsers reconnect: the signed-out one is refused, the phone gets a new stream.
+    let again = lea
+        .get(app.url("/events/progress"))
+        .send()
+        .await
+        .expect("reconnect");
+    assert_eq!(again.status().as_u16(), 401);
+    EventStream::open(&app, &lea_phone).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recording_progress_is_rate_limited() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+    let lessons = course(&app).await;
+    let lea = signed_in(&app, "lea@example.org").await;
+    enroll(&app, &lea).await;
+    let batch = |n: u32| {
+        json!({"events": [{
+            "event_id": format!("7c3d5e7f-0000-4000-8000-{n:012}"),
+            "lesson_id": lessons[0],
+            "kind": "started",
+            "client_at": Utc::now().to_rfc3339(),
+        }]})
+    };
+    let mut statuses = Vec::new();
+    for n in 0..=app::api::learning::PROGRESS_BATCHES_PER_MINUTE {
+        let response = lea
+            .post(app.url(RecordProgress::PATH))
+            .header("origin", app.url(""))
+            .json(&batch(n))
+            .send()
+            .await
+            .expect("record");
+        statuses.push(response.status().as_u16());
+    }
+    let (last, allowed) = statuses.split_last().expect("statuses");
+    assert!(allowed.iter().all(|s| *s == 200), "{allowed:?}");
+    assert_eq!(*last, 429, "one batch too many in a minute");
 }

@@ -3,12 +3,17 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// Emails a single-use reset link if the address has an account. The answer is the same
-/// either way, so the form never reveals which emails exist.
+/// Emails a single-use reset link if the address has an account, at most three an hour. The
+/// answer is the same either way, so the form never reveals which emails exist, and a flood of
+/// requests never floods the inbox.
 #[server]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     use crate::server::{context, services::accounts};
     super::limit_attempts("reset", Some(&email)).await?;
+    if !super::reset_mail_allowed(&email).await? {
+        tracing::info!("reset email not sent: this account's hourly limit is reached");
+        return Ok(());
+    }
     let state = context::app_state()?;
     if let Some((user, secret)) = accounts::reset::request_reset(&state.db, &email).await? {
         let link = format!(
@@ -21,10 +26,15 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
              If you did not ask, ignore this email: your password stays the same.\n",
             user.display_name
         );
-        state
-            .mailer
-            .send(&user.email, "Reset your Lectern password", &body)
-            .await?;
+        // Queued, not sent here: a slow or failing mail server neither delays nor fails the
+        // answer, which must look the same whether or not the email has an account.
+        crate::server::services::jobs::enqueue_mail(
+            &state.db,
+            &user.email,
+            "Reset your Lectern password",
+            &body,
+        )
+        .await?;
     }
     Ok(())
 }

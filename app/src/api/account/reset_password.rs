@@ -11,5 +11,6 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     let state = context::app_state()?;
     let user = accounts::reset::complete_reset(&state.db, &token, &password).await?;
     tracing::info!(user_id = user.id, "password reset");
+    state.progress.end_streams(user.id).await;
     Ok(())
 }

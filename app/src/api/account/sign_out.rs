@@ -7,5 +7,10 @@ use crate::error::AppError;
 #[server]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::server::{context, session};
-    session::sign_out(&context::session().await?).await
+    let user = context::current_user().await?;
+    session::sign_out(&context::session().await?).await?;
+    if let Some(user) = user {
+        context::app_state()?.progress.end_streams(user.id).await;
+    }
+    Ok(())
 }

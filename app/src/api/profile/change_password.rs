@@ -17,5 +17,7 @@ pub async fn change_password(
     let user =
         accounts::profile::change_password(&state.db, user.id, &current_password, &new_password)
             .await?;
-    session::refresh(&context::session().await?, &user).await
+    session::refresh(&context::session().await?, &user).await?;
+    state.progress.end_streams(user.id).await;
+    Ok(())
 }

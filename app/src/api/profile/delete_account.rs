@@ -12,5 +12,6 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     let state = context::app_state()?;
     accounts::delete::delete_account(&state.db, user.id, &password).await?;
     tracing::info!(user_id = user.id, "account deleted");
+    state.progress.end_streams(user.id).await;
     session::sign_out(&context::session().await?).await
 }

@@ -190,6 +190,14 @@ fn TokensSection() -> impl IntoView {
                 </Transition>
                 <ActionForm action=create attr:class="space-y-2">
                     <Field name="name" id="token-name" label="New token name" errors=field_errors(created) />
+                    <Field
+                        name="password"
+                        id="token-password"
+                        label="Password to confirm"
+                        kind="password"
+                        autocomplete="current-password"
+                        errors=field_errors(created)
+                    />
                     <FormError value=created />
                     <button type="submit" class=BUTTON>"Create token"</button>
                 </ActionForm>

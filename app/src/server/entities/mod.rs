@@ -5,6 +5,7 @@ pub mod attempt_question;
 pub mod course;
 pub mod enrollment;
 pub mod instructor_application;
+pub mod job;
 pub mod lesson;
 pub mod lesson_progress;
 pub mod media;

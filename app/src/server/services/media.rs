@@ -21,6 +21,48 @@ use crate::server::storage::{self, MediaKind, Storage};
 pub const UPLOAD_URL_TTL: Duration = Duration::from_secs(30 * 60);
 /// How long a presigned download URL stays valid.
 pub const DOWNLOAD_URL_TTL: Duration = Duration::from_secs(5 * 60);
+/// Where announced uploads are written until they are verified.
+pub const PENDING_PREFIX: &str = "uploads/";
+/// Where verified files live.
+pub const READY_PREFIX: &str = "courses/";
+/// How long an announced upload may stay unfinished before it is swept away (its upload URL
+/// has long expired by then).
+pub const ABANDONED_AFTER: Duration = Duration::from_secs(6 * 60 * 60);
+
+/// The key a verified upload moves to: `uploads/…` becomes `courses/…`.
+fn final_key(pending: &str) -> String {
+    match pending.strip_prefix(PENDING_PREFIX) {
+        Some(rest) => format!("{READY_PREFIX}{rest}"),
+        None => pending.to_owned(),
+    }
+}
+
+/// Deletes uploads announced before `now - ABANDONED_AFTER` and never finished: their rows
+/// and whatever bytes arrived. Returns how many were swept; one that cannot be deleted is
+/// logged and left for the next sweep.
+pub async fn sweep_abandoned(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u32, AppError> {
+    let cutoff =
+        now - chrono::Duration::from_std(ABANDONED_AFTER).map_err(|_| AppError::Internal)?;
+    let abandoned = media::Entity::find()
+        .filter(media::Column::Status.eq(media::STATUS_PENDING))
+        .filter(media::Column::CreatedAt.lt(cutoff))
+        .all(db)
+        .await?;
+    let mut swept = 0;
+    for m in &abandoned {
+        match discard(db, storage, m).await {
+            Ok(()) => swept += 1,
+            Err(error) => {
+                tracing::warn!(media_id = m.id, %error, "could not sweep an abandoned upload")
+            }
+        }
+    }
+    Ok(swept)
+}
 
 /// The path Lectern serves a media file from (an authorizing route).
 pub fn url(m: &media::Model) -> String {
@@ -105,12 +147,17 @@ pub async fn create_upload(
         .into());
     }
     let filename = safe_filename(filename);
+    // The bytes arrive under `uploads/`; `finish_upload` moves verified files to `courses/`.
     let key = format!(
-        "courses/{}/{}/{}",
+        "{PENDING_PREFIX}{}/{}/{}",
         course.id,
         uuid::Uuid::now_v7().simple(),
         filename
     );
+    // Presign before recording the row: a key the storage refuses leaves no row behind.
+    let presigned = storage
+        .presign_put(&key, "application/octet-stream", size_bytes, UPLOAD_URL_TTL)
+        .await?;
     let row = media::ActiveModel {
         course_id: Set(course.id),
         uploader_id: Set(user.id),
@@ -125,9 +172,6 @@ pub async fn create_upload(
     }
     .insert(db)
     .await?;
-    let presigned = storage
-        .presign_put(&key, "application/octet-stream", size_bytes, UPLOAD_URL_TTL)
-        .await?;
     Ok(match presigned {
         Some(p) => UploadTicket {
             media_id: row.id,
@@ -203,7 +247,13 @@ pub async fn finish_upload(
             return Err(e.into());
         }
     };
+    // Out of reach of the presigned PUT, which stays valid until it expires.
+    let final_key = final_key(&m.storage_key);
+    if final_key != m.storage_key {
+        storage.promote(&m.storage_key, &final_key).await?;
+    }
     let mut active: media::ActiveModel = m.into();
+    active.storage_key = Set(final_key);
     active.status = Set(media::STATUS_READY.into());
     active.content_type = Set(content_type.to_owned());
     active.size_bytes = Set(i64::try_from(object.size).unwrap_or(i64::MAX));

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod authoring;
 pub mod catalogue;
 pub mod courses;
+pub mod jobs;
 pub mod learning;
 pub mod media;
 pub mod pagination;

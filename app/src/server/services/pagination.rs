@@ -14,6 +14,16 @@ pub struct Paged<T> {
     pub total_pages: u64,
 }
 
+/// The highest page number served: larger numbers (a client's, never ours) are read as this
+/// one, so no page arithmetic can overflow.
+pub const MAX_PAGE: u64 = 1_000_000;
+
+/// A client's page number made safe: missing or 0 means 1, anything above [`MAX_PAGE`] means
+/// [`MAX_PAGE`] (past the end, so an empty page with the totals).
+pub fn page_number(requested: Option<u64>) -> u64 {
+    requested.unwrap_or(1).clamp(1, MAX_PAGE)
+}
+
 /// Fetches page `requested` (1-based; missing or 0 means 1). A page past the end is empty but
 /// still reports the totals, so the caller can offer a way back.
 pub async fn fetch<'db, C, S>(
@@ -25,7 +35,7 @@ where
     S: SelectorTrait + 'db,
 {
     let counts = paginator.num_items_and_pages().await?;
-    let page = requested.unwrap_or(1).max(1);
+    let page = page_number(requested);
     let rows = if page <= counts.number_of_pages {
         paginator.fetch_page(page - 1).await?
     } else {

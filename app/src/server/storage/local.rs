@@ -99,6 +99,20 @@ impl Local {
         Ok(bytes)
     }
 
+    pub(super) async fn rename(&self, from: &str, to: &str) -> Result<(), StorageError> {
+        let target = self.path(to);
+        if let Some(dir) = target.parent() {
+            tokio::fs::create_dir_all(dir)
+                .await
+                .map_err(|e| io_error("creating the folder", &e))?;
+        }
+        match tokio::fs::rename(self.path(from), &target).await {
+            Ok(()) => Ok(()),
+            Err(e) if missing(&e) => Err(StorageError::NotFound),
+            Err(e) => Err(io_error("moving", &e)),
+        }
+    }
+
     pub(super) async fn delete(&self, key: &str) -> Result<(), StorageError> {
         match tokio::fs::remove_file(self.path(key)).await {
             Ok(()) => Ok(()),

@@ -213,6 +213,18 @@ impl Storage {
         }
     }
 
+    /// Moves the object at `from` to `to` (replacing any object there): a rename on disk, a
+    /// server-side copy and delete on S3. Verified uploads move out of the key their presigned
+    /// PUT can still write to, so nothing written there later is ever served.
+    pub async fn promote(&self, from: &str, to: &str) -> Result<(), StorageError> {
+        validate_key(from)?;
+        validate_key(to)?;
+        match &*self.backend {
+            Backend::Local(local) => local.rename(from, to).await,
+            Backend::S3(s3) => s3.copy_then_delete(from, to).await,
+        }
+    }
+
     /// S3: a presigned PUT the browser uploads to directly, valid for `ttl` and only for a
     /// body of exactly `content_length` bytes with this `content_type`. After the upload,
     /// check it with [`Storage::head`] and [`Storage::read_prefix`] + [`sniff`], and delete

@@ -185,6 +185,25 @@ impl S3 {
         }
     }
 
+    pub(super) async fn copy_then_delete(&self, from: &str, to: &str) -> Result<(), StorageError> {
+        // Keys are checked by `validate_key`; the copy source is `bucket/key`, URL-encoded.
+        let source = format!("{}/{}", self.bucket, urlencoding_path(from));
+        match self
+            .client
+            .copy_object()
+            .bucket(&self.bucket)
+            .key(to)
+            .copy_source(source)
+            .send()
+            .await
+        {
+            Ok(_) => {}
+            Err(e) if status(&e) == Some(404) => return Err(StorageError::NotFound),
+            Err(e) => return Err(sdk_error("CopyObject", from, e)),
+        }
+        self.delete(from).await
+    }
+
     pub(super) async fn presign_put(
         &self,
         key: &str,
@@ -263,4 +282,17 @@ where
         "S3 {operation} {key}: {}",
         DisplayErrorContext(&err)
     ))
+}
+
+/// `key` with every byte outside `A-Z a-z 0-9 - . _ ~ /` percent-encoded, as `CopySource` wants.
+fn urlencoding_path(key: &str) -> String {
+    key.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }

@@ -113,7 +113,7 @@ pub fn people() -> Vec<(&'static str, (Access, Args))> {
         (profile::ListApiTokens::PATH, (SignedIn, form(&[]))),
         (
             profile::CreateApiToken::PATH,
-            (SignedIn, form(&[("name", "")])),
+            (SignedIn, form(&[("name", ""), ("password", wrong_pw)])),
         ),
         (
             profile::RevokeApiToken::PATH,

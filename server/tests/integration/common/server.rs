@@ -113,6 +113,12 @@ impl TestApp {
         Self::launch(url, pg, pool, prefix, configure, storage).await
     }
 
+    /// Starts the server on the database at `url` (a SQLite file, say), migrated, with
+    /// in-process sessions and local media.
+    pub async fn on_database(url: &str) -> Self {
+        Self::launch(url.to_owned(), None, 5, None, |_| {}, None).await
+    }
+
     /// A second instance of `first`'s deployment: its Postgres database and its Redis key
     /// space (sessions, rate limits, live updates), as behind one load balancer. `first` must
     /// run on Postgres with Redis sessions, and outlive this one (it owns the database).
@@ -173,6 +179,8 @@ impl TestApp {
         if let Some(storage) = storage {
             wiring.state.storage = storage;
         }
+        // As `serve_app` does: queued mail is sent in the background.
+        lectern_server::worker::spawn(&wiring.state);
         let service = router::build(wiring).into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move {
             let _ = axum::serve(listener, service).await;
@@ -194,6 +202,25 @@ impl TestApp {
             redis_key_prefix,
             _pg: pg,
         }
+    }
+
+    /// The mail in this server's outbox once the job queue is empty (the worker sends queued
+    /// mail within a second), waiting at most ten seconds.
+    pub async fn delivered_mail(&self) -> Vec<std::path::PathBuf> {
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        for _ in 0..100 {
+            let waiting = app::server::entities::job::Entity::find()
+                .count(&self.db)
+                .await
+                .expect("count jobs");
+            if waiting == 0 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        std::fs::read_dir(&self.outbox)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
     }
 
     /// The absolute URL of `path` on this server.

@@ -2,10 +2,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    sea_query::Expr, ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
+use super::passwords::verify_password_async;
 use super::tokens::{fingerprint, new_secret};
 use super::{active_user, rfc3339};
 use crate::error::AppError;
@@ -105,6 +106,36 @@ pub async fn revoke(db: &DatabaseConnection, user_id: i64, token_id: i64) -> Res
         return Err(AppError::NotFound);
     }
     Ok(())
+}
+
+/// Revokes every active token of the user: a password change or reset ends them all, as it
+/// ends every session. Returns how many were revoked.
+pub async fn revoke_all(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, AppError> {
+    let revoked = api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(Some(Utc::now())))
+        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(revoked.rows_affected)
+}
+
+/// Creates a token as [`create`] does, after checking the user's password: a session alone
+/// (a borrowed laptop, a stolen cookie) must not be able to mint a credential that outlives it.
+pub async fn create_confirmed(
+    db: &DatabaseConnection,
+    user_id: i64,
+    name: &str,
+    password: &str,
+) -> Result<CreatedApiToken, AppError> {
+    let user = active_user(db, user_id).await?;
+    if !verify_password_async(user.password_hash.as_deref(), password).await? {
+        return Err(AppError::field(
+            "password",
+            "Enter your current password to create a token.",
+        ));
+    }
+    create(db, user_id, name).await
 }
 
 /// The owner of an active token with this secret, if the account still exists.

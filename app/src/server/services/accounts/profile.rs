@@ -93,7 +93,8 @@ pub async fn change_password(
     store_password_hash(db, user.id, hash).await
 }
 
-/// Stores an already computed password hash and bumps `auth_version`; returns the updated user.
+/// Stores an already computed password hash, bumps `auth_version` (ending every session) and
+/// revokes every API token; returns the updated user.
 /// Hash before opening a transaction: hashing takes tens of milliseconds.
 pub(crate) async fn store_password_hash(
     db: &impl ConnectionTrait,
@@ -110,6 +111,7 @@ pub(crate) async fn store_password_hash(
         .filter(user::Column::Id.eq(user_id))
         .exec(db)
         .await?;
+    super::api_tokens::revoke_all(db, user_id).await?;
     active_user(db, user_id).await
 }
 

@@ -219,6 +219,7 @@ pub async fn update(
     draft: &CourseDraft,
 ) -> Result<Saved, AppError> {
     let course = editable_course(db, user, course_id).await?;
+    let next = super::next_revision(revision)?;
     let clean = validate::course(draft).map_err(AppError::Validation)?;
     if clean.slug != course.slug && slug_taken(db, &clean.slug, Some(course.id)).await? {
         return Err(AppError::field(
@@ -241,7 +242,7 @@ pub async fn update(
             course::Column::Requirements,
             Expr::value(clean.requirements),
         )
-        .col_expr(course::Column::Revision, Expr::value(revision + 1))
+        .col_expr(course::Column::Revision, Expr::value(next))
         .col_expr(course::Column::UpdatedAt, Expr::value(chrono::Utc::now()))
         .filter(course::Column::Id.eq(course.id))
         .filter(course::Column::Revision.eq(revision))
@@ -251,7 +252,7 @@ pub async fn update(
         Ok(r) if r.rows_affected == 1 => {
             txn.commit().await?;
             Ok(Saved {
-                revision: revision + 1,
+                revision: next,
                 slug: clean.slug,
             })
         }

@@ -13,10 +13,55 @@ use super::validate::{self, MAX_ITEM_TITLE_CHARS};
 use super::{editable_course, editable_lesson, editable_section, touch};
 use crate::error::AppError;
 use crate::models::{CurriculumOrder, EditorSection};
-use crate::server::entities::{lesson, section, user};
+use crate::server::entities::{lesson, lesson_progress, quiz_attempt, section, user};
 
 /// Most sections per course and lessons per section.
 pub const MAX_ITEMS: usize = 200;
+
+/// Why a lesson with learners' records cannot be deleted, and what to do instead.
+pub const LESSON_HAS_RECORDS: &str = "Learners have progress or quiz attempts in this lesson, \
+     and deleting it would erase them. Rename it or edit its content instead, or unpublish the \
+     course.";
+/// Why a section with learners' records cannot be deleted, and what to do instead.
+pub const SECTION_HAS_RECORDS: &str = "Learners have progress or quiz attempts in lessons of \
+     this section, and deleting it would erase them. Move the lessons you want to keep, or \
+     unpublish the course.";
+
+/// `Conflict` with `message` when any learner has progress or a quiz attempt in one of
+/// `lesson_ids`: the database would delete those records with the lessons.
+async fn refuse_if_learners_have_records(
+    db: &impl ConnectionTrait,
+    lesson_ids: &[i64],
+    message: &str,
+) -> Result<(), AppError> {
+    if lesson_ids.is_empty() {
+        return Ok(());
+    }
+    let ids = lesson_ids.iter().copied();
+    let progress = lesson_progress::Entity::find()
+        .filter(lesson_progress::Column::LessonId.is_in(ids.clone()))
+        .count(db)
+        .await?;
+    let attempts = quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::LessonId.is_in(ids))
+        .count(db)
+        .await?;
+    if progress + attempts > 0 {
+        return Err(AppError::Conflict(message.into()));
+    }
+    Ok(())
+}
+
+/// A section or lesson title, checked (errors on field `title`).
+fn item_title(raw: &str) -> Result<String, AppError> {
+    validate::title(raw, MAX_ITEM_TITLE_CHARS).map_err(|m| AppError::field("title", &m))
+}
+
+/// Marks the course as changed and answers with its outline, as every edit here does.
+async fn changed(db: &DatabaseConnection, course_id: i64) -> Result<Vec<EditorSection>, AppError> {
+    touch(db, course_id).await?;
+    editor_outline(db, course_id).await
+}
 
 /// The position after `count` existing items, unless the list is full.
 fn next_position(count: u64) -> Result<i32, AppError> {
@@ -37,8 +82,7 @@ pub async fn add_section(
     title: &str,
 ) -> Result<Vec<EditorSection>, AppError> {
     let course = editable_course(db, user, course_id).await?;
-    let title =
-        validate::title(title, MAX_ITEM_TITLE_CHARS).map_err(|m| AppError::field("title", &m))?;
+    let title = item_title(title)?;
     let position = next_position(
         section::Entity::find()
             .filter(section::Column::CourseId.eq(course.id))
@@ -56,8 +100,7 @@ pub async fn add_section(
     }
     .insert(db)
     .await?;
-    touch(db, course.id).await?;
-    editor_outline(db, course.id).await
+    changed(db, course.id).await
 }
 
 /// Renames a section.
@@ -68,14 +111,12 @@ pub async fn rename_section(
     title: &str,
 ) -> Result<Vec<EditorSection>, AppError> {
     let (course, section) = editable_section(db, user, section_id).await?;
-    let title =
-        validate::title(title, MAX_ITEM_TITLE_CHARS).map_err(|m| AppError::field("title", &m))?;
+    let title = item_title(title)?;
     let mut active: section::ActiveModel = section.into();
     active.title = Set(title);
     active.updated_at = Set(chrono::Utc::now());
     active.update(db).await?;
-    touch(db, course.id).await?;
-    editor_outline(db, course.id).await
+    changed(db, course.id).await
 }
 
 /// Deletes a section and every lesson in it.
@@ -85,6 +126,14 @@ pub async fn delete_section(
     section_id: i64,
 ) -> Result<Vec<EditorSection>, AppError> {
     let (course, section) = editable_section(db, user, section_id).await?;
+    let lesson_ids: Vec<i64> = lesson::Entity::find()
+        .select_only()
+        .column(lesson::Column::Id)
+        .filter(lesson::Column::SectionId.eq(section.id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    refuse_if_learners_have_records(db, &lesson_ids, SECTION_HAS_RECORDS).await?;
     let txn = db.begin().await?;
     lesson::Entity::delete_many()
         .filter(lesson::Column::SectionId.eq(section.id))
@@ -92,8 +141,7 @@ pub async fn delete_section(
         .await?;
     section::Entity::delete_by_id(section.id).exec(&txn).await?;
     txn.commit().await?;
-    touch(db, course.id).await?;
-    editor_outline(db, course.id).await
+    changed(db, course.id).await
 }
 
 /// A lesson slug unique within the course, based on the title.
@@ -140,8 +188,7 @@ pub async fn add_lesson(
     kind: &str,
 ) -> Result<Vec<EditorSection>, AppError> {
     let (course, section) = editable_section(db, user, section_id).await?;
-    let title =
-        validate::title(title, MAX_ITEM_TITLE_CHARS).map_err(|m| AppError::field("title", &m))?;
+    let title = item_title(title)?;
     if !validate::is_lesson_kind(kind) {
         return Err(AppError::field("kind", "Choose text, video or file."));
     }
@@ -169,8 +216,7 @@ pub async fn add_lesson(
     }
     .insert(db)
     .await?;
-    touch(db, course.id).await?;
-    editor_outline(db, course.id).await
+    changed(db, course.id).await
 }
 
 /// Deletes a lesson.
@@ -180,9 +226,9 @@ pub async fn delete_lesson(
     lesson_id: i64,
 ) -> Result<Vec<EditorSection>, AppError> {
     let (course, lesson) = editable_lesson(db, user, lesson_id).await?;
+    refuse_if_learners_have_records(db, &[lesson.id], LESSON_HAS_RECORDS).await?;
     lesson::Entity::delete_by_id(lesson.id).exec(db).await?;
-    touch(db, course.id).await?;
-    editor_outline(db, course.id).await
+    changed(db, course.id).await
 }
 
 /// Applies a new order to the whole curriculum. The order must name every section and lesson
@@ -238,6 +284,5 @@ pub async fn reorder(
         }
     }
     txn.commit().await?;
-    touch(db, course.id).await?;
-    editor_outline(db, course.id).await
+    changed(db, course.id).await
 }

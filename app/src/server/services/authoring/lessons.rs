@@ -51,6 +51,7 @@ pub async fn update(
     draft: &LessonDraft,
 ) -> Result<Saved, AppError> {
     let (course, lesson) = editable_lesson(db, user, lesson_id).await?;
+    let next = super::next_revision(revision)?;
     let clean = validate::lesson(draft).map_err(AppError::Validation)?;
     let result = lesson::Entity::update_many()
         .col_expr(lesson::Column::Title, Expr::value(clean.title))
@@ -62,7 +63,7 @@ pub async fn update(
             lesson::Column::DurationSeconds,
             Expr::value(clean.duration_seconds),
         )
-        .col_expr(lesson::Column::Revision, Expr::value(revision + 1))
+        .col_expr(lesson::Column::Revision, Expr::value(next))
         .col_expr(lesson::Column::UpdatedAt, Expr::value(chrono::Utc::now()))
         .filter(lesson::Column::Id.eq(lesson.id))
         .filter(lesson::Column::Revision.eq(revision))
@@ -73,7 +74,7 @@ pub async fn update(
     }
     touch(db, course.id).await?;
     Ok(Saved {
-        revision: revision + 1,
+        revision: next,
         slug: lesson.slug,
     })
 }

@@ -85,6 +85,17 @@ pub async fn touch(db: &impl ConnectionTrait, course_id: i64) -> Result<(), AppE
 pub const STALE_EDIT: &str = "This was changed in another window or by someone else. Reload to \
      get the latest version; your unsaved text stays in this browser.";
 
+/// The revision an edit against `revision` (a client's number) saves as. No stored revision is
+/// negative or at the top of the range, so such a number is a stale edit, never an overflow.
+pub(crate) fn next_revision(revision: i32) -> Result<i32, AppError> {
+    if revision < 0 {
+        return Err(AppError::Conflict(STALE_EDIT.into()));
+    }
+    revision
+        .checked_add(1)
+        .ok_or_else(|| AppError::Conflict(STALE_EDIT.into()))
+}
+
 #[cfg(test)]
 mod courses_tests;
 #[cfg(test)]

@@ -74,8 +74,9 @@ pub async fn unenroll(
 }
 
 /// Applies the course-completion rule to `user_id`'s enrollment in `course_id`: once every
-/// lesson of the course is complete, the enrollment is complete as of the moment the last of
-/// them was (client time). Never unsets. Returns whether it changed anything.
+/// lesson of the course is complete, the enrollment is complete as of now (server time: a
+/// client's clock could backdate a completion that certificates and statistics rely on).
+/// Never unsets. Returns whether it changed anything.
 pub async fn mark_completed_if_done(
     db: &impl ConnectionTrait,
     user_id: i64,
@@ -100,9 +101,7 @@ pub async fn mark_completed_if_done(
     if rows.len() < lessons.len() {
         return Ok(false);
     }
-    let Some(done_at) = rows.iter().filter_map(|r| r.completed_at).max() else {
-        return Ok(false);
-    };
+    let done_at = chrono::Utc::now();
     let updated = enrollment::Entity::update_many()
         .col_expr(enrollment::Column::CompletedAt, Expr::value(done_at))
         .filter(enrollment::Column::Id.eq(enrollment.id))

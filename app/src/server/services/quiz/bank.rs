@@ -20,8 +20,21 @@ pub const PER_PAGE: u64 = 20;
 /// Most tags on one question.
 pub const MAX_TAGS: usize = 10;
 
-/// Tags trimmed, lower-cased, without empties and duplicates, in first-seen order.
+/// Most tags a client may send in one list (before duplicates are merged).
+pub const MAX_TAG_INPUT: usize = 50;
+/// Longest tag a client may send, in bytes, before it is trimmed.
+pub const MAX_TAG_INPUT_BYTES: usize = 200;
+
+/// Whether a client's tag list is small enough to normalise: at most [`MAX_TAG_INPUT`] tags of
+/// at most [`MAX_TAG_INPUT_BYTES`] each.
+pub fn tag_input_bounded(tags: &[String]) -> bool {
+    tags.len() <= MAX_TAG_INPUT && tags.iter().all(|t| t.len() <= MAX_TAG_INPUT_BYTES)
+}
+
+/// Tags trimmed, lower-cased, without empties and duplicates, in first-seen order (linear in
+/// the input; callers check [`tag_input_bounded`] first).
 pub fn normalise_tags(tags: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
         let tag = tag
@@ -29,7 +42,7 @@ pub fn normalise_tags(tags: &[String]) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        if !tag.is_empty() && !out.contains(&tag) {
+        if !tag.is_empty() && seen.insert(tag.clone()) {
             out.push(tag);
         }
     }
@@ -137,7 +150,7 @@ pub async fn list(
         })
         .cloned()
         .collect();
-    let page = page.max(1);
+    let page = crate::server::services::pagination::page_number(Some(page));
     let shown: Vec<question::Model> = matching
         .iter()
         .skip(((page - 1) * PER_PAGE) as usize)
@@ -190,7 +203,11 @@ pub(crate) fn checked(
     tags: &[String],
 ) -> Result<Vec<String>, crate::error::FieldErrors> {
     let mut errors = validate(question).err().unwrap_or_default();
-    let tags = normalise_tags(tags);
+    let tags = if tag_input_bounded(tags) {
+        normalise_tags(tags)
+    } else {
+        tags.to_vec()
+    };
     if tags.len() > MAX_TAGS || tags.iter().any(|t| t.chars().count() > 40) {
         errors.insert(
             "tags".into(),

@@ -134,7 +134,7 @@ pub async fn gradebook(
     finalize_overdue(db, Utc::now()).await?;
     let quizzes = graded_quizzes(db, course.id).await?;
     let people = learners(db, &course).await?;
-    let page = page.max(1);
+    let page = crate::server::services::pagination::page_number(Some(page));
     let shown: Vec<user::Model> = people
         .iter()
         .skip(((page - 1) * PER_PAGE) as usize)

@@ -64,6 +64,12 @@ pub async fn import(
             }],
         });
     }
+    if !super::bank::tag_input_bounded(tags) {
+        return Err(AppError::field(
+            "tags",
+            "Add at most 50 tags of up to 200 characters to an import.",
+        ));
+    }
     let mut errors = Vec::new();
     let mut rows = Vec::with_capacity(items.len());
     for item in &items {

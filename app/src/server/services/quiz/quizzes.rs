@@ -110,6 +110,9 @@ pub fn check(settings: &QuizSettings, items: &[QuizItem], bank: &BTreeSet<i64>) 
             QuizItem::Draw { count, .. } if !(1..=100).contains(count) => {
                 Some("Draw from 1 to 100 questions.")
             }
+            QuizItem::Draw { tags, .. } if !bank::tag_input_bounded(tags) => {
+                Some("Draw from at most 50 tags of up to 200 characters.")
+            }
             QuizItem::Draw { tags, .. } if tags.iter().all(|t| t.trim().is_empty()) => {
                 Some("Name at least one tag to draw from.")
             }

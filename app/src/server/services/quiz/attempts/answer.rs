@@ -2,16 +2,22 @@
 //! feedback immediately.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
+    QueryTrait, Set, TransactionTrait,
+};
 
 use super::super::snapshots::{attempt_question, questions_of};
 use super::super::{from_json, rules, to_json};
-use super::open_attempt;
+use super::{open_attempt, overdue};
 use crate::error::AppError;
 use crate::models::{AttemptView, FeedbackTiming, QuestionFeedback, SaveAck};
 use crate::quiz::{feedback, grade, Presentation, Question, Response};
 use crate::server::entities::{attempt_question, lesson, quiz, quiz_attempt, user};
 use crate::server::services::learning::rfc3339;
+
+/// What a learner is told when an answer arrives after the attempt was submitted.
+const SUBMITTED: &str = "This attempt has been submitted: the answer was not saved.";
 
 /// The learner's attempt in progress with saved answers (and checked answers' feedback).
 pub async fn view(
@@ -122,14 +128,38 @@ pub async fn save_answer(
     })
 }
 
+/// Stores `response` in `row`, fenced on the attempt: in one transaction that holds the
+/// attempt's row lock (Postgres) or the write lock (SQLite), and only while the attempt is
+/// neither submitted nor past its deadline. Submission claims the same lock first, so an answer
+/// is either saved before grading (and graded) or refused; never saved after it, ungraded.
 async fn store_response(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     row: &attempt_question::Model,
     response: &Response,
     checked: bool,
     score: Option<f64>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let attempt = quiz_attempt::Entity::find_by_id(row.attempt_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if attempt.submitted_at.is_some() {
+        txn.rollback().await?;
+        return Err(AppError::Conflict(SUBMITTED.into()));
+    }
+    if overdue(&attempt, now) {
+        txn.rollback().await?;
+        return Err(AppError::Conflict(super::TIME_UP.into()));
+    }
+    let still_open = quiz_attempt::Entity::find()
+        .select_only()
+        .column(quiz_attempt::Column::Id)
+        .filter(quiz_attempt::Column::Id.eq(row.attempt_id))
+        .filter(quiz_attempt::Column::SubmittedAt.is_null())
+        .into_query();
     let updated = attempt_question::Entity::update_many()
         .set(attempt_question::ActiveModel {
             response: Set(Some(to_json(response)?)),
@@ -141,13 +171,18 @@ async fn store_response(
         .filter(attempt_question::Column::Id.eq(row.id))
         // A concurrent check locked it: refuse rather than overwrite.
         .filter(attempt_question::Column::Checked.eq(false))
-        .exec(db)
+        // And never into an attempt submitted meanwhile (SQLite has no row locks).
+        .filter(attempt_question::Column::AttemptId.in_subquery(still_open))
+        .exec(&txn)
         .await?;
     if updated.rows_affected == 0 {
+        txn.rollback().await?;
         return Err(AppError::Conflict(
-            "This answer has been checked and can no longer change.".into(),
+            "This answer has been checked, or the attempt submitted, and can no longer change."
+                .into(),
         ));
     }
+    txn.commit().await?;
     Ok(())
 }
 

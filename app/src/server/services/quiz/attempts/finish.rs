@@ -2,7 +2,11 @@
 //! a passing kept result completes the quiz lesson.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    TryInsertResult,
+};
 
 use super::super::snapshots::questions_of;
 use super::super::{from_json, kept_percent, passes, results, rules};
@@ -32,7 +36,31 @@ pub(crate) async fn finalize(
         .await?
         .ok_or(AppError::NotFound)?;
     let (settings, _) = rules(&quiz)?;
+    // An auto-submitted attempt ends at its deadline, whenever the server noticed.
+    let submitted_at = if auto {
+        attempt.deadline_at.unwrap_or(now).min(now)
+    } else {
+        now
+    };
     let txn = db.begin().await?;
+    // Claim the attempt first: this takes the lock that answer writes wait for, so no answer
+    // can be saved between reading the answers and recording the grade.
+    let claimed = quiz_attempt::Entity::update_many()
+        .col_expr(
+            quiz_attempt::Column::SubmittedAt,
+            sea_orm::sea_query::Expr::value(Some(submitted_at)),
+        )
+        .filter(quiz_attempt::Column::Id.eq(attempt.id))
+        .filter(quiz_attempt::Column::SubmittedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected == 0 {
+        txn.rollback().await?;
+        return quiz_attempt::Entity::find_by_id(attempt.id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound);
+    }
     let rows = questions_of(&txn, attempt.id).await?;
     let (mut score, mut max) = (0.0, 0.0);
     for row in &rows {
@@ -56,15 +84,8 @@ pub(crate) async fn finalize(
     } else {
         0.0
     };
-    // An auto-submitted attempt ends at its deadline, whenever the server noticed.
-    let submitted_at = if auto {
-        attempt.deadline_at.unwrap_or(now).min(now)
-    } else {
-        now
-    };
-    let updated = quiz_attempt::Entity::update_many()
+    quiz_attempt::Entity::update_many()
         .set(quiz_attempt::ActiveModel {
-            submitted_at: Set(Some(submitted_at)),
             auto_submitted: Set(auto),
             score: Set(Some(score)),
             max_score: Set(max),
@@ -73,14 +94,9 @@ pub(crate) async fn finalize(
             ..Default::default()
         })
         .filter(quiz_attempt::Column::Id.eq(attempt.id))
-        .filter(quiz_attempt::Column::SubmittedAt.is_null())
         .exec(&txn)
         .await?;
-    if updated.rows_affected > 0 {
-        txn.commit().await?;
-    } else {
-        txn.rollback().await?;
-    }
+    txn.commit().await?;
     quiz_attempt::Entity::find_by_id(attempt.id)
         .one(db)
         .await?
@@ -104,46 +120,42 @@ async fn complete_if_passed(
         return Ok(None);
     }
     let now = Utc::now();
-    let existing = lesson_progress::Entity::find()
-        .filter(lesson_progress::Column::UserId.eq(attempt.user_id))
-        .filter(lesson_progress::Column::LessonId.eq(attempt.lesson_id))
-        .one(db)
-        .await?;
-    match existing {
-        Some(row) if row.completed_at.is_some() => return Ok(None),
-        Some(row) => {
-            lesson_progress::Entity::update_many()
-                .col_expr(
-                    lesson_progress::Column::CompletedAt,
-                    sea_orm::sea_query::Expr::value(now),
-                )
-                .col_expr(
-                    lesson_progress::Column::UpdatedAt,
-                    sea_orm::sea_query::Expr::value(now),
-                )
-                .filter(lesson_progress::Column::Id.eq(row.id))
-                .filter(lesson_progress::Column::CompletedAt.is_null())
-                .exec(db)
-                .await?;
-        }
-        None => {
-            lesson_progress::Entity::insert(lesson_progress::ActiveModel {
-                user_id: Set(attempt.user_id),
-                lesson_id: Set(attempt.lesson_id),
-                course_id: Set(attempt.course_id),
-                started_at: Set(attempt.started_at),
-                position_seconds: Set(0.0),
-                position_client_at: Set(None),
-                position_event_id: Set(None),
-                furthest_seconds: Set(0.0),
-                duration_seconds: Set(None),
-                completed_at: Set(Some(now)),
-                updated_at: Set(now),
-                ..Default::default()
-            })
-            .exec_without_returning(db)
-            .await?;
-        }
+    // Insert-or-nothing, then complete-if-not-yet: a progress event or another submission
+    // writing the same row at the same moment can neither fail this nor be overwritten.
+    let inserted = lesson_progress::Entity::insert(lesson_progress::ActiveModel {
+        user_id: Set(attempt.user_id),
+        lesson_id: Set(attempt.lesson_id),
+        course_id: Set(attempt.course_id),
+        started_at: Set(attempt.started_at),
+        position_seconds: Set(0.0),
+        position_client_at: Set(None),
+        position_event_id: Set(None),
+        furthest_seconds: Set(0.0),
+        duration_seconds: Set(None),
+        completed_at: Set(Some(now)),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict_do_nothing_on([
+        lesson_progress::Column::UserId,
+        lesson_progress::Column::LessonId,
+    ])
+    .exec_without_returning(db)
+    .await?;
+    let inserted = matches!(inserted, TryInsertResult::Inserted(n) if n > 0);
+    let completed_now = inserted
+        || lesson_progress::Entity::update_many()
+            .col_expr(lesson_progress::Column::CompletedAt, Expr::value(now))
+            .col_expr(lesson_progress::Column::UpdatedAt, Expr::value(now))
+            .filter(lesson_progress::Column::UserId.eq(attempt.user_id))
+            .filter(lesson_progress::Column::LessonId.eq(attempt.lesson_id))
+            .filter(lesson_progress::Column::CompletedAt.is_null())
+            .exec(db)
+            .await?
+            .rows_affected
+            > 0;
+    if !completed_now {
+        return Ok(None);
     }
     mark_completed_if_done(db, attempt.user_id, attempt.course_id).await?;
     let course = course::Entity::find_by_id(attempt.course_id)
@@ -185,18 +197,36 @@ pub async fn finalize_overdue(
     let due = quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::SubmittedAt.is_null())
         .filter(quiz_attempt::Column::DeadlineAt.lte(now))
+        .order_by_asc(quiz_attempt::Column::Id)
         .all(db)
         .await?;
     let mut count = 0;
     for attempt in &due {
-        let done = finalize(db, attempt, true, now).await?;
-        let quiz = quiz::Entity::find_by_id(done.quiz_id)
-            .one(db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let (settings, _) = rules(&quiz)?;
-        complete_if_passed(db, &done, &settings).await?;
-        count += 1;
+        // One attempt that cannot be closed must not keep the others open: log it and go on.
+        match finalize_one(db, attempt, now).await {
+            Ok(()) => count += 1,
+            Err(error) => tracing::error!(
+                attempt_id = attempt.id,
+                %error,
+                "could not submit an overdue attempt; the next sweep tries again"
+            ),
+        }
     }
     Ok(count)
+}
+
+/// Submits one overdue attempt and completes its lesson on a pass.
+async fn finalize_one(
+    db: &DatabaseConnection,
+    attempt: &quiz_attempt::Model,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let done = finalize(db, attempt, true, now).await?;
+    let quiz = quiz::Entity::find_by_id(done.quiz_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (settings, _) = rules(&quiz)?;
+    complete_if_passed(db, &done, &settings).await?;
+    Ok(())
 }

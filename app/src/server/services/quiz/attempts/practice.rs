@@ -1,16 +1,23 @@
 //! Practice quizzes: questions with their answers, for grading in the browser.
+//!
+//! A practice quiz never ships a question a graded quiz of the course can ask (a fixed item of
+//! one, or a question its random draws can pick): its answers would reach the browser before
+//! the graded attempt, and a learner could collect them by practising again and again.
+
+use std::collections::BTreeSet;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sea_orm::DatabaseConnection;
 
-use super::super::{bank, rules};
+use super::super::{bank, quiz_of, rules, QUIZ_KIND};
 use super::draw::draw;
 use super::open_quiz;
 use crate::error::AppError;
-use crate::models::{PracticeQuestion, PracticeQuiz};
+use crate::models::{PracticeQuestion, PracticeQuiz, QuizItem};
 use crate::quiz::present;
-use crate::server::entities::user;
+use crate::server::entities::{question, user};
+use crate::server::services::learning::progress::ordered_lessons;
 
 /// A practice quiz's questions with answers, for grading in the browser. `NotFound` for
 /// graded quizzes: their answers never leave the server before submission.
@@ -24,7 +31,16 @@ pub async fn practice(
     if !settings.practice {
         return Err(AppError::NotFound);
     }
-    let bank = bank::course_questions(db, course.id).await?;
+    let all = bank::course_questions(db, course.id).await?;
+    let graded = graded_pool(db, course.id, &all).await?;
+    let bank: Vec<question::Model> = all
+        .into_iter()
+        .filter(|q| !graded.contains(&q.id))
+        .collect();
+    let items: Vec<QuizItem> = items
+        .into_iter()
+        .filter(|item| !matches!(item, QuizItem::Question { question_id } if graded.contains(question_id)))
+        .collect();
     let mut rng = ChaCha8Rng::seed_from_u64(rand::rng().random());
     let questions = draw(&items, &bank, &settings, &mut rng)?
         .into_iter()
@@ -39,4 +55,44 @@ pub async fn practice(
         title: lesson.title,
         questions,
     })
+}
+
+/// The questions of `bank` that a graded (not practice) quiz of course `course_id` can ask:
+/// its fixed items, and every question carrying all the tags of one of its draws.
+async fn graded_pool(
+    db: &DatabaseConnection,
+    course_id: i64,
+    bank: &[question::Model],
+) -> Result<BTreeSet<i64>, AppError> {
+    let mut fixed = BTreeSet::new();
+    let mut draws: Vec<Vec<String>> = Vec::new();
+    for lesson in ordered_lessons(db, course_id).await? {
+        if lesson.kind != QUIZ_KIND {
+            continue;
+        }
+        let (settings, items) = rules(&quiz_of(db, &lesson).await?)?;
+        if settings.practice {
+            continue;
+        }
+        for item in items {
+            match item {
+                QuizItem::Question { question_id } => {
+                    fixed.insert(question_id);
+                }
+                QuizItem::Draw { tags, .. } => draws.push(tags),
+            }
+        }
+    }
+    Ok(bank
+        .iter()
+        .filter(|q| {
+            fixed.contains(&q.id) || {
+                let have = bank::tags_of(q);
+                draws
+                    .iter()
+                    .any(|tags| tags.iter().all(|t| have.contains(t)))
+            }
+        })
+        .map(|q| q.id)
+        .collect())
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Soak and fault bench: builds the server (release) and drives it with a mixed learner
+# workload on loopback (server/benches/soak.rs). Not part of CI.
+#
+#   bench/soak.sh                         30 minutes, 8 learners, SQLite file
+#   bench/soak.sh --minutes 5 --learners 4
+#   bench/soak.sh --faults --minutes 6 \
+#     --database postgres://postgres:postgres@127.0.0.1:5432/lectern_soak \
+#     --redis redis://127.0.0.1:6379        restarts Postgres, then Redis, under load
+#
+# Loopback only: --database and --redis must point at 127.0.0.1 or localhost.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/lectern/target-bench}"
+for arg in "$@"; do
+  case "$arg" in
+    postgres://*|redis://*)
+      case "$arg" in *@127.0.0.1:*|*@localhost:*|redis://127.0.0.1:*|redis://localhost:*) ;;
+        *) echo "only loopback services: $arg" >&2; exit 1 ;; esac ;;
+  esac
+  case "$arg" in
+    postgres://*)
+      db="${arg##*/}"; admin="${arg%/*}/postgres"
+      psql "$admin" -qc "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" ;;
+  esac
+done
+cargo build --release --locked -p server --bin server
+exec cargo bench --locked -p server --bench soak --features app/ssr -- \
+  --server "$CARGO_TARGET_DIR/release/server" "$@"
