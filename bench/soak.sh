@@ -11,7 +11,10 @@
 # Loopback only: --database and --redis must point at 127.0.0.1 or localhost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/lectern/target-bench}"
+# The server under test: the release build serve.sh and test.sh make (cargo leptos), else a
+# plain release build of the server binary.
+release_dir="${CARGO_TARGET_DIR:-$HOME/.cache/lectern/target}"
+server_bin="${LECTERN_SERVER_BIN:-$release_dir/release/server}"
 for arg in "$@"; do
   case "$arg" in
     postgres://*|redis://*)
@@ -24,6 +27,9 @@ for arg in "$@"; do
       psql "$admin" -qc "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" ;;
   esac
 done
-cargo build --release --locked -p server --bin server
-exec cargo bench --locked -p server --bench soak --features app/ssr -- \
-  --server "$CARGO_TARGET_DIR/release/server" "$@"
+if [ ! -x "$server_bin" ]; then
+  CARGO_TARGET_DIR="$release_dir" cargo build --release --locked -p server --bin server
+fi
+# The load generator itself is I/O-bound: built with the test profile, beside the test build.
+export CARGO_TARGET_DIR="${LECTERN_CHECK_TARGET_DIR:-$HOME/.cache/lectern/target-check}"
+exec cargo test --locked -p server --bench soak --features app/ssr -- --server "$server_bin" "$@"
