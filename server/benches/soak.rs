@@ -12,8 +12,10 @@
 //!
 //! Run it with `bench/soak.sh` (see bench/README.md); it never runs in CI.
 
+#[path = "soak/support.rs"]
+mod support;
+
 use std::collections::HashSet;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -35,14 +37,15 @@ struct Tally {
     first_errors: Mutex<Vec<String>>,
 }
 
-struct Options {
-    server: String,
-    minutes: f64,
-    learners: usize,
-    database: Option<String>,
-    redis: Option<String>,
-    faults: bool,
-    port: u16,
+/// What to run, from the command line.
+pub struct Options {
+    pub server: String,
+    pub minutes: f64,
+    pub learners: usize,
+    pub database: Option<String>,
+    pub redis: Option<String>,
+    pub faults: bool,
+    pub port: u16,
 }
 
 fn options() -> Options {
@@ -70,45 +73,6 @@ fn options() -> Options {
         }
     }
     o
-}
-
-/// Resident memory of process `pid` in KiB.
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-fn start_server(o: &Options, dir: &std::path::Path, database: &str) -> Child {
-    let log = std::fs::File::create(dir.join("server.log")).expect("log file");
-    let mut command = Command::new(&o.server);
-    command
-        .arg("serve")
-        .env("DATABASE_URL", database)
-        .env("LECTERN_DEMO", "true")
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{}", o.port))
-        .env("PUBLIC_URL", format!("http://127.0.0.1:{}", o.port))
-        .env("MEDIA_DIR", dir.join("media"))
-        .env("OUTBOX_DIR", dir.join("outbox"))
-        .env("LOG_FORMAT", "json")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::from(log.try_clone().expect("log")))
-        .stderr(Stdio::from(log));
-    if let Some(redis) = &o.redis {
-        command.env("REDIS_URL", redis).env(
-            "REDIS_KEY_PREFIX",
-            format!("lectern-soak:{}:", std::process::id()),
-        );
-    }
-    command
-        .spawn()
-        .expect("start the server (is --server a built `server` binary?)")
 }
 
 /// One learner's loop until `deadline`.
@@ -231,41 +195,6 @@ async fn learner(
     }
 }
 
-/// Restarts a local service with `script` while watching `/readyz`; returns whether readiness
-/// reported the outage.
-async fn outage(name: &str, script: &str, base: &str, in_fault: &AtomicBool) -> bool {
-    in_fault.store(true, Ordering::Relaxed);
-    let client = reqwest::Client::new();
-    let restart = tokio::task::spawn_blocking({
-        let script = script.to_owned();
-        move || Command::new("bash").arg("-c").arg(script).status()
-    });
-    let mut seen_down = false;
-    while !restart.is_finished() {
-        if let Ok(r) = client.get(format!("{base}/readyz")).send().await {
-            seen_down |= r.status().as_u16() == 503;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let status = restart.await.expect("join").expect("restart");
-    println!("{name} restarted ({status}); /readyz reported the outage: {seen_down}");
-    // Recovered without restarting Lectern: ready again within 30 s.
-    for _ in 0..300 {
-        if client
-            .get(format!("{base}/readyz"))
-            .send()
-            .await
-            .is_ok_and(|r| r.status().is_success())
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    in_fault.store(false, Ordering::Relaxed);
-    seen_down
-}
-
 #[tokio::main]
 async fn main() {
     let o = options();
@@ -278,7 +207,7 @@ async fn main() {
         .database
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}/soak.db?mode=rwc", dir.path().display()));
-    let mut child = start_server(&o, dir.path(), &database);
+    let mut child = support::start_server(&o, dir.path(), &database);
     let base = format!("http://127.0.0.1:{}", o.port);
     let probe = reqwest::Client::new();
     let mut ready = false;
@@ -325,7 +254,7 @@ async fn main() {
         .collect();
 
     let pid = child.id();
-    let rss_start = rss_kib(pid);
+    let rss_start = support::rss_kib(pid);
     let started = Instant::now();
     let length = Duration::from_secs_f64(o.minutes * 60.0);
     let deadline = started + length;
@@ -346,12 +275,12 @@ async fn main() {
         .collect();
     // RSS after a minute of warm-up (caches filled), then at the end.
     tokio::time::sleep(length.min(Duration::from_secs(60))).await;
-    let rss_warm = rss_kib(pid);
+    let rss_warm = support::rss_kib(pid);
     let mut outages = Vec::new();
     if o.faults {
         tokio::time::sleep((length / 3).saturating_sub(started.elapsed())).await;
         outages.push(
-            outage(
+            support::outage(
                 "PostgreSQL",
                 "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | sort -V | tail -n 1) main restart",
                 &base,
@@ -361,7 +290,7 @@ async fn main() {
         );
         tokio::time::sleep((length * 2 / 3).saturating_sub(started.elapsed())).await;
         outages.push(
-            outage(
+            support::outage(
                 "Redis",
                 "redis-cli -h 127.0.0.1 -p 6379 shutdown nosave; sleep 3; \
                  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no",
@@ -374,7 +303,7 @@ async fn main() {
     for l in learners {
         l.await.expect("learner");
     }
-    let rss_end = rss_kib(pid);
+    let rss_end = support::rss_kib(pid);
     let alive = child.try_wait().expect("wait").is_none();
     let acknowledged: Vec<String> = tally
         .acknowledged
