@@ -26,6 +26,39 @@ pub(crate) const BUTTON_LIGHT: &str = "rounded-lg border border-slate-300 bg-whi
 /// A card.
 pub(crate) const CARD: &str = "space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
 
+/// A teaching page about the record named by the route's `:id`: loads it with `fetch` (the id
+/// is read before anything is awaited), says `loading` meanwhile, then shows `render` of it, or
+/// the error page (`NotFound` when the id is not a number).
+pub(crate) fn by_route_id<T, Fut>(
+    fetch: fn(i64) -> Fut,
+    loading: &'static str,
+    render: fn(T) -> leptos::prelude::AnyView,
+) -> impl leptos::prelude::IntoView
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::error::AppError>> + Send + 'static,
+{
+    use leptos::prelude::*;
+    let params = leptos_router::hooks::use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    let record = Resource::new(id, move |id| async move {
+        match id {
+            Some(id) => fetch(id).await,
+            None => Err(crate::error::AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="p-10 text-slate-500">{loading}</p> }>
+            {move || Suspend::new(async move {
+                match record.await {
+                    Ok(record) => render(record),
+                    Err(error) => view! { <crate::components::ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// Asks the browser to confirm a destructive action.
 pub(crate) fn confirm(message: &str) -> bool {
     leptos::prelude::window()

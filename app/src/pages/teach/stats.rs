@@ -2,35 +2,17 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::CARD;
 use crate::api::learning::get_course_stats;
-use crate::components::ErrorView;
-use crate::error::AppError;
 use crate::models::CourseStats;
 
 /// The course statistics page (the course's instructor and admins).
 #[component]
 pub fn CourseStatsPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let stats = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_course_stats(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    view! {
-        <Suspense fallback=|| view! { <p class="p-10 text-slate-500">"Loading statistics…"</p> }>
-            {move || Suspend::new(async move {
-                match stats.await {
-                    Ok(stats) => view! { <StatsView stats /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    super::by_route_id(get_course_stats, "Loading statistics…", |stats| {
+        view! { <StatsView stats /> }.into_any()
+    })
 }
 
 #[component]

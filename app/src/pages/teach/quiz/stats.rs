@@ -3,36 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::super::CARD;
 use crate::api::quiz::get_quiz_stats;
-use crate::components::ErrorView;
-use crate::error::AppError;
 use crate::models::QuizStats;
 use crate::pages::quiz::format_percent;
 
 /// The quiz statistics page (the course's instructors and admins).
 #[component]
 pub fn QuizStatsPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let stats = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_quiz_stats(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    view! {
-        <Suspense fallback=|| view! { <p class="p-10 text-slate-500">"Loading statistics…"</p> }>
-            {move || Suspend::new(async move {
-                match stats.await {
-                    Ok(stats) => view! { <StatsView stats /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    super::super::by_route_id(get_quiz_stats, "Loading statistics…", |stats| {
+        view! { <StatsView stats /> }.into_any()
+    })
 }
 
 #[component]
