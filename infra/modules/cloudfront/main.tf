@@ -66,6 +66,38 @@ resource "aws_wafv2_web_acl" "this" {
     }
   }
 
+  # Server functions take at most 4 MiB (the app answers 413 above that); media uploads go
+  # straight to S3 with presigned URLs, never through here. WAF inspects only a body's first
+  # kilobytes, so the managed 8 KB body rule above can only count (lesson text is larger), but
+  # a Content-Length of eight digits or more (10 MB and up) is blocked at the edge.
+  rule {
+    name     = "oversized-bodies"
+    priority = 25
+    action {
+      block {}
+    }
+    statement {
+      size_constraint_statement {
+        comparison_operator = "GT"
+        size                = 7
+        field_to_match {
+          single_header {
+            name = "content-length"
+          }
+        }
+        text_transformation {
+          priority = 0
+          type     = "NONE"
+        }
+      }
+    }
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${var.name}-oversized-bodies"
+      sampled_requests_enabled   = true
+    }
+  }
+
   rule {
     name     = "aws-known-bad-inputs"
     priority = 30
