@@ -57,7 +57,13 @@ async fn upload(
     .await;
     match result {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(error) => error.into_response(),
+        // The error itself as the body, as server functions answer: the upload widget shows
+        // its message (the file is too large, the disk is full, …).
+        Err(error) => (
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            axum::Json(error),
+        )
+            .into_response(),
     }
 }
 

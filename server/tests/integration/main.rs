@@ -20,6 +20,7 @@ mod bounds;
 mod caching;
 mod catalogue;
 mod deadlines;
+mod full_disk;
 mod learning;
 mod learning_access;
 mod learning_live;

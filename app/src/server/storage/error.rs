@@ -27,6 +27,9 @@ pub enum StorageError {
     /// No object is stored under the key.
     #[error("no such object")]
     NotFound,
+    /// The disk is full; nothing of the file was kept.
+    #[error("no space left for media")]
+    Full,
     /// The disk or the object store failed; the detail is for the server log only.
     #[error("storage backend: {0}")]
     Backend(String),
@@ -44,6 +47,14 @@ impl From<StorageError> for AppError {
                 "This file name can't be used. Please rename the file.",
             ),
             StorageError::NotFound => AppError::NotFound,
+            StorageError::Full => {
+                tracing::error!("media storage is full: uploads fail until space is freed");
+                AppError::field(
+                    "file",
+                    "The server has no room for this file right now. Nothing was saved; \
+                     please try again later or tell the site's administrators.",
+                )
+            }
             StorageError::Backend(detail) => {
                 tracing::error!(error = %detail, "media storage failed");
                 AppError::Internal

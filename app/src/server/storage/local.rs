@@ -194,5 +194,8 @@ fn missing(err: &std::io::Error) -> bool {
 }
 
 fn io_error(what: &str, err: &std::io::Error) -> StorageError {
+    if err.kind() == std::io::ErrorKind::StorageFull {
+        return StorageError::Full;
+    }
     StorageError::Backend(format!("local media: {what}: {err}"))
 }
