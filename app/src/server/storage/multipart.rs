@@ -92,7 +92,7 @@ fn local_has_no_multipart() -> StorageError {
 }
 
 impl S3 {
-    async fn create_multipart(
+    pub(super) async fn create_multipart(
         &self,
         key: &str,
         content_type: &str,
@@ -119,8 +119,6 @@ impl S3 {
         content_length: u64,
         ttl: Duration,
     ) -> Result<PresignedRequest, StorageError> {
-        let length = i64::try_from(content_length)
-            .map_err(|_| StorageError::Backend("content length out of range".into()))?;
         let number = i32::try_from(part_number)
             .map_err(|_| StorageError::Backend("part number out of range".into()))?;
         let presigned = self
@@ -130,19 +128,11 @@ impl S3 {
             .key(key)
             .upload_id(upload_id)
             .part_number(number)
-            .content_length(length)
+            .content_length(super::s3::s3_length(content_length)?)
             .presigned(super::s3::presigning(ttl)?)
             .await
             .map_err(|e| super::s3::sdk_error("presigning UploadPart", key, e))?;
-        Ok(PresignedRequest {
-            url: presigned.uri().to_owned(),
-            method: presigned.method().to_owned(),
-            headers: presigned
-                .headers()
-                .map(|(name, value)| (name.to_owned(), value.to_owned()))
-                .collect(),
-            expires_in_secs: ttl.as_secs(),
-        })
+        Ok(super::s3::request_of(&presigned, ttl))
     }
 
     async fn complete_multipart(

@@ -211,27 +211,17 @@ impl S3 {
         content_length: u64,
         ttl: Duration,
     ) -> Result<PresignedRequest, StorageError> {
-        let length = i64::try_from(content_length)
-            .map_err(|_| StorageError::Backend("content length out of range".into()))?;
         let presigned = self
             .client
             .put_object()
             .bucket(&self.bucket)
             .key(key)
             .content_type(content_type)
-            .content_length(length)
+            .content_length(s3_length(content_length)?)
             .presigned(presigning(ttl)?)
             .await
             .map_err(|e| sdk_error("presigning PutObject", key, e))?;
-        Ok(PresignedRequest {
-            url: presigned.uri().to_owned(),
-            method: presigned.method().to_owned(),
-            headers: presigned
-                .headers()
-                .map(|(name, value)| (name.to_owned(), value.to_owned()))
-                .collect(),
-            expires_in_secs: ttl.as_secs(),
-        })
+        Ok(request_of(&presigned, ttl))
     }
 
     pub(super) async fn presign_get(
@@ -295,4 +285,25 @@ fn urlencoding_path(key: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A byte count as S3 takes it.
+pub(super) fn s3_length(bytes: u64) -> Result<i64, StorageError> {
+    i64::try_from(bytes).map_err(|_| StorageError::Backend("content length out of range".into()))
+}
+
+/// What the browser needs to send a presigned request, valid for `ttl`.
+pub(super) fn request_of(
+    presigned: &aws_sdk_s3::presigning::PresignedRequest,
+    ttl: Duration,
+) -> PresignedRequest {
+    PresignedRequest {
+        url: presigned.uri().to_owned(),
+        method: presigned.method().to_owned(),
+        headers: presigned
+            .headers()
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect(),
+        expires_in_secs: ttl.as_secs(),
+    }
 }

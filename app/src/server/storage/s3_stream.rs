@@ -82,16 +82,7 @@ impl S3 {
         key: &str,
         content_type: &str,
     ) -> Result<PendingUpload, StorageError> {
-        let out = self
-            .client
-            .create_multipart_upload()
-            .bucket(&self.bucket)
-            .key(key)
-            .content_type(content_type)
-            .send()
-            .await
-            .map_err(|e| sdk_error("CreateMultipartUpload", key, e))?;
-        let upload_id = out.upload_id().unwrap_or_default().to_owned();
+        let upload_id = self.create_multipart(key, content_type).await?;
         Ok(PendingUpload {
             client: self.client.clone(),
             bucket: self.bucket.clone(),
