@@ -5,16 +5,22 @@ import { test, expect, hydrated } from "./fixtures";
 // Account flows need the hydrated app (forms submit through server actions).
 const password = "correct horse battery staple 42";
 
-function latestResetLink(email: string): string {
+// Mail goes through the server's job queue: it lands in the outbox within a second or so.
+async function latestResetLink(email: string): Promise<string> {
   const dir = process.env.LECTERN_OUTBOX;
   if (!dir) throw new Error("LECTERN_OUTBOX is not set (scripts/test.sh sets it)");
-  const mails = fs
-    .readdirSync(dir)
-    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
-    .filter((m) => m.includes(email));
-  const link = mails.at(-1)?.match(/https?:\/\/\S+\/account\/reset\/\S+/)?.[0];
-  if (!link) throw new Error(`no reset link for ${email} in ${dir}`);
-  return new URL(link).pathname;
+  for (let tries = 0; tries < 50; tries++) {
+    const mails = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+          .filter((m) => m.includes(email))
+      : [];
+    const link = mails.at(-1)?.match(/https?:\/\/\S+\/account\/reset\/\S+/)?.[0];
+    if (link) return new URL(link).pathname;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no reset link for ${email} in ${dir} after 10 seconds`);
 }
 
 test("sign up, sign out, sign in, reset the password @needs-js", async ({ page }) => {
@@ -55,7 +61,7 @@ test("sign up, sign out, sign in, reset the password @needs-js", async ({ page }
   await expect(page.getByRole("status")).toContainText("reset link is on its way");
 
   const newPassword = "a fresh passphrase for pat 2026";
-  await page.goto(latestResetLink(email));
+  await page.goto(await latestResetLink(email));
   await hydrated(page, true);
   await page.getByLabel("New password", { exact: true }).fill(newPassword);
   await page.getByRole("button", { name: "Set new password" }).click();

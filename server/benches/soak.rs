@@ -282,7 +282,9 @@ async fn main() {
         outages.push(
             support::outage(
                 "PostgreSQL",
-                "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | sort -V | tail -n 1) main restart",
+                "v=$(ls /etc/postgresql | sort -V | tail -n 1); \
+                 pg_ctlcluster --skip-systemctl-redirect $v main stop; sleep 3; \
+                 pg_ctlcluster --skip-systemctl-redirect $v main start",
                 &base,
                 &in_fault,
             )

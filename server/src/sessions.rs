@@ -51,10 +51,25 @@ impl SessionStore for Store {
     }
 }
 
-/// Connects a pool of Redis clients to `url` (used for sessions and rate limits).
+/// Connects a pool of Redis clients to `url` (used for sessions and rate limits). Clients
+/// reconnect after Redis restarts or the network drops (backing off up to 5 s), and a command
+/// that gets no answer within 2 s fails instead of holding its request: while Redis is away,
+/// requests that need it fail fast with 503 and `/readyz` says so; afterwards they work again
+/// without restarting Lectern.
 pub async fn redis_pool(url: &str) -> anyhow::Result<Pool> {
     let config = RedisConfig::from_url(url)?;
-    let pool = Pool::new(config, None, None, None, 4)?;
+    let performance = fred::types::config::PerformanceConfig {
+        default_command_timeout: std::time::Duration::from_secs(2),
+        ..Default::default()
+    };
+    let connection = fred::types::config::ConnectionConfig {
+        connection_timeout: std::time::Duration::from_secs(2),
+        internal_command_timeout: std::time::Duration::from_secs(2),
+        max_command_attempts: 2,
+        ..Default::default()
+    };
+    let policy = fred::types::config::ReconnectPolicy::new_exponential(0, 100, 5_000, 2);
+    let pool = Pool::new(config, Some(performance), Some(connection), Some(policy), 4)?;
     pool.init().await?;
     Ok(pool)
 }
