@@ -11,9 +11,12 @@
 # Loopback only: --database and --redis must point at 127.0.0.1 or localhost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The server under test: the release build serve.sh and test.sh make (cargo leptos), else a
-# plain release build of the server binary.
-release_dir="${CARGO_TARGET_DIR:-$HOME/.cache/lectern/target}"
+# The server under test: the release build serve.sh and test.sh make (cargo leptos), built
+# from this checkout (server-function URLs differ between builds of different checkouts, and
+# the load generator below must call the same ones).
+# shellcheck source=scripts/lib.sh
+source "scripts/lib.sh"
+release_dir="$BUILD_TARGET_DIR"
 server_bin="${LECTERN_SERVER_BIN:-$release_dir/release/server}"
 for arg in "$@"; do
   case "$arg" in
@@ -27,8 +30,9 @@ for arg in "$@"; do
       psql "$admin" -qc "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" ;;
   esac
 done
-if [ ! -x "$server_bin" ]; then
-  CARGO_TARGET_DIR="$release_dir" cargo build --release --locked -p server --bin server
+if [ -z "${LECTERN_SERVER_BIN:-}" ]; then
+  ensure_build_tools
+  build_site
 fi
 # The load generator itself is I/O-bound: built with the test profile, beside the test build.
 export CARGO_TARGET_DIR="${LECTERN_CHECK_TARGET_DIR:-$HOME/.cache/lectern/target-check}"
