@@ -50,7 +50,9 @@ pub struct Options {
 
 fn options() -> Options {
     let mut o = Options {
-        server: std::env::var("LECTERN_SERVER_BIN").unwrap_or_default(),
+        // The server built with this bench: server-function URLs are hashed per build, so the
+        // load generator must call a server built from the same compilation of the app.
+        server: env!("CARGO_BIN_EXE_server").to_owned(),
         minutes: 30.0,
         learners: 8,
         database: None,
@@ -62,7 +64,6 @@ fn options() -> Options {
     while let Some(arg) = args.next() {
         let mut value = || args.next().unwrap_or_default();
         match arg.as_str() {
-            "--server" => o.server = value(),
             "--minutes" => o.minutes = value().parse().unwrap_or(o.minutes),
             "--learners" => o.learners = value().parse().unwrap_or(o.learners),
             "--database" => o.database = Some(value()),
