@@ -20,11 +20,14 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use app::api::account::SignUp;
+use app::api::account::{SignIn, SignUp};
 use app::api::learning::{Enroll, GetCourseProgress, RecordProgress};
 use leptos::server_fn::ServerFn;
 use sea_orm::{ConnectionTrait, Database, Statement};
 use serde_json::{json, Value};
+
+/// Every simulated learner's password.
+const PASSWORD: &str = "soak test passphrase 2026";
 
 /// Counters shared by every learner.
 #[derive(Default)]
@@ -35,6 +38,10 @@ struct Tally {
     unclean_in_faults: AtomicU64,
     acknowledged: Mutex<HashSet<String>>,
     first_errors: Mutex<Vec<String>>,
+    fault_statuses: Mutex<Vec<String>>,
+    /// Requests answered 401 because the session was lost (Redis restarted without
+    /// persistence): the learner signs in again, as a person would be asked to.
+    signed_out: AtomicU64,
 }
 
 /// What to run, from the command line.
@@ -100,15 +107,23 @@ async fn learner(
             .header("accept", "application/json")
             .form(&args)
     };
+    let lost_session = AtomicBool::new(false);
     let outcome = |result: Result<reqwest::Response, reqwest::Error>, what: &str| {
         tally.requests.fetch_add(1, Ordering::Relaxed);
         let status = result.as_ref().map(|r| r.status().as_u16()).ok();
         let ok = status.is_some_and(|s| s < 400);
-        if !ok {
+        if status == Some(401) {
+            tally.signed_out.fetch_add(1, Ordering::Relaxed);
+            lost_session.store(true, Ordering::Relaxed);
+        } else if !ok {
             if in_fault.load(Ordering::Relaxed) {
                 tally.errors_in_faults.fetch_add(1, Ordering::Relaxed);
                 if status != Some(503) {
                     tally.unclean_in_faults.fetch_add(1, Ordering::Relaxed);
+                }
+                let mut seen = tally.fault_statuses.lock().expect("lock");
+                if seen.len() < 10 {
+                    seen.push(format!("{what}: {status:?}"));
                 }
             } else {
                 tally.errors.fetch_add(1, Ordering::Relaxed);
@@ -124,8 +139,8 @@ async fn learner(
         SignUp::PATH,
         vec![
             ("display_name", format!("Soak {n}")),
-            ("email", email),
-            ("password", "soak test passphrase 2026".into()),
+            ("email", email.clone()),
+            ("password", PASSWORD.into()),
         ],
     )
     .send()
@@ -141,6 +156,15 @@ async fn learner(
     );
     let mut event = 0u64;
     while Instant::now() < deadline {
+        if lost_session.swap(false, Ordering::Relaxed) {
+            let again = form(
+                SignIn::PATH,
+                vec![("email", email.clone()), ("password", PASSWORD.into())],
+            )
+            .send()
+            .await;
+            outcome(again, "sign in again");
+        }
         let lesson = lessons[(event as usize) % lessons.len()];
         for path in [
             "/".to_owned(),
@@ -353,8 +377,15 @@ async fn main() {
             tally.errors_in_faults.load(Ordering::Relaxed),
             tally.unclean_in_faults.load(Ordering::Relaxed)
         );
+        for e in tally.fault_statuses.lock().expect("lock").iter() {
+            println!("  {e}");
+        }
         println!("outages reported by /readyz: {outages:?}");
     }
+    println!(
+        "answered 401 (session lost; the learner signed in again): {}",
+        tally.signed_out.load(Ordering::Relaxed)
+    );
     println!(
         "progress events acknowledged: {}, lost: {lost}",
         acknowledged.len()
