@@ -20,10 +20,7 @@ async fn course_completes_once_every_lesson_is_done(backend: Backend) {
     let started = chrono::Utc::now();
     let app = TestApp::empty(backend).await;
     let (_ada, c) = instructor_and_course(&app, 3).await;
-    let lea = person(&app, "lea@example.org", Role::Learner).await;
-    call::<CourseProgress>(&app, &lea.client, Enroll::PATH, &[("slug", "rust")])
-        .await
-        .expect("enroll");
+    let lea = enrolled_learner(&app, "lea@example.org").await;
     let two = record(
         &app,
         &lea,

@@ -22,10 +22,7 @@ on_both_backends! {
 async fn replaying_a_batch_changes_nothing(backend: Backend) {
     let app = TestApp::empty(backend).await;
     let (_ada, c) = instructor_and_course(&app, 2).await;
-    let lea = person(&app, "lea@example.org", Role::Learner).await;
-    call::<CourseProgress>(&app, &lea.client, Enroll::PATH, &[("slug", "rust")])
-        .await
-        .expect("enroll");
+    let lea = enrolled_learner(&app, "lea@example.org").await;
     let batch = json!([
         event(1, c.lessons[0], "started", None, "2026-03-01T10:00:00Z"),
         event(
@@ -98,10 +95,7 @@ async fn replaying_a_batch_changes_nothing(backend: Backend) {
 async fn late_events_never_move_progress_back(backend: Backend) {
     let app = TestApp::empty(backend).await;
     let (_ada, c) = instructor_and_course(&app, 2).await;
-    let lea = person(&app, "lea@example.org", Role::Learner).await;
-    call::<CourseProgress>(&app, &lea.client, Enroll::PATH, &[("slug", "rust")])
-        .await
-        .expect("enroll");
+    let lea = enrolled_learner(&app, "lea@example.org").await;
     let lesson = c.lessons[1];
     record(
         &app,
@@ -171,10 +165,7 @@ async fn bad_and_foreign_events_are_rejected_one_by_one(backend: Backend) {
     let (ada, c) = instructor_and_course(&app, 2).await;
     let other = course(&app, ada.id, "other", true, 0, 2, &[0]).await;
     let draft = course(&app, ada.id, "draft", false, 0, 1, &[0]).await;
-    let lea = person(&app, "lea@example.org", Role::Learner).await;
-    call::<CourseProgress>(&app, &lea.client, Enroll::PATH, &[("slug", "rust")])
-        .await
-        .expect("enroll");
+    let lea = enrolled_learner(&app, "lea@example.org").await;
     let future = (Utc::now() + chrono::Duration::days(2)).to_rfc3339();
     let mut no_id = event(10, c.lessons[0], "started", None, "2026-03-01T10:00:00Z");
     no_id["event_id"] = json!("not-a-uuid");

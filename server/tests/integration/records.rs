@@ -1,15 +1,13 @@
 //! Learners' records outlive curriculum edits: a lesson or section in which learners have
 //! progress or quiz attempts cannot be deleted (409 with the way forward); one without can.
 
-use crate::common::learning::{event, instructor_and_course, record};
+use crate::common::learning::{enrolled_learner, event, instructor_and_course, record};
 use crate::common::*;
 use crate::common::{Backend, TestApp};
 use app::api::authoring::{DeleteLesson, DeleteSection};
-use app::api::learning::Enroll;
 use app::error::AppError;
-use app::models::{CourseProgress, EditorSection, Role};
+use app::models::EditorSection;
 use app::server::entities::{lesson, lesson_progress};
-use leptos::server_fn::ServerFn;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
@@ -20,10 +18,7 @@ on_both_backends! {
 async fn lessons_with_learners_records_are_kept(backend: Backend) {
     let app = TestApp::empty(backend).await;
     let (ada, c) = instructor_and_course(&app, 3).await;
-    let lea = person(&app, "lea@example.org", Role::Learner).await;
-    call::<CourseProgress>(&app, &lea.client, Enroll::PATH, &[("slug", "rust")])
-        .await
-        .expect("enroll");
+    let lea = enrolled_learner(&app, "lea@example.org").await;
     record(
         &app,
         &lea,

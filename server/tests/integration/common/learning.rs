@@ -1,7 +1,7 @@
 //! Learning-journey helpers: typed server-function calls, progress events and batches, and a
 //! published course with its instructor.
 
-use app::api::learning::{GetCourseProgress, RecordProgress};
+use app::api::learning::{Enroll, GetCourseProgress, RecordProgress};
 use app::models::{CourseProgress, RecordResult, Role};
 use leptos::server_fn::ServerFn;
 use serde_json::{json, Value};
@@ -59,4 +59,13 @@ pub async fn progress(app: &TestApp, who: &Person, slug: &str) -> Option<CourseP
     call(app, &who.client, GetCourseProgress::PATH, &[("slug", slug)])
         .await
         .expect("progress")
+}
+
+/// A learner `email`, signed in and enrolled in the course `rust` of [`instructor_and_course`].
+pub async fn enrolled_learner(app: &TestApp, email: &str) -> Person {
+    let who = person(app, email, Role::Learner).await;
+    call::<CourseProgress>(app, &who.client, Enroll::PATH, &[("slug", "rust")])
+        .await
+        .expect("enroll");
+    who
 }
