@@ -283,6 +283,7 @@ async fn main() {
     let started = Instant::now();
     let length = Duration::from_secs_f64(o.minutes * 60.0);
     let deadline = started + length;
+    let sampler = support::print_rss_every_minute(pid);
     let tally = Arc::new(Tally::default());
     let in_fault = Arc::new(AtomicBool::new(false));
     let learners: Vec<_> = (0..o.learners)
@@ -330,6 +331,7 @@ async fn main() {
     for l in learners {
         l.await.expect("learner");
     }
+    sampler.abort();
     let rss_end = support::rss_kib(pid);
     let alive = child.try_wait().expect("wait").is_none();
     let acknowledged: Vec<String> = tally

@@ -20,6 +20,18 @@ pub fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// Prints the server's memory once a minute, to tell growth that levels off from a leak.
+pub fn print_rss_every_minute(pid: u32) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut minute = 0;
+        loop {
+            tokio::time::sleep(Duration::from_secs(60)).await;
+            minute += 1;
+            println!("minute {minute}: server RSS {} KiB", rss_kib(pid));
+        }
+    })
+}
+
 /// Starts the server binary of `o` on its port, logging to `dir/server.log`.
 pub fn start_server(o: &Options, dir: &std::path::Path, database: &str) -> Child {
     let log = std::fs::File::create(dir.join("server.log")).expect("log file");
