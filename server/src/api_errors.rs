@@ -10,7 +10,7 @@ use axum::{
     extract::Request,
     http::{header, HeaderValue, StatusCode},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Response},
 };
 
 /// Largest error body inspected; real ones are a few hundred bytes.
@@ -37,4 +37,12 @@ pub async fn map_status(request: Request<Body>, next: Next) -> Response {
         }
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// `error` answered as server functions answer it: its status, and the error itself as the
+/// JSON body (what the browser's server-function client and the upload widget read).
+pub fn error_response(error: AppError) -> Response {
+    let status =
+        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, axum::Json(error)).into_response()
 }

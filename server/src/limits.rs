@@ -10,9 +10,9 @@
 use app::error::AppError;
 use axum::{
     extract::{DefaultBodyLimit, Request},
-    http::{header, StatusCode},
+    http::header,
     middleware::Next,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 
 /// The most bytes one server-function request may carry.
@@ -34,14 +34,7 @@ pub async fn refuse_declared_oversize(request: Request, next: Next) -> Response 
     if request.uri().path().starts_with("/api/")
         && declared.is_some_and(|len| len > API_BODY_LIMIT as u64)
     {
-        // The body server functions fail with: the error itself, as JSON.
-        let body = serde_json::to_string(&AppError::TooLarge).unwrap_or_default();
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            [(header::CONTENT_TYPE, "application/json")],
-            body,
-        )
-            .into_response();
+        return crate::api_errors::error_response(AppError::TooLarge);
     }
     next.run(request).await
 }

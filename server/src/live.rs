@@ -23,12 +23,15 @@ use axum::{
 use futures_util::StreamExt as _;
 use tower_sessions::Session;
 
+/// The live-update stream's route.
+pub const ROUTE: &str = "/events/progress";
+
 /// How often an idle stream gets a keep-alive comment.
 pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// The live-update routes.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/events/progress", get(progress_events))
+    Router::new().route(ROUTE, get(progress_events))
 }
 
 fn to_sse(event: LiveEvent) -> Event {

@@ -21,11 +21,16 @@ use futures_util::TryStreamExt as _;
 use tower::ServiceExt;
 use tower_sessions::Session;
 
+/// The streaming upload route (local media).
+pub const UPLOAD_ROUTE: &str = "/media/upload/{id}";
+/// The authorizing media route.
+pub const SERVE_ROUTE: &str = "/media/{id}/{name}";
+
 /// The media routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/media/upload/{id}", put(upload))
-        .route("/media/{id}/{name}", get(serve))
+        .route(UPLOAD_ROUTE, put(upload))
+        .route(SERVE_ROUTE, get(serve))
 }
 
 async fn upload(
@@ -59,11 +64,7 @@ async fn upload(
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         // The error itself as the body, as server functions answer: the upload widget shows
         // its message (the file is too large, the disk is full, …).
-        Err(error) => (
-            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            axum::Json(error),
-        )
-            .into_response(),
+        Err(error) => crate::api_errors::error_response(error),
     }
 }
 

@@ -25,9 +25,9 @@ pub const DEFAULT: Duration = Duration::from_secs(30);
 
 /// Route templates the deadline never applies to.
 const EXEMPT: [&str; 3] = [
-    "/media/upload/{id}",
-    "/media/{id}/{name}",
-    "/events/progress",
+    crate::media::UPLOAD_ROUTE,
+    crate::media::SERVE_ROUTE,
+    crate::live::ROUTE,
 ];
 
 /// Whether `route` (a matched route template) runs without a deadline.

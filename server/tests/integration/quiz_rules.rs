@@ -113,24 +113,7 @@ async fn the_sweeper_submits_overdue_attempts(backend: Backend) {
         ..settings()
     };
     let (_, course, _, learner) = quiz_with_every_kind(&app, timed).await;
-    let view: AttemptView = ok(form::<StartAttempt>(
-        &app,
-        &learner,
-        &[("lesson_id", &course.quiz_lesson.to_string())],
-    )
-    .await);
-    for q in &view.questions {
-        ok::<SaveAck>(
-            save(
-                &app,
-                &learner,
-                view.id,
-                q.position,
-                &right_answer(&q.question),
-            )
-            .await,
-        );
-    }
+    let view = answered_attempt(&app, &learner, course.quiz_lesson).await;
     assert_eq!(
         finalize_overdue(&app.db, Utc::now()).await.expect("sweep"),
         0,

@@ -6,7 +6,7 @@ use crate::common::quiz::*;
 use crate::common::*;
 use crate::common::{Backend, TestApp};
 use app::api::quiz::{StartAttempt, SubmitAttempt};
-use app::models::{AttemptView, QuizSettings, Role, SaveAck};
+use app::models::{AttemptView, QuizSettings, Role};
 use app::server::entities::{attempt_question, quiz_attempt};
 use app::server::services::quiz::attempts::finalize_overdue;
 use chrono::{Duration, Utc};
@@ -15,16 +15,6 @@ use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
 on_both_backends! {
     the_sweeper_goes_on_past_an_attempt_it_cannot_close => the_sweeper_goes_on_past_an_attempt_it_cannot_close;
     a_pass_and_a_progress_event_at_once_both_succeed => a_pass_and_a_progress_event_at_once_both_succeed;
-}
-
-/// Starts `who`'s attempt at the course's quiz and saves the right answer to every question.
-async fn answered_attempt(app: &TestApp, who: &Person, quiz_lesson: i64) -> AttemptView {
-    let view: AttemptView =
-        ok(form::<StartAttempt>(app, who, &[("lesson_id", &quiz_lesson.to_string())]).await);
-    for q in &view.questions {
-        ok::<SaveAck>(save(app, who, view.id, q.position, &right_answer(&q.question)).await);
-    }
-    view
 }
 
 async fn the_sweeper_goes_on_past_an_attempt_it_cannot_close(backend: Backend) {

@@ -17,7 +17,7 @@ use crate::server::services::learning::progress::ordered_lessons;
 pub const PER_PAGE: u64 = 50;
 
 /// The graded quizzes of a course in curriculum order, with their settings.
-async fn graded_quizzes(
+pub(crate) async fn graded_quizzes(
     db: &DatabaseConnection,
     course_id: i64,
 ) -> Result<Vec<(GradebookQuiz, quiz::Model, QuizSettings)>, AppError> {

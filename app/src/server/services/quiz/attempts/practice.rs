@@ -10,14 +10,14 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sea_orm::DatabaseConnection;
 
-use super::super::{bank, quiz_of, rules, QUIZ_KIND};
+use super::super::gradebook::graded_quizzes;
+use super::super::{bank, rules};
 use super::draw::draw;
 use super::open_quiz;
 use crate::error::AppError;
 use crate::models::{PracticeQuestion, PracticeQuiz, QuizItem};
 use crate::quiz::present;
 use crate::server::entities::{question, user};
-use crate::server::services::learning::progress::ordered_lessons;
 
 /// A practice quiz's questions with answers, for grading in the browser. `NotFound` for
 /// graded quizzes: their answers never leave the server before submission.
@@ -66,15 +66,8 @@ async fn graded_pool(
 ) -> Result<BTreeSet<i64>, AppError> {
     let mut fixed = BTreeSet::new();
     let mut draws: Vec<Vec<String>> = Vec::new();
-    for lesson in ordered_lessons(db, course_id).await? {
-        if lesson.kind != QUIZ_KIND {
-            continue;
-        }
-        let (settings, items) = rules(&quiz_of(db, &lesson).await?)?;
-        if settings.practice {
-            continue;
-        }
-        for item in items {
+    for (_, quiz, _) in graded_quizzes(db, course_id).await? {
+        for item in rules(&quiz)?.1 {
             match item {
                 QuizItem::Question { question_id } => {
                     fixed.insert(question_id);
