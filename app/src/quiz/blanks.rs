@@ -74,3 +74,52 @@ pub fn text_matches(accepted: &str, given: &str, lenient: bool) -> bool {
         accepted.trim() == given.trim()
     }
 }
+
+/// Whether `given` matches `pattern`, where `*` matches any text (also none) and `\*` is a
+/// star: Moodle's short-answer wildcards. Spaces around both are ignored; `lenient` also
+/// ignores case and repeated spaces. An empty answer never matches.
+pub fn wildcard_matches(pattern: &str, given: &str, lenient: bool) -> bool {
+    if given.trim().is_empty() {
+        return false;
+    }
+    let (pattern, given) = if lenient {
+        (normalise(pattern), normalise(given))
+    } else {
+        (pattern.trim().to_owned(), given.trim().to_owned())
+    };
+    // The pattern as literal pieces between unescaped stars.
+    let mut pieces: Vec<String> = vec![String::new()];
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'*') => {
+                chars.next();
+                if let Some(piece) = pieces.last_mut() {
+                    piece.push('*');
+                }
+            }
+            '*' => pieces.push(String::new()),
+            c => {
+                if let Some(piece) = pieces.last_mut() {
+                    piece.push(c);
+                }
+            }
+        }
+    }
+    let given = given.as_str();
+    let [first, middle @ .., last] = &pieces[..] else {
+        // No star: the whole text must match.
+        return pieces.first().is_some_and(|p| p == given);
+    };
+    let Some(mut rest) = given.strip_prefix(first.as_str()) else {
+        return false;
+    };
+    // Greedy left-most search is exact for `*`-only patterns.
+    for piece in middle {
+        match rest.find(piece.as_str()) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last.as_str())
+}

@@ -77,6 +77,7 @@ fn row(get: &dyn Fn(&str) -> String) -> Result<(Vec<String>, Question), String> 
                 text: text.clone(),
                 correct: right.contains(&i),
                 feedback: feedback.get(i).cloned().unwrap_or_default(),
+                credit: None,
             })
             .collect()
     };
@@ -101,24 +102,26 @@ fn row(get: &dyn Fn(&str) -> String) -> Result<(Vec<String>, Question), String> 
             feedback_false: String::new(),
         },
         QuestionKind::ShortText => QuestionBody::ShortText {
-            accepted: options,
+            accepted: options.into_iter().map(Into::into).collect(),
             lenient: true,
+            wildcards: false,
         },
         QuestionKind::Numeric => {
             let mut answers = Vec::new();
             for item in split(&correct, ';') {
                 let (v, t) = item.split_once(':').unwrap_or((&item, "0"));
                 let bad = || format!("“{item}” is not value:tolerance.");
-                answers.push(NumericAnswer {
-                    value: v.trim().parse().map_err(|_| bad())?,
-                    tolerance: t.trim().parse().map_err(|_| bad())?,
-                });
+                answers.push(NumericAnswer::new(
+                    v.trim().parse().map_err(|_| bad())?,
+                    t.trim().parse().map_err(|_| bad())?,
+                ));
             }
             let unit = get("unit").trim().to_owned();
             QuestionBody::Numeric {
                 answers,
                 unit: (!unit.is_empty()).then_some(unit),
                 unit_required: false,
+                other_feedback: String::new(),
             }
         }
         QuestionKind::Ordering => QuestionBody::Ordering { items: options },
@@ -243,6 +246,7 @@ pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
                 line,
                 tags,
                 question,
+                notes: Vec::new(),
             }),
             Err(message) => errors.push(LineError { line, message }),
         }

@@ -30,6 +30,17 @@ pub use write::export;
 
 /// Parses GIFT `text`: every question with its line and tags, or every problem found.
 pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
+    let (questions, errors) = parse_all(text);
+    if errors.is_empty() {
+        Ok(questions)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses GIFT `text` as far as it goes: the questions that read, and a problem for each
+/// question that did not (by the line it starts on).
+pub fn parse_all(text: &str) -> (Vec<Imported>, Vec<LineError>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let mut category: Option<String> = None;
@@ -43,11 +54,7 @@ pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
             }),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    (out, errors)
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! Grading: how many of a question's points a response earns. The same code runs on the
 //! server (graded quizzes) and in the browser (practice quizzes).
 
-use super::blanks::{blanks, text_matches};
-use super::question::{Grade, Presentation, Question, QuestionBody, Response};
+use super::blanks::{blanks, text_matches, wildcard_matches};
+use super::question::{
+    Accepted, Grade, NumericAnswer, Presentation, Question, QuestionBody, Response,
+};
 
 /// The authored index shown at display position `id`, if `id` is in range.
 fn authored(presentation: &Presentation, id: u32, len: usize) -> Option<usize> {
@@ -57,14 +59,57 @@ fn has_duplicates(picked: &[usize]) -> bool {
     seen.windows(2).any(|w| w[0] == w[1])
 }
 
-/// The fraction (0..=1) of the question a response earns; 0 for anything malformed.
+/// The first accepted answer of a short-text question that `given` matches.
+pub fn matched_text<'a>(body: &'a QuestionBody, given: &str) -> Option<&'a Accepted> {
+    let QuestionBody::ShortText {
+        accepted,
+        lenient,
+        wildcards,
+    } = body
+    else {
+        return None;
+    };
+    accepted.iter().find(|a| {
+        if *wildcards {
+            wildcard_matches(&a.text, given, *lenient)
+        } else {
+            text_matches(&a.text, given, *lenient)
+        }
+    })
+}
+
+/// The first answer of a numeric question that `given` (a number, maybe with its unit) is
+/// within tolerance of; none when the unit is wrong or missing where required.
+pub fn matched_number<'a>(body: &'a QuestionBody, given: &str) -> Option<&'a NumericAnswer> {
+    let QuestionBody::Numeric {
+        answers,
+        unit,
+        unit_required,
+        ..
+    } = body
+    else {
+        return None;
+    };
+    let (value, given_unit) = parse_number(given)?;
+    let unit_ok = match unit {
+        Some(unit) if !given_unit.is_empty() => unit_key(unit) == unit_key(&given_unit),
+        Some(_) => !unit_required,
+        None => given_unit.is_empty(),
+    };
+    if !unit_ok {
+        return None;
+    }
+    answers
+        .iter()
+        .find(|a| (value - a.value).abs() <= a.tolerance.abs() + 1e-12 * a.value.abs())
+}
+
+/// The share of the question a response earns (clamped to 0..=1 by [`grade`]); 0 for
+/// anything malformed.
 fn fraction(question: &Question, presentation: &Presentation, response: &Response) -> f64 {
     match (&question.body, response) {
         (QuestionBody::SingleChoice { options }, Response::SingleChoice(id)) => {
-            match authored(presentation, *id, options.len()) {
-                Some(i) if options[i].correct => 1.0,
-                _ => 0.0,
-            }
+            authored(presentation, *id, options.len()).map_or(0.0, |i| options[i].share())
         }
         (
             QuestionBody::MultipleChoice {
@@ -80,6 +125,10 @@ fn fraction(question: &Question, presentation: &Presentation, response: &Respons
             let Some(picked) = picked else { return 0.0 };
             if has_duplicates(&picked) {
                 return 0.0;
+            }
+            if options.iter().any(|o| o.credit.is_some()) {
+                // Moodle: the picks' credits add up, between 0 and 1.
+                return picked.iter().map(|i| options[*i].share()).sum::<f64>();
             }
             let correct = options.iter().filter(|o| o.correct).count();
             if correct == 0 {
@@ -98,29 +147,11 @@ fn fraction(question: &Question, presentation: &Presentation, response: &Respons
         (QuestionBody::TrueFalse { answer, .. }, Response::TrueFalse(given)) => {
             f64::from(u8::from(answer == given))
         }
-        (QuestionBody::ShortText { accepted, lenient }, Response::ShortText(given)) => f64::from(
-            u8::from(accepted.iter().any(|a| text_matches(a, given, *lenient))),
-        ),
-        (
-            QuestionBody::Numeric {
-                answers,
-                unit,
-                unit_required,
-            },
-            Response::Numeric(given),
-        ) => {
-            let Some((value, given_unit)) = parse_number(given) else {
-                return 0.0;
-            };
-            let unit_ok = match unit {
-                Some(unit) if !given_unit.is_empty() => unit_key(unit) == unit_key(&given_unit),
-                Some(_) => !unit_required,
-                None => given_unit.is_empty(),
-            };
-            let value_ok = answers
-                .iter()
-                .any(|a| (value - a.value).abs() <= a.tolerance.abs() + 1e-12 * a.value.abs());
-            f64::from(u8::from(unit_ok && value_ok))
+        (QuestionBody::ShortText { .. }, Response::ShortText(given)) => {
+            matched_text(&question.body, given).map_or(0.0, |a| a.credit)
+        }
+        (QuestionBody::Numeric { .. }, Response::Numeric(given)) => {
+            matched_number(&question.body, given).map_or(0.0, |a| a.credit)
         }
         (QuestionBody::Ordering { items }, Response::Ordering(ids)) => {
             if ids.len() != items.len() {
@@ -138,20 +169,21 @@ fn fraction(question: &Question, presentation: &Presentation, response: &Respons
             in_place as f64 / items.len() as f64
         }
         (QuestionBody::Matching { pairs }, Response::Matching(choices)) => {
-            if choices.len() != pairs.len() || pairs.is_empty() {
+            let prompts: Vec<_> = pairs.iter().filter(|p| !p.is_distractor()).collect();
+            if choices.len() != prompts.len() || prompts.is_empty() {
                 return 0.0;
             }
             let right = choices
                 .iter()
-                .enumerate()
-                .filter(|(prompt, choice)| {
+                .zip(&prompts)
+                .filter(|(choice, prompt)| {
                     choice
                         .and_then(|id| authored(presentation, id, pairs.len()))
                         // Equal answer texts count as the same answer.
-                        .is_some_and(|i| pairs[i].answer == pairs[*prompt].answer)
+                        .is_some_and(|i| pairs[i].answer == prompt.answer)
                 })
                 .count();
-            right as f64 / pairs.len() as f64
+            right as f64 / prompts.len() as f64
         }
         (QuestionBody::FillBlanks { text, lenient }, Response::FillBlanks(given)) => {
             let blanks = blanks(text);
@@ -185,6 +217,7 @@ pub fn grade(
         0.0
     };
     let share = response.map_or(0.0, |r| fraction(question, presentation, r));
+    let share = if share.is_finite() { share } else { 0.0 };
     let score = (max * share.clamp(0.0, 1.0)).clamp(0.0, max);
     Grade { score, max }
 }

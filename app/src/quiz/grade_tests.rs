@@ -18,6 +18,7 @@ fn opt(text: &str, correct: bool) -> ChoiceOption {
         text: text.into(),
         correct,
         feedback: String::new(),
+        credit: None,
     }
 }
 
@@ -107,10 +108,12 @@ fn short_text_lenient_and_strict() {
     let lenient = q(QuestionBody::ShortText {
         accepted: vec!["New York".into(), "NYC".into()],
         lenient: true,
+        wildcards: false,
     });
     let strict = q(QuestionBody::ShortText {
         accepted: vec!["New York".into()],
         lenient: false,
+        wildcards: false,
     });
     let p = none();
     assert_eq!(
@@ -135,6 +138,7 @@ fn short_text_lenient_and_strict() {
     let umlaut = q(QuestionBody::ShortText {
         accepted: vec!["Übung".into()],
         lenient: true,
+        wildcards: false,
     });
     assert_eq!(score(&umlaut, &p, Response::ShortText("ÜBUNG".into())), 2.0);
 }
@@ -142,12 +146,10 @@ fn short_text_lenient_and_strict() {
 #[test]
 fn numeric_tolerance_and_units() {
     let question = q(QuestionBody::Numeric {
-        answers: vec![NumericAnswer {
-            value: 9.81,
-            tolerance: 0.01,
-        }],
+        answers: vec![NumericAnswer::new(9.81, 0.01)],
         unit: Some("m/s2".into()),
         unit_required: false,
+        other_feedback: String::new(),
     });
     let p = none();
     for right in [
@@ -174,22 +176,18 @@ fn numeric_tolerance_and_units() {
         );
     }
     let required = q(QuestionBody::Numeric {
-        answers: vec![NumericAnswer {
-            value: 3.0,
-            tolerance: 0.0,
-        }],
+        answers: vec![NumericAnswer::new(3.0, 0.0)],
         unit: Some("kg".into()),
         unit_required: true,
+        other_feedback: String::new(),
     });
     assert_eq!(score(&required, &p, Response::Numeric("3".into())), 0.0);
     assert_eq!(score(&required, &p, Response::Numeric("3 KG".into())), 2.0);
     let unitless = q(QuestionBody::Numeric {
-        answers: vec![NumericAnswer {
-            value: -1500.0,
-            tolerance: 0.0,
-        }],
+        answers: vec![NumericAnswer::new(-1500.0, 0.0)],
         unit: None,
         unit_required: false,
+        other_feedback: String::new(),
     });
     assert_eq!(
         score(&unitless, &p, Response::Numeric("-1.5e3".into())),
@@ -317,9 +315,10 @@ fn any_body() -> impl Strategy<Value = QuestionBody> {
             }
         }),
         (-1e6f64..1e6, 0f64..10.0).prop_map(|(value, tolerance)| QuestionBody::Numeric {
-            answers: vec![NumericAnswer { value, tolerance }],
+            answers: vec![NumericAnswer::new(value, tolerance)],
             unit: None,
-            unit_required: false
+            unit_required: false,
+            other_feedback: String::new(),
         }),
     ]
 }

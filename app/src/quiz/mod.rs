@@ -18,10 +18,10 @@ mod grade_tests;
 #[cfg(test)]
 mod present_tests;
 
-pub use grade::{grade, parse_number};
+pub use grade::{grade, matched_number, matched_text, parse_number};
 pub use present::{describe_response, excerpt, feedback, present, presentation};
 pub use question::{
-    ChoiceOption, Grade, MatchPair, NumericAnswer, Presentation, Question, QuestionBody,
+    Accepted, ChoiceOption, Grade, MatchPair, NumericAnswer, Presentation, Question, QuestionBody,
     QuestionKind, Response,
 };
 pub use validate::{validate, MAX_TEXT};
@@ -32,6 +32,9 @@ pub struct Imported {
     pub line: u32,
     pub tags: Vec<String>,
     pub question: Question,
+    /// What the instructor should check before importing: where the question may not mean
+    /// what the file's author meant (a construct read differently from Moodle, or dropped).
+    pub notes: Vec<String>,
 }
 
 /// An example CSV import file with every question type (see `csv`'s module doc).

@@ -2,7 +2,7 @@
 //! once the quiz's rules allow. What [`present`] returns never holds an answer or feedback.
 
 use super::blanks::{blanks, parts};
-use super::grade::grade;
+use super::grade::{grade, matched_number, matched_text};
 use super::question::{Presentation, Question, QuestionBody, Response};
 use crate::markdown;
 use crate::models::{PresentedChoice, PresentedQuestion, QuestionFeedback, Verdict};
@@ -93,7 +93,11 @@ pub fn present(question: &Question, presentation: &Presentation) -> PresentedQue
                 .collect();
         }
         QuestionBody::Matching { pairs } => {
-            shown.prompts = pairs.iter().map(|p| escape(&p.prompt)).collect();
+            shown.prompts = pairs
+                .iter()
+                .filter(|p| !p.is_distractor())
+                .map(|p| escape(&p.prompt))
+                .collect();
             shown.choices = in_display_order(pairs, presentation)
                 .into_iter()
                 .map(|(id, p)| PresentedChoice {
@@ -123,25 +127,41 @@ fn correct_answer_html(question: &Question) -> String {
         QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options, .. } => {
             let right: Vec<String> = options
                 .iter()
-                .filter(|o| o.correct)
-                .map(|o| markdown::render(&o.text))
+                .filter(|o| o.correct || o.share() > 0.0)
+                .map(|o| match o.credit {
+                    Some(c) if c < 1.0 => format!(
+                        "{}<p>({} of the points)</p>",
+                        markdown::render(&o.text),
+                        percent(c)
+                    ),
+                    _ => markdown::render(&o.text),
+                })
                 .collect();
             right.join("")
         }
         QuestionBody::TrueFalse { answer, .. } => {
             (if *answer { "True" } else { "False" }).to_owned()
         }
-        QuestionBody::ShortText { accepted, .. } => escape(&accepted.join(" / ")),
+        QuestionBody::ShortText { accepted, .. } => {
+            let list: Vec<String> = accepted
+                .iter()
+                .filter(|a| a.credit > 0.0)
+                .map(|a| with_share(&a.text, a.credit))
+                .collect();
+            escape(&list.join(" / "))
+        }
         QuestionBody::Numeric { answers, unit, .. } => {
             let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
             let list: Vec<String> = answers
                 .iter()
+                .filter(|a| a.credit > 0.0)
                 .map(|a| {
-                    if a.tolerance > 0.0 {
+                    let number = if a.tolerance > 0.0 {
                         format!("{} ± {}{unit}", a.value, a.tolerance)
                     } else {
                         format!("{}{unit}", a.value)
-                    }
+                    };
+                    with_share(&number, a.credit)
                 })
                 .collect();
             escape(&list.join(" or "))
@@ -157,6 +177,7 @@ fn correct_answer_html(question: &Question) -> String {
         QuestionBody::Matching { pairs } => {
             let list: Vec<String> = pairs
                 .iter()
+                .filter(|p| !p.is_distractor())
                 .map(|p| format!("{} → {}", p.prompt, p.answer))
                 .collect();
             escape(&list.join("; "))
@@ -168,6 +189,20 @@ fn correct_answer_html(question: &Question) -> String {
                 .collect();
             escape(&list.join(", "))
         }
+    }
+}
+
+/// A share of the points as people write it: `0.5` → `50%`.
+fn percent(share: f64) -> String {
+    format!("{}%", (share * 1000.0).round() / 10.0)
+}
+
+/// An answer followed by its share when it is not full marks: `Cat (50%)`.
+fn with_share(answer: &str, credit: f64) -> String {
+    if credit < 1.0 {
+        format!("{answer} ({})", percent(credit))
+    } else {
+        answer.to_owned()
     }
 }
 
@@ -214,6 +249,18 @@ pub fn feedback(
             }
             .clone(),
         ),
+        (QuestionBody::ShortText { .. }, Some(Response::ShortText(given))) => {
+            if let Some(a) = matched_text(&question.body, given) {
+                notes.push(a.feedback.clone());
+            }
+        }
+        (QuestionBody::Numeric { other_feedback, .. }, Some(Response::Numeric(given))) => {
+            notes.push(
+                matched_number(&question.body, given)
+                    .map_or(other_feedback, |a| &a.feedback)
+                    .clone(),
+            );
+        }
         _ => {}
     }
     notes.push(question.general_feedback.clone());
@@ -263,6 +310,7 @@ pub fn describe_response(
             .join(", "),
         (QuestionBody::Matching { pairs }, Response::Matching(choices)) => pairs
             .iter()
+            .filter(|p| !p.is_distractor())
             .zip(choices)
             .map(|(p, c)| {
                 let answer = c

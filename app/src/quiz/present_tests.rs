@@ -33,6 +33,7 @@ fn secret_questions() -> Vec<Question> {
         text: t.into(),
         correct: c,
         feedback: fb(t),
+        credit: None,
     };
     let body = [
         QuestionBody::SingleChoice {
@@ -50,14 +51,13 @@ fn secret_questions() -> Vec<Question> {
         QuestionBody::ShortText {
             accepted: vec!["SECRET answer".into()],
             lenient: true,
+            wildcards: false,
         },
         QuestionBody::Numeric {
-            answers: vec![NumericAnswer {
-                value: 424242.0,
-                tolerance: 0.5,
-            }],
+            answers: vec![NumericAnswer::new(424242.0, 0.5)],
             unit: None,
             unit_required: false,
+            other_feedback: String::new(),
         },
         QuestionBody::FillBlanks {
             text: "Fill [[SECRET blank]] here".into(),
@@ -123,7 +123,8 @@ fn validation_names_the_fields() {
     let mut question = secret_questions()[0].clone();
     question.points = 0.0;
     if let QuestionBody::SingleChoice { options } = &mut question.body {
-        options[1].correct = true;
+        // No option marked correct (several may be, as in Moodle).
+        options.iter_mut().for_each(|o| o.correct = false);
         options[0].text = " ".into();
     }
     let errors = validate(&question).expect_err("should be refused");

@@ -98,14 +98,121 @@ pub struct ChoiceOption {
     /// Markdown shown when the learner picked this option (may be empty).
     #[serde(default)]
     pub feedback: String,
+    /// The share of the question's points this option is worth, from -1 to 1 (GIFT's
+    /// `%50%`). `None`: 1 when `correct`, 0 otherwise. A single-choice pick earns its credit;
+    /// a multiple-choice question with any credit set earns the sum of its picks' credits
+    /// (0 to 1, Moodle's rule) instead of counting right and wrong picks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<f64>,
 }
 
-/// One accepted numeric answer: right when `|given - value| <= tolerance`.
+impl ChoiceOption {
+    /// An option without feedback or partial credit.
+    pub fn new(text: impl Into<String>, correct: bool) -> Self {
+        ChoiceOption {
+            text: text.into(),
+            correct,
+            feedback: String::new(),
+            credit: None,
+        }
+    }
+
+    /// The share of the points this option is worth (see [`ChoiceOption::credit`]).
+    pub fn share(&self) -> f64 {
+        self.credit
+            .unwrap_or(if self.correct { 1.0 } else { 0.0 })
+    }
+}
+
+fn full() -> f64 {
+    1.0
+}
+
+/// One accepted short answer with the share of the points it earns and its feedback.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "AcceptedForm")]
+pub struct Accepted {
+    /// The answer (plain text; with wildcards on, `*` matches any text and `\*` is a star).
+    pub text: String,
+    /// From -1 to 1; 1 is full marks. The first accepted answer that matches decides.
+    #[serde(default = "full")]
+    pub credit: f64,
+    /// Markdown shown when this answer matched (may be empty).
+    #[serde(default)]
+    pub feedback: String,
+}
+
+/// How an accepted answer may be stored: a bare string (full credit, no feedback) or whole.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum AcceptedForm {
+    Text(String),
+    Whole {
+        text: String,
+        #[serde(default = "full")]
+        credit: f64,
+        #[serde(default)]
+        feedback: String,
+    },
+}
+
+impl From<AcceptedForm> for Accepted {
+    fn from(form: AcceptedForm) -> Self {
+        match form {
+            AcceptedForm::Text(text) => text.into(),
+            AcceptedForm::Whole {
+                text,
+                credit,
+                feedback,
+            } => Accepted {
+                text,
+                credit,
+                feedback,
+            },
+        }
+    }
+}
+
+impl From<String> for Accepted {
+    fn from(text: String) -> Self {
+        Accepted {
+            text,
+            credit: 1.0,
+            feedback: String::new(),
+        }
+    }
+}
+
+impl From<&str> for Accepted {
+    fn from(text: &str) -> Self {
+        text.to_owned().into()
+    }
+}
+
+/// One accepted numeric answer: matches when `|given - value| <= tolerance`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NumericAnswer {
     pub value: f64,
     /// Zero or more.
     pub tolerance: f64,
+    /// From -1 to 1; 1 is full marks. The first answer that matches decides.
+    #[serde(default = "full")]
+    pub credit: f64,
+    /// Markdown shown when this answer matched (may be empty).
+    #[serde(default)]
+    pub feedback: String,
+}
+
+impl NumericAnswer {
+    /// A full-credit answer without feedback.
+    pub fn new(value: f64, tolerance: f64) -> Self {
+        NumericAnswer {
+            value,
+            tolerance,
+            credit: 1.0,
+            feedback: String::new(),
+        }
+    }
 }
 
 /// A prompt and the answer it matches.
@@ -115,6 +222,13 @@ pub struct MatchPair {
     pub prompt: String,
     /// Plain text.
     pub answer: String,
+}
+
+impl MatchPair {
+    /// Whether this pair only offers a wrong answer (it has no prompt).
+    pub fn is_distractor(&self) -> bool {
+        self.prompt.trim().is_empty()
+    }
 }
 
 /// The type-specific part of a question.
@@ -140,25 +254,32 @@ pub enum QuestionBody {
         #[serde(default)]
         feedback_false: String,
     },
-    /// Any of `accepted` is right. With `lenient`, case, surrounding and repeated spaces are
-    /// ignored.
+    /// The first of `accepted` that matches gives its credit. With `lenient`, case,
+    /// surrounding and repeated spaces are ignored; with `wildcards`, `*` in an accepted
+    /// answer matches any text (Moodle's rule).
     ShortText {
-        accepted: Vec<String>,
+        accepted: Vec<Accepted>,
         #[serde(default = "yes")]
         lenient: bool,
+        #[serde(default, skip_serializing_if = "is_false")]
+        wildcards: bool,
     },
-    /// Any of `answers` (within its tolerance) is right. `unit`, when set, may follow the
-    /// number; with `unit_required` an answer without it is wrong.
+    /// The first of `answers` the number is within tolerance of gives its credit. `unit`,
+    /// when set, may follow the number; with `unit_required` an answer without it is wrong.
+    /// `other_feedback` is shown for any answer that matches none (GIFT's `~#…`).
     Numeric {
         answers: Vec<NumericAnswer>,
         #[serde(default)]
         unit: Option<String>,
         #[serde(default)]
         unit_required: bool,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        other_feedback: String,
     },
     /// `items` in their correct order (plain text). Partial credit per item in place.
     Ordering { items: Vec<String> },
-    /// Each prompt with its answer. Partial credit per right match.
+    /// Each prompt with its answer. Partial credit per right match; pairs without a prompt
+    /// are distractors.
     Matching { pairs: Vec<MatchPair> },
     /// `text` with blanks written `[[answer|other accepted answer]]`. Partial credit per blank.
     FillBlanks {
@@ -170,6 +291,10 @@ pub enum QuestionBody {
 
 fn yes() -> bool {
     true
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl QuestionBody {
@@ -214,7 +339,8 @@ pub enum Response {
     Numeric(String),
     /// Display positions of the items, in the learner's order (all of them).
     Ordering(Vec<u32>),
-    /// For each prompt (authored order), the display position of the chosen answer.
+    /// For each prompt (authored order, distractors left out), the display position of the
+    /// chosen answer.
     Matching(Vec<Option<u32>>),
     /// The text typed in each blank, in order.
     FillBlanks(Vec<String>),

@@ -11,6 +11,11 @@ fn too_long(text: &str) -> bool {
     text.chars().count() > MAX_TEXT
 }
 
+/// Whether a credit is a share of the points from -100% to 100%.
+fn bad_credit(credit: f64) -> bool {
+    !(credit.is_finite() && (-1.0..=1.0).contains(&credit))
+}
+
 /// Whether `question` may be stored; otherwise the problems, keyed by field (`stem`,
 /// `points`, `options`, `options.2.text`, `accepted`, `answers`, `items`, `pairs`, `text`,
 /// `feedback`).
@@ -54,10 +59,17 @@ pub fn validate(question: &Question) -> Result<(), FieldErrors> {
                     );
                 }
             }
+            if options.iter().any(|o| o.credit.is_some_and(bad_credit)) {
+                add(
+                    "options".into(),
+                    "An option's credit is a share of the points from -100% to 100%.",
+                );
+            }
             let correct = options.iter().filter(|o| o.correct).count();
             match &question.body {
-                QuestionBody::SingleChoice { .. } if correct != 1 => {
-                    add("options".into(), "Mark exactly one option as correct.")
+                // Moodle allows several full-credit options in a one-answer question.
+                QuestionBody::SingleChoice { .. } if correct == 0 => {
+                    add("options".into(), "Mark one option as correct.")
                 }
                 QuestionBody::MultipleChoice { .. } if correct == 0 => {
                     add("options".into(), "Mark at least one option as correct.")
@@ -78,16 +90,58 @@ pub fn validate(question: &Question) -> Result<(), FieldErrors> {
             }
         }
         QuestionBody::ShortText { accepted, .. } => {
-            if !(1..=20).contains(&accepted.len()) || accepted.iter().any(|a| a.trim().is_empty()) {
+            if !(1..=20).contains(&accepted.len())
+                || accepted.iter().any(|a| a.text.trim().is_empty())
+            {
                 add(
                     "accepted".into(),
                     "Give between 1 and 20 accepted answers, none empty.",
                 );
+            } else if accepted.iter().any(|a| bad_credit(a.credit)) {
+                add(
+                    "accepted".into(),
+                    "An answer's credit is a share of the points from -100% to 100%.",
+                );
+            } else if accepted.iter().all(|a| a.credit <= 0.0) {
+                add(
+                    "accepted".into(),
+                    "Give at least one answer some credit, or no one can score.",
+                );
+            } else if accepted
+                .iter()
+                .any(|a| too_long(&a.text) || too_long(&a.feedback))
+            {
+                add(
+                    "accepted".into(),
+                    "Keep answers and their feedback under 10,000 characters.",
+                );
             }
         }
-        QuestionBody::Numeric { answers, unit, .. } => {
+        QuestionBody::Numeric {
+            answers,
+            unit,
+            other_feedback,
+            ..
+        } => {
             if !(1..=10).contains(&answers.len()) {
                 add("answers".into(), "Give between 1 and 10 accepted numbers.");
+            }
+            if answers.iter().any(|a| bad_credit(a.credit)) {
+                add(
+                    "answers".into(),
+                    "A number's credit is a share of the points from -100% to 100%.",
+                );
+            } else if !answers.is_empty() && answers.iter().all(|a| a.credit <= 0.0) {
+                add(
+                    "answers".into(),
+                    "Give at least one number some credit, or no one can score.",
+                );
+            }
+            if answers.iter().any(|a| too_long(&a.feedback)) || too_long(other_feedback) {
+                add(
+                    "feedback".into(),
+                    "Keep the feedback under 10,000 characters.",
+                );
             }
             if answers
                 .iter()
@@ -114,17 +168,22 @@ pub fn validate(question: &Question) -> Result<(), FieldErrors> {
             }
         }
         QuestionBody::Matching { pairs } => {
+            let prompted = pairs.iter().filter(|p| !p.is_distractor()).count();
             if !(2..=20).contains(&pairs.len())
-                || pairs
-                    .iter()
-                    .any(|p| p.prompt.trim().is_empty() || p.answer.trim().is_empty())
+                || prompted < 2
+                || pairs.iter().any(|p| p.answer.trim().is_empty())
             {
                 add(
                     "pairs".into(),
-                    "Give between 2 and 20 pairs, each with a prompt and an answer.",
+                    "Give between 2 and 20 pairs, each with an answer and at least two with a \
+                     prompt (an answer without a prompt is a distractor).",
                 );
             }
-            let mut prompts: Vec<&str> = pairs.iter().map(|p| p.prompt.trim()).collect();
+            let mut prompts: Vec<&str> = pairs
+                .iter()
+                .filter(|p| !p.is_distractor())
+                .map(|p| p.prompt.trim())
+                .collect();
             prompts.sort_unstable();
             if prompts.windows(2).any(|w| w[0] == w[1]) {
                 add("pairs".into(), "Each prompt may appear only once.");

@@ -98,20 +98,11 @@ pub(super) fn numeric(block: &[Ch], options: &Options) -> Result<QuestionBody, S
         let answer = if let Some((lo, hi)) = item.split_once("..") {
             let lo: f64 = lo.trim().parse().map_err(|_| bad())?;
             let hi: f64 = hi.trim().parse().map_err(|_| bad())?;
-            NumericAnswer {
-                value: (lo + hi) / 2.0,
-                tolerance: (hi - lo).abs() / 2.0,
-            }
+            NumericAnswer::new((lo + hi) / 2.0, (hi - lo).abs() / 2.0)
         } else if let Some((v, t)) = item.split_once(':') {
-            NumericAnswer {
-                value: v.trim().parse().map_err(|_| bad())?,
-                tolerance: t.trim().parse().map_err(|_| bad())?,
-            }
+            NumericAnswer::new(v.trim().parse().map_err(|_| bad())?, t.trim().parse().map_err(|_| bad())?)
         } else {
-            NumericAnswer {
-                value: item.trim().parse().map_err(|_| bad())?,
-                tolerance: 0.0,
-            }
+            NumericAnswer::new(item.trim().parse().map_err(|_| bad())?, 0.0)
         };
         parsed.push(answer);
     }
@@ -122,6 +113,7 @@ pub(super) fn numeric(block: &[Ch], options: &Options) -> Result<QuestionBody, S
         answers: parsed,
         unit: options.unit.clone(),
         unit_required: options.unit_required,
+        other_feedback: String::new(),
     })
 }
 

@@ -148,6 +148,7 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
             if missing_word {
                 let blank = format!("[[{}]]", accepted.join("|"));
                 return Ok(Some(Imported {
+                    notes: Vec::new(),
                     line: chunk.line,
                     tags,
                     question: Question {
@@ -162,8 +163,9 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
                 }));
             }
             QuestionBody::ShortText {
-                accepted,
+                accepted: accepted.into_iter().map(Into::into).collect(),
                 lenient: !options.case_sensitive,
+                wildcards: false,
             }
         } else {
             let weighted = list.iter().any(|a| a.weight.is_some());
@@ -177,6 +179,7 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
                         a.right
                     },
                     feedback: a.feedback.clone(),
+                    credit: None,
                 })
                 .collect();
             let correct = options_list.iter().filter(|o| o.correct).count();
@@ -212,6 +215,7 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
         }
     }
     Ok(Some(Imported {
+        notes: Vec::new(),
         line: chunk.line,
         tags,
         question: Question {

@@ -136,17 +136,20 @@ fn question(tags: &[String], q: &Question) -> String {
             };
             format!("{stem} {{{}{fb}}}", if *answer { "TRUE" } else { "FALSE" })
         }
-        QuestionBody::ShortText { accepted, lenient } => {
+        QuestionBody::ShortText {
+            accepted, lenient, ..
+        } => {
             if !lenient {
                 head.push("// [lectern:case-sensitive]".into());
             }
-            let list: Vec<String> = accepted.iter().map(|a| format!("={}", answer(a))).collect();
+            let list: Vec<String> = accepted.iter().map(|a| format!("={}", answer(&a.text))).collect();
             format!("{stem} {{{}{}}}", list.join(" "), general(q))
         }
         QuestionBody::Numeric {
             answers,
             unit,
             unit_required,
+            ..
         } => {
             if let Some(unit) = unit {
                 head.push(format!("// [lectern:unit:{unit}]"));

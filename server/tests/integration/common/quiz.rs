@@ -18,6 +18,7 @@ fn opt(text: &str, correct: bool) -> ChoiceOption {
         text: text.into(),
         correct,
         feedback: format!("{SECRET}-option-feedback {text}"),
+        credit: None,
     }
 }
 
@@ -54,19 +55,18 @@ pub fn every_kind() -> Vec<Question> {
         q(
             "Short?",
             QuestionBody::ShortText {
-                accepted: vec![format!("{SECRET}word")],
+                accepted: vec![format!("{SECRET}word").into()],
                 lenient: true,
+                wildcards: false,
             },
         ),
         q(
             "Numeric?",
             QuestionBody::Numeric {
-                answers: vec![NumericAnswer {
-                    value: 777_123.0,
-                    tolerance: 0.5,
-                }],
+                answers: vec![NumericAnswer::new(777_123.0, 0.5)],
                 unit: None,
                 unit_required: false,
+                other_feedback: String::new(),
             },
         ),
         q(

@@ -35,6 +35,7 @@ fn option() -> ChoiceOption {
         text: String::new(),
         correct: false,
         feedback: String::new(),
+        credit: None,
     }
 }
 
@@ -110,14 +111,17 @@ impl Draft {
                 d.feedback_true = feedback_true.clone();
                 d.feedback_false = feedback_false.clone();
             }
-            QuestionBody::ShortText { accepted, lenient } => {
-                d.accepted = accepted.clone();
+            QuestionBody::ShortText {
+                accepted, lenient, ..
+            } => {
+                d.accepted = accepted.iter().map(|a| a.text.clone()).collect();
                 d.lenient = *lenient;
             }
             QuestionBody::Numeric {
                 answers,
                 unit,
                 unit_required,
+                ..
             } => {
                 d.numeric = answers
                     .iter()
@@ -163,20 +167,19 @@ impl Draft {
                 feedback_false: self.feedback_false.clone(),
             },
             QuestionKind::ShortText => QuestionBody::ShortText {
-                accepted: self.accepted.clone(),
+                accepted: self.accepted.iter().map(|a| a.as_str().into()).collect(),
                 lenient: self.lenient,
+                wildcards: false,
             },
             QuestionKind::Numeric => QuestionBody::Numeric {
                 answers: self
                     .numeric
                     .iter()
-                    .map(|(v, t)| NumericAnswer {
-                        value: number(v),
-                        tolerance: if t.trim().is_empty() { 0.0 } else { number(t) },
-                    })
+                    .map(|(v, t)| NumericAnswer::new(number(v), if t.trim().is_empty() { 0.0 } else { number(t) }))
                     .collect(),
                 unit: Some(self.unit.trim().to_owned()).filter(|u| !u.is_empty()),
                 unit_required: self.unit_required,
+                other_feedback: String::new(),
             },
             QuestionKind::Ordering => QuestionBody::Ordering {
                 items: self.items.clone(),
@@ -227,12 +230,10 @@ mod tests {
             points: 2.5,
             general_feedback: "fb".into(),
             body: QuestionBody::Numeric {
-                answers: vec![NumericAnswer {
-                    value: 9.81,
-                    tolerance: 0.01,
-                }],
+                answers: vec![NumericAnswer::new(9.81, 0.01)],
                 unit: Some("m/s2".into()),
                 unit_required: true,
+                other_feedback: String::new(),
             },
         };
         let d = Draft::from_question(&q, &["physics".into()]);
