@@ -22,6 +22,7 @@ use crate::models::LineError;
 
 mod answers;
 mod chars;
+mod kinds;
 mod options;
 mod read;
 mod write;
@@ -57,6 +58,8 @@ pub fn parse_all(text: &str) -> (Vec<Imported>, Vec<LineError>) {
     (out, errors)
 }
 
+#[cfg(test)]
+mod moodle_tests;
 #[cfg(test)]
 mod tests;
 

@@ -1,132 +1,147 @@
-//! The answer block between `{` and `}`: answers with weights and feedback, numeric answers,
-//! and true/false.
+//! The answers inside `{ }`, split and weighed the way Moodle's GIFT reader does it.
 
-use super::chars::{starts, text, Ch};
-use super::options::Options;
-use crate::quiz::question::{NumericAnswer, QuestionBody};
+use super::chars::{field, split, text, trim, Ch};
 
-/// One answer of a block: its prefix (`=` or `~`), weight, text and feedback.
+/// One answer of a block: its `%weight%` (when it has one Moodle reads), its text and its
+/// `#feedback`, each as Moodle stores them.
 pub(super) struct Answer {
-    pub(super) right: bool,
+    /// Whether the answer was written `=…` (in a choice block; `~…` otherwise).
+    pub(super) equals: bool,
     pub(super) weight: Option<f64>,
     pub(super) text: String,
     pub(super) feedback: String,
 }
 
-/// Splits an answer block into answers and the general feedback.
-pub(super) fn answers(block: &[Ch]) -> Result<(Vec<Answer>, String), String> {
-    let mut general = String::new();
-    let mut body = block;
-    if let Some(at) = (0..block.len()).find(|i| starts(block, *i, "####")) {
-        general = text(&block[at + 4..]);
-        body = &block[..at];
+/// Reads a `%weight%` at the start of `chars` (trimmed) as Moodle does: `%`, any minus signs,
+/// one or two digits, an optional point and more digits, `%`. `Ok(None)` when there is none
+/// (the text then keeps its `%`), an error when it matches but is not a number (`%--5%`).
+fn weight(chars: &[Ch]) -> Result<Option<(f64, usize)>, String> {
+    let at = |i: usize| chars.get(i).filter(|c| !c.1).map(|c| c.0);
+    if at(0) != Some('%') {
+        return Ok(None);
     }
-    let mut out: Vec<Answer> = Vec::new();
-    let mut current: Option<(bool, Vec<Ch>)> = None;
-    for ch in body {
-        match ch {
-            ('=', false) | ('~', false) => {
-                if let Some((right, chars)) = current.take() {
-                    out.push(answer(right, &chars)?);
-                }
-                current = Some((ch.0 == '=', Vec::new()));
-            }
-            _ => match &mut current {
-                Some((_, chars)) => chars.push(*ch),
-                None if ch.0.is_whitespace() => {}
-                None => return Err("Each answer must start with = (right) or ~ (wrong).".into()),
-            },
-        }
+    let mut i = 1;
+    while at(i) == Some('-') {
+        i += 1;
     }
-    if let Some((right, chars)) = current {
-        out.push(answer(right, &chars)?);
+    let digits = |from: usize, most: usize| {
+        (from..from + most)
+            .take_while(|k| at(*k).is_some_and(|c| c.is_ascii_digit()))
+            .count()
+    };
+    let lead = digits(i, 2);
+    if lead == 0 {
+        return Ok(None);
     }
-    Ok((out, general))
+    i += lead;
+    if at(i) == Some('.') {
+        i += 1;
+    }
+    i += digits(i, usize::MAX - i);
+    if at(i) != Some('%') {
+        return Ok(None);
+    }
+    let raw = text(&chars[1..i]);
+    let value: f64 = raw
+        .parse()
+        .map_err(|_| format!("“%{raw}%” is not a weight in percent."))?;
+    Ok(Some((value / 100.0, i + 1)))
 }
 
-/// One `=`/`~` answer: optional `%weight%`, text and `#feedback`.
-pub(super) fn answer(right: bool, chars: &[Ch]) -> Result<Answer, String> {
-    let mut chars = chars;
-    let mut weight = None;
-    let trimmed = chars
-        .iter()
-        .position(|c| !c.0.is_whitespace())
-        .unwrap_or(chars.len());
-    chars = &chars[trimmed..];
-    if chars.first() == Some(&('%', false)) {
-        let end = chars[1..]
-            .iter()
-            .position(|c| *c == ('%', false))
-            .ok_or("A weight like %50% is not closed.")?;
-        let w = text(&chars[1..end + 1]);
-        weight = Some(
-            w.parse::<f64>()
-                .map_err(|_| format!("“{w}” is not a weight in percent."))?,
-        );
-        chars = &chars[end + 2..];
+/// Whether `chars` starts like a weight Moodle does not read (`%50 %`, `%abc%`): the
+/// instructor is told it stays in the answer's text.
+fn looks_weighted(chars: &[Ch]) -> bool {
+    chars.first() == Some(&('%', false)) && chars[1..].contains(&('%', false))
+}
+
+/// One answer: an optional `%weight%`, the text, and `#feedback` after the first `#`. A weight
+/// Moodle does not read is left in the text and noted in `notes`.
+pub(super) fn answer(
+    chars: &[Ch],
+    equals: bool,
+    notes: &mut Vec<String>,
+) -> Result<Answer, String> {
+    let mut chars = trim(chars);
+    let mut weight_value = None;
+    match weight(chars)? {
+        Some((value, len)) => {
+            weight_value = Some(value);
+            chars = &chars[len..];
+        }
+        None if looks_weighted(chars) => notes.push(format!(
+            "“{}” does not start with a weight Moodle reads (like %50%): it is part of the \
+             answer's text.",
+            text(chars)
+        )),
+        None => {}
     }
-    let (answer, feedback) = match chars.iter().position(|c| *c == ('#', false)) {
-        Some(at) => (&chars[..at], text(&chars[at + 1..])),
+    let (body, feedback) = match chars.iter().position(|c| *c == ('#', false)) {
+        Some(at) => (&chars[..at], field(&chars[at + 1..])),
         None => (chars, String::new()),
     };
     Ok(Answer {
-        right,
-        weight,
-        text: text(answer),
+        equals,
+        weight: weight_value,
+        text: field(body),
         feedback,
     })
 }
 
-/// A numeric answer block (`{#…}`): values, tolerances or ranges.
-pub(super) fn numeric(block: &[Ch], options: &Options) -> Result<QuestionBody, String> {
-    let body = &block[1..];
-    let has_list = body.contains(&('=', false));
-    let mut parsed = Vec::new();
-    let items: Vec<String> = if has_list {
-        answers(body)?
-            .0
-            .into_iter()
-            .filter(|a| a.right)
-            .map(|a| a.text)
-            .collect()
-    } else {
-        let raw = text(body);
-        vec![raw.split('#').next().unwrap_or("").trim().to_owned()]
-    };
-    for item in items {
-        let bad = || format!("“{item}” is not a number, a number:tolerance or a min..max range.");
-        let answer = if let Some((lo, hi)) = item.split_once("..") {
-            let lo: f64 = lo.trim().parse().map_err(|_| bad())?;
-            let hi: f64 = hi.trim().parse().map_err(|_| bad())?;
-            NumericAnswer::new((lo + hi) / 2.0, (hi - lo).abs() / 2.0)
-        } else if let Some((v, t)) = item.split_once(':') {
-            NumericAnswer::new(v.trim().parse().map_err(|_| bad())?, t.trim().parse().map_err(|_| bad())?)
+/// The answers of a choice block: each starts at an unescaped `=` (kept: full marks, whatever
+/// weight follows) or `~` (weight or nothing). Text before the first one is an answer too
+/// when it is not blank, as in Moodle.
+pub(super) fn choices(block: &[Ch], notes: &mut Vec<String>) -> Result<Vec<Answer>, String> {
+    let mut pieces: Vec<(bool, Vec<Ch>)> = vec![(false, Vec::new())];
+    for ch in block {
+        match ch {
+            ('=', false) => pieces.push((true, Vec::new())),
+            ('~', false) => pieces.push((false, Vec::new())),
+            _ => {
+                if let Some(last) = pieces.last_mut() {
+                    last.1.push(*ch);
+                }
+            }
+        }
+    }
+    if trim(&pieces[0].1).is_empty() {
+        pieces.remove(0);
+    }
+    let mut out = Vec::new();
+    for (equals, chars) in pieces {
+        let trimmed = trim(&chars);
+        let a = if equals {
+            if weight(trimmed)?.is_some() {
+                notes.push(format!(
+                    "“={}”: an answer written with = is worth full marks in Moodle whatever \
+                     weight follows; write ~%50%… for part of the marks.",
+                    text(trimmed)
+                ));
+            }
+            // Moodle reads no weight after `=`: the text keeps it.
+            let (body, feedback) = match trimmed.iter().position(|c| *c == ('#', false)) {
+                Some(at) => (&trimmed[..at], field(&trimmed[at + 1..])),
+                None => (trimmed, String::new()),
+            };
+            Answer {
+                equals,
+                weight: Some(1.0),
+                text: field(body),
+                feedback,
+            }
         } else {
-            NumericAnswer::new(item.trim().parse().map_err(|_| bad())?, 0.0)
+            answer(trimmed, false, notes)?
         };
-        parsed.push(answer);
+        out.push(a);
     }
-    if parsed.is_empty() {
-        return Err("A numeric question needs at least one number.".into());
-    }
-    Ok(QuestionBody::Numeric {
-        answers: parsed,
-        unit: options.unit.clone(),
-        unit_required: options.unit_required,
-        other_feedback: String::new(),
-    })
+    Ok(out)
 }
 
-/// A true/false block (`{T}`, `{FALSE#wrong#right}`): the answer and both feedbacks.
-pub(super) fn true_false(block: &[Ch]) -> Option<(bool, String, String)> {
-    let mut parts = block.split(|c| *c == ('#', false));
-    let value = match text(parts.next()?).as_str() {
-        "T" | "TRUE" => true,
-        "F" | "FALSE" => false,
-        _ => return None,
-    };
-    // Moodle: the first feedback is for a wrong answer, the second for a right one.
-    let wrong = parts.next().map(text).unwrap_or_default();
-    let right = parts.next().map(text).unwrap_or_default();
-    Some((value, wrong, right))
+/// The answers of a short-answer, numeric or matching block: split on unescaped `=`, without
+/// a blank first piece.
+pub(super) fn by_equals(block: &[Ch]) -> Vec<&[Ch]> {
+    let mut pieces = split(block, '=');
+    if pieces.first().is_some_and(|p| trim(p).is_empty()) {
+        pieces.remove(0);
+    }
+    pieces
 }

@@ -14,15 +14,37 @@ pub(super) struct Options {
     pub(super) blanks: bool,
 }
 
+/// The `[…]` tokens of a comment line, `\]` read as `]` inside them (Moodle's tag syntax).
+fn tokens(comment: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = comment.chars().peekable();
+    while chars.by_ref().any(|c| c == '[') {
+        let mut token = String::new();
+        let mut closed = false;
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if chars.peek() == Some(&']') => {
+                    chars.next();
+                    token.push(']');
+                }
+                ']' => {
+                    closed = true;
+                    break;
+                }
+                c => token.push(c),
+            }
+        }
+        if closed {
+            out.push(token);
+        }
+    }
+    out
+}
+
 /// Reads Moodle tags and Lectern options from one comment line into `options`.
 pub(super) fn read_comment(comment: &str, options: &mut Options) -> Result<(), String> {
-    let mut rest = comment;
-    while let Some(start) = rest.find('[') {
-        let Some(len) = rest[start..].find(']') else {
-            break;
-        };
-        let tag = &rest[start + 1..start + len];
-        rest = &rest[start + len + 1..];
+    for token in tokens(comment) {
+        let tag = token.as_str();
         if let Some(name) = tag.strip_prefix("tag:") {
             options.tags.push(name.trim().to_lowercase());
         } else if let Some(points) = tag.strip_prefix("points:") {
@@ -46,4 +68,9 @@ pub(super) fn read_comment(comment: &str, options: &mut Options) -> Result<(), S
         }
     }
     Ok(())
+}
+
+/// `text` for inside a comment token: `]` as `\]`.
+pub(super) fn token_text(text: &str) -> String {
+    text.replace(']', "\\]")
 }

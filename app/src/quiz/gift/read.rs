@@ -1,10 +1,11 @@
 //! Reading GIFT: chunks of lines, then one question per chunk.
 
-use super::answers::{answers, numeric, true_false};
-use super::chars::{decode, starts, text};
+use super::answers::by_equals;
+use super::chars::{decode, field, find, has, rfind, starts, trim, Ch};
+use super::kinds;
 use super::options::{read_comment, Options};
 use crate::quiz::blanks::blanks;
-use crate::quiz::question::{ChoiceOption, MatchPair, Question, QuestionBody};
+use crate::quiz::question::{Accepted, Question, QuestionBody};
 use crate::quiz::Imported;
 
 /// The lines of one question (or category command), with the line it starts on.
@@ -57,156 +58,92 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
     if lines.is_empty() {
         return Ok(None);
     }
-    let mut chars = decode(&lines.join("\n"));
-    // ::title::
-    if starts(&chars, 0, "::") {
-        let end = (2..chars.len())
-            .find(|i| starts(&chars, *i, "::"))
-            .ok_or("A ::title:: is not closed.")?;
-        chars.drain(..end + 2);
-    }
-    let lead = chars.iter().position(|c| !c.0.is_whitespace()).unwrap_or(0);
-    chars.drain(..lead);
-    // One format marker at most, as Moodle reads it.
-    for marker in ["[markdown]", "[html]", "[plain]", "[moodle]"] {
-        if starts(&chars, 0, marker) {
-            chars.drain(..marker.len());
-            break;
+    let decoded = decode(&lines.join("\n"));
+    let mut chars = trim(&decoded);
+    // ::title:: (Lectern keeps no names). Unclosed, Moodle drops the `::` and reads on.
+    if starts(chars, 0, "::") {
+        chars = &chars[2..];
+        if let Some(end) = find(chars, "::") {
+            chars = trim(&chars[end + 2..]);
         }
     }
-    let mut tags = options.tags.clone();
-    tags.extend(category.clone());
-    let points = options.points.unwrap_or(1.0);
-    let open = chars.iter().position(|c| *c == ('{', false));
-    let Some(open) = open else {
-        return Err("This question has no answers: add them in { } after the question.".into());
+    let (open, close) = match (find(chars, "{"), find(chars, "}")) {
+        (None, None) => {
+            return Err(
+                "Text without answers is a description, which Lectern does not \
+                import: put it in a lesson, or add answers in { }."
+                    .into(),
+            )
+        }
+        (Some(open), Some(close)) if open < close => (open, close),
+        _ => {
+            return Err(
+                "The braces do not match: write the answers in one { }, and \\{ or \\} for a \
+                 brace in the text."
+                    .into(),
+            )
+        }
     };
-    let close = chars[open..]
-        .iter()
-        .position(|c| *c == ('}', false))
-        .map(|p| p + open)
-        .ok_or("The answers are not closed with }.")?;
-    let before = text(&chars[..open]);
-    let after = text(&chars[close + 1..]);
-    let block = &chars[open + 1..close];
-    let block_text = text(block);
-    let missing_word = !after.is_empty();
-    let (stem, body, general) = if block_text.is_empty() {
-        return Err("Essay questions are not supported.".into());
-    } else if block_text.starts_with('#') {
-        let general = block_text
-            .split_once("####")
-            .map(|(_, g)| g.trim().to_owned())
-            .unwrap_or_default();
-        (before.clone(), numeric(block, &options)?, general)
-    } else if let Some((value, wrong, right)) = true_false(block) {
-        let (feedback_true, feedback_false) = if value {
-            (right, wrong)
-        } else {
-            (wrong, right)
+    let mut block = trim(&chars[open + 1..close]);
+    let (before, after) = (&chars[..open], &chars[close + 1..]);
+    let missing_word = !trim(after).is_empty();
+    // The question text, the block replaced by `blank` (Moodle's `_____`) when text follows.
+    let stem_with = |blank: &str| {
+        let mut all: Vec<Ch> = before.to_vec();
+        if missing_word {
+            all.extend(blank.chars().map(|c| (c, true)));
+            all.extend_from_slice(after);
+        }
+        field(&all)
+    };
+    let mut general = String::new();
+    if let Some(at) = rfind(block, "####") {
+        general = field(&block[at + 4..]);
+        block = trim(&block[..at]);
+    }
+    let mut notes = Vec::new();
+    let body = if block.is_empty() {
+        return Err("Essay questions are not supported: Lectern has no essay type.".into());
+    } else if block[0] == ('#', false) {
+        kinds::numeric(&block[1..], &options, &mut notes)?
+    } else if has(block, '~') {
+        kinds::choice(block, &options, &mut notes)?
+    } else if options.blanks {
+        let pieces = by_equals(block);
+        let [only] = &pieces[..] else {
+            return Err("A [lectern:blanks] question has its text as its one = answer.".into());
         };
-        (
-            before.clone(),
-            QuestionBody::TrueFalse {
-                answer: value,
-                feedback_true,
-                feedback_false,
-            },
-            String::new(),
-        )
+        QuestionBody::FillBlanks {
+            text: field(only),
+            lenient: !options.case_sensitive,
+        }
+    } else if options.ordering {
+        kinds::ordering(block, &mut notes)?
+    } else if has(block, '=') && find(block, "->").is_some() {
+        kinds::matching(block)?
+    } else if let Some(tf) = kinds::true_false(block) {
+        tf
     } else {
-        let (list, general) = answers(block)?;
-        if list.is_empty() {
-            return Err("This question has no answers.".into());
-        }
-        let body = if options.blanks {
-            let [only] = &list[..] else {
-                return Err("A [lectern:blanks] question has its text as its one = answer.".into());
-            };
-            QuestionBody::FillBlanks {
-                text: only.text.clone(),
-                lenient: !options.case_sensitive,
-            }
-        } else if options.ordering {
-            QuestionBody::Ordering {
-                items: list.into_iter().map(|a| a.text).collect(),
-            }
-        } else if list.iter().all(|a| a.right) && list.iter().any(|a| a.text.contains("->")) {
-            let mut pairs = Vec::new();
-            for a in list {
-                let (prompt, answer) = a.text.split_once("->").ok_or_else(|| {
-                    format!("“{}” needs a -> between the prompt and its match.", a.text)
-                })?;
-                pairs.push(MatchPair {
-                    prompt: prompt.trim().to_owned(),
-                    answer: answer.trim().to_owned(),
-                });
-            }
-            QuestionBody::Matching { pairs }
-        } else if list.iter().all(|a| a.right && a.weight.is_none()) {
-            let accepted: Vec<String> = list.into_iter().map(|a| a.text).collect();
-            if missing_word {
-                let blank = format!("[[{}]]", accepted.join("|"));
-                return Ok(Some(Imported {
-                    notes: Vec::new(),
-                    line: chunk.line,
-                    tags,
-                    question: Question {
-                        stem: "Fill in the blank.".into(),
-                        points,
-                        general_feedback: general,
-                        body: QuestionBody::FillBlanks {
-                            text: format!("{before} {blank} {after}").trim().to_owned(),
-                            lenient: !options.case_sensitive,
-                        },
-                    },
-                }));
-            }
-            QuestionBody::ShortText {
-                accepted: accepted.into_iter().map(Into::into).collect(),
-                lenient: !options.case_sensitive,
-                wildcards: false,
-            }
-        } else {
-            let weighted = list.iter().any(|a| a.weight.is_some());
-            let options_list: Vec<ChoiceOption> = list
-                .iter()
-                .map(|a| ChoiceOption {
-                    text: a.text.clone(),
-                    correct: if weighted {
-                        a.weight.unwrap_or(0.0) > 0.0 || a.right
-                    } else {
-                        a.right
-                    },
-                    feedback: a.feedback.clone(),
-                    credit: None,
-                })
-                .collect();
-            let correct = options_list.iter().filter(|o| o.correct).count();
-            if correct == 0 {
-                return Err(
-                    "A choice question needs a right answer (= or a positive %weight%).".into(),
-                );
-            }
-            if weighted || correct > 1 {
-                QuestionBody::MultipleChoice {
-                    options: options_list,
-                    partial_credit: !options.all_or_nothing,
-                }
-            } else {
-                QuestionBody::SingleChoice {
-                    options: options_list,
-                }
-            }
-        };
-        let stem = if missing_word {
-            format!("{before} _____ {after}").trim().to_owned()
-        } else {
-            before.clone()
-        };
-        (stem, body, general)
+        kinds::short(block, &options, &mut notes)?
     };
-    if stem.is_empty() && !matches!(body, QuestionBody::FillBlanks { .. }) {
+    let stem = stem_with("_____");
+    let (stem, body) = match body {
+        // A missing word typed in: a fill-in-the-blank when that means the same.
+        QuestionBody::ShortText {
+            accepted, lenient, ..
+        } if missing_word && as_blank(&accepted).is_some() => {
+            let blank = as_blank(&accepted).unwrap_or_default();
+            (
+                "Fill in the blank.".to_owned(),
+                QuestionBody::FillBlanks {
+                    text: stem_with(&blank),
+                    lenient,
+                },
+            )
+        }
+        body => (stem, body),
+    };
+    if stem.is_empty() {
         return Err("The question has no text before its answers.".into());
     }
     if let QuestionBody::FillBlanks { text, .. } = &body {
@@ -214,15 +151,32 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
             return Err("No blank found.".into());
         }
     }
+    let mut tags = options.tags.clone();
+    tags.extend(category.clone());
     Ok(Some(Imported {
-        notes: Vec::new(),
         line: chunk.line,
         tags,
         question: Question {
             stem,
-            points,
+            points: options.points.unwrap_or(1.0),
             general_feedback: general,
             body,
         },
+        notes,
     }))
+}
+
+/// `[[a|b]]` for short answers that a blank means exactly: all full marks, no feedback, no
+/// wildcard, nothing the blank syntax would cut.
+fn as_blank(accepted: &[Accepted]) -> Option<String> {
+    let plain = accepted.iter().all(|a| {
+        a.credit == 1.0
+            && a.feedback.is_empty()
+            && !a.text.contains(['|', '*'])
+            && !a.text.contains("[[")
+            && !a.text.contains("]]")
+            && a.text == a.text.trim()
+    });
+    let texts: Vec<&str> = accepted.iter().map(|a| a.text.as_str()).collect();
+    plain.then(|| format!("[[{}]]", texts.join("|")))
 }

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 
 use super::{export, parse};
-use crate::quiz::{ChoiceOption, MatchPair, NumericAnswer, Question, QuestionBody};
+use crate::quiz::{Accepted, ChoiceOption, MatchPair, NumericAnswer, Question, QuestionBody};
 
 const SAMPLE: &str = r#"// A sample of every kind.
 $CATEGORY: $course$/top/Geography
@@ -97,7 +97,7 @@ fn reads_every_kind() {
     assert!(
         matches!(&items[7].question.body, QuestionBody::FillBlanks { text, .. } if text == "The sun rises in the [[east|e]] every day.")
     );
-    assert_eq!(items[8].question.stem, "Mozart was born in _____ .");
+    assert_eq!(items[8].question.stem, "Mozart was born in _____.");
     assert!(
         matches!(&items[9].question.body, QuestionBody::Ordering { items } if items == &["one", "two", "three"])
     );
@@ -136,11 +136,65 @@ fn body() -> impl Strategy<Value = QuestionBody> {
             o[0].correct = true;
             o
         });
+    // Credits as GIFT writes them exactly: eighths of the points.
+    let credit = prop_oneof![Just(0.0f64), Just(0.5), Just(-0.25), Just(0.125)];
     prop_oneof![
-        options.clone().prop_map(|mut options| {
+        (options.clone(), prop::collection::vec(credit.clone(), 4)).prop_map(|(mut options, credits)| {
             options.iter_mut().skip(1).for_each(|o| o.correct = false);
+            // Positive: a negative credit is flagged (Lectern scores no question below 0).
+            for (o, c) in options.iter_mut().zip(credits).skip(1) {
+                o.credit = (c != 0.0).then_some(c.abs());
+            }
             QuestionBody::SingleChoice { options }
         }),
+        // Moodle's weighted multiple choice (not the ±1/n pattern counted credit writes).
+        (options.clone(), prop::collection::vec(credit.clone(), 4)).prop_map(|(mut options, credits)| {
+            for (i, o) in options.iter_mut().enumerate() {
+                let c = match i {
+                    0 => 0.75,
+                    1 => 0.25,
+                    _ => credits[i].min(0.0),
+                };
+                o.credit = Some(c);
+                o.correct = c > 0.0;
+            }
+            QuestionBody::MultipleChoice { options, partial_credit: true }
+        }),
+        (
+            prop::collection::vec((word(), credit.clone(), prop::option::of(word())), 1..4),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(answers, lenient, star)| {
+                let mut accepted: Vec<Accepted> = answers
+                    .into_iter()
+                    .map(|(text, credit, fb)| Accepted { text, credit, feedback: fb.unwrap_or_default() })
+                    .collect();
+                accepted[0].credit = 1.0;
+                if star {
+                    accepted[0].text.push('*');
+                }
+                QuestionBody::ShortText { accepted, lenient, wildcards: star }
+            }),
+        (
+            prop::collection::vec((-1000i32..1000, 0u8..10, credit.clone(), prop::option::of(word())), 1..3),
+            prop::option::of(word()),
+        )
+            .prop_map(|(list, other)| QuestionBody::Numeric {
+                answers: list
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (v, t, c, fb))| NumericAnswer {
+                        value: f64::from(v) / 4.0,
+                        tolerance: f64::from(t) / 8.0,
+                        credit: if i == 0 { 1.0 } else { c },
+                        feedback: fb.unwrap_or_default(),
+                    })
+                    .collect(),
+                unit: None,
+                unit_required: false,
+                other_feedback: other.unwrap_or_default(),
+            }),
         (options, any::<bool>()).prop_map(|(options, partial_credit)| {
             QuestionBody::MultipleChoice {
                 options,
@@ -152,12 +206,13 @@ fn body() -> impl Strategy<Value = QuestionBody> {
             feedback_true: t,
             feedback_false: f
         }),
-        (prop::collection::vec(word(), 1..4), any::<bool>())
-            .prop_map(|(accepted, lenient)| QuestionBody::ShortText {
+        (prop::collection::vec(word(), 1..4), any::<bool>()).prop_map(|(accepted, lenient)| {
+            QuestionBody::ShortText {
                 accepted: accepted.into_iter().map(Into::into).collect(),
                 lenient,
-                wildcards: false
-            }),
+                wildcards: false,
+            }
+        }),
         (
             -1000i32..1000,
             0u8..10,
@@ -172,16 +227,19 @@ fn body() -> impl Strategy<Value = QuestionBody> {
             }),
         prop::collection::vec(word(), 2..5).prop_map(|items| QuestionBody::Ordering { items }),
         prop::collection::vec(("[A-Za-z]{1,8}", "[A-Za-z]{1,8}"), 2..5).prop_map(|v| {
-            QuestionBody::Matching {
-                pairs: v
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (p, a))| MatchPair {
-                        prompt: format!("{p}{i}"),
-                        answer: a,
-                    })
-                    .collect(),
+            let mut pairs: Vec<MatchPair> = v
+                .into_iter()
+                .enumerate()
+                .map(|(i, (p, a))| MatchPair {
+                    prompt: format!("{p}{i}"),
+                    answer: a,
+                })
+                .collect();
+            // A distractor when there are three or more.
+            if pairs.len() > 2 {
+                pairs[2].prompt.clear();
             }
+            QuestionBody::Matching { pairs }
         }),
         (
             "[A-Za-z ]{0,8}",
@@ -213,10 +271,8 @@ proptest! {
         let back = parse(&text).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
         prop_assert_eq!(back.len(), 1);
         prop_assert_eq!(&back[0].tags, &tags);
-        let mut expected = question;
-        // True/false feedback round-trips; GIFT has no general feedback for true/false.
-        if let QuestionBody::TrueFalse { .. } = expected.body { expected.general_feedback = String::new(); }
-        prop_assert_eq!(&back[0].question, &expected, "{}", text);
+        prop_assert_eq!(&back[0].question, &question, "{}", text);
+        prop_assert!(back[0].notes.is_empty(), "{:?}", back[0].notes);
     }
 }
 
@@ -281,10 +337,16 @@ fn answers_starting_with_a_percent_sign_survive_export_and_import() {
             items: vec!["%a".into(), "b".into()],
         }),
         question(QuestionBody::Matching {
-            pairs: vec![MatchPair {
-                prompt: "%p".into(),
-                answer: "%a".into(),
-            }],
+            pairs: vec![
+                MatchPair {
+                    prompt: "%p".into(),
+                    answer: "%a".into(),
+                },
+                MatchPair {
+                    prompt: "q".into(),
+                    answer: "b".into(),
+                },
+            ],
         }),
     ];
     assert_eq!(round_trip(questions.clone()), questions);

@@ -1,12 +1,15 @@
-//! Writing GIFT: everything `read` understands, Lectern extensions as comment lines.
+//! Writing GIFT: the way Moodle's exporter writes each type (weights as `%50%`, feedback after
+//! `#`, `####` general feedback), Lectern's own options as comment lines.
 
-use super::super::question::{Question, QuestionBody};
+use super::super::question::{ChoiceOption, Question, QuestionBody};
+use super::chars::FORMATS;
+use super::options::token_text;
 use super::single_blank;
 
-/// GIFT text with the special characters escaped and newlines as `\n`.
-fn esc(text: &str) -> String {
+/// `text` with GIFT's special characters escaped and newlines as `\n`, spaces kept.
+fn esc_raw(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars() {
+    for c in text.chars() {
         match c {
             '\n' => out.push_str("\\n"),
             c if super::is_special(c) || c == '\\' => {
@@ -17,6 +20,18 @@ fn esc(text: &str) -> String {
         }
     }
     out
+}
+
+/// A text as GIFT: trimmed and escaped, and behind `[markdown]` when it starts with a
+/// bracket, so a leading `[html]` of its own is not read as a format marker.
+fn esc(text: &str) -> String {
+    let text = text.trim();
+    let marker = if text.starts_with('[') && FORMATS.iter().any(|f| text.starts_with(f)) {
+        "[markdown]"
+    } else {
+        ""
+    };
+    format!("{marker}{}", esc_raw(text))
 }
 
 /// An answer's text: [`esc`], and a leading `%` escaped so it is not read as a weight.
@@ -48,19 +63,33 @@ fn number(value: f64) -> String {
     format!("{value}")
 }
 
+/// `%weight%` for a share of the points (to 5 decimals, as Moodle writes them).
+fn percent(share: f64) -> String {
+    format!("%{}%", (share * 10_000_000.0).round() / 100_000.0)
+}
+
+/// [`percent`] for a share other than full marks, which needs none after `=`.
+fn weight(share: f64) -> String {
+    if share == 1.0 {
+        String::new()
+    } else {
+        percent(share)
+    }
+}
+
 /// A one-blank `text` as a GIFT missing-word question (`before {=a =b} after`), when the
-/// reader rebuilds exactly `text` from it: it puts one space around the blank, trims the
-/// alternatives and needs text after the blank.
+/// reader rebuilds exactly `text` from it: text after the blank, plain alternatives, no
+/// spaces at either end.
 fn missing_word(text: &str, general: &str) -> Option<String> {
-    if !single_blank(text) {
+    if !single_blank(text) || text != text.trim() {
         return None;
     }
     let start = text.find("[[")?;
     let end = start + text[start..].find("]]")? + 2;
-    let (before, after) = (text[..start].trim(), text[end..].trim());
-    let alternatives: Vec<&str> = text[start + 2..end - 2].split('|').map(str::trim).collect();
-    let rebuilt = format!("{before} [[{}]] {after}", alternatives.join("|"));
-    if after.is_empty() || rebuilt.trim() != text {
+    let (before, after) = (&text[..start], &text[end..]);
+    let alternatives: Vec<&str> = text[start + 2..end - 2].split('|').collect();
+    let plain = |a: &&str| !a.is_empty() && **a == *a.trim() && !a.contains('*');
+    if after.trim().is_empty() || !alternatives.iter().all(plain) {
         return None;
     }
     let list: Vec<String> = alternatives
@@ -68,56 +97,60 @@ fn missing_word(text: &str, general: &str) -> Option<String> {
         .map(|a| format!("={}", answer(a)))
         .collect();
     Some(format!(
-        "[markdown]{} {{{}{general}}} {}",
-        esc(before),
+        "[markdown]{}{{{}{general}}}{}",
+        esc_raw(before),
         list.join(" "),
-        esc(after)
+        esc_raw(after)
     ))
 }
 
-/// One question as GIFT, with its tags.
-fn question(tags: &[String], q: &Question) -> String {
-    let mut head: Vec<String> = tags.iter().map(|t| format!("// [tag:{t}]")).collect();
-    if (q.points - 1.0).abs() > f64::EPSILON {
-        head.push(format!("// [points:{}]", number(q.points)));
-    }
-    let stem = format!("[markdown]{}", esc(&q.stem));
-    let body = match &q.body {
-        QuestionBody::SingleChoice { options } => {
-            let list: Vec<String> = options
+/// A choice option: `=` for full marks in a one-answer question, `~%50%` for a share, `~`.
+fn option(o: &ChoiceOption, share: f64, equals: bool) -> String {
+    let mark = if equals {
+        "=".to_owned()
+    } else if share == 0.0 {
+        "~".to_owned()
+    } else {
+        format!("~{}", percent(share))
+    };
+    format!("{mark}{}{}", answer(&o.text), feedback(&o.feedback))
+}
+
+/// The answer block of `q`, and Lectern's comment lines it needs in `head`.
+fn block(q: &Question, head: &mut Vec<String>) -> String {
+    let stem = format!("[markdown]{}", esc_raw(q.stem.trim()));
+    let lines = |list: Vec<String>| format!("{stem} {{\n  {}{}\n}}", list.join("\n  "), general(q));
+    match &q.body {
+        QuestionBody::SingleChoice { options } => lines(
+            options
                 .iter()
-                .map(|o| {
-                    format!(
-                        "{}{}{}",
-                        if o.correct { "=" } else { "~" },
-                        answer(&o.text),
-                        feedback(&o.feedback)
-                    )
-                })
-                .collect();
-            format!("{stem} {{\n  {}{}\n}}", list.join("\n  "), general(q))
-        }
+                .map(|o| option(o, o.share(), o.share() >= 1.0))
+                .collect(),
+        ),
         QuestionBody::MultipleChoice {
             options,
             partial_credit,
         } => {
-            if !partial_credit {
+            let weighted = options.iter().any(|o| o.credit.is_some());
+            let right = options.iter().filter(|o| o.correct).count().max(1) as f64;
+            if !partial_credit && !weighted {
                 head.push("// [lectern:all-or-nothing]".into());
             }
-            let right = options.iter().filter(|o| o.correct).count().max(1) as f64;
-            let list: Vec<String> = options
-                .iter()
-                .map(|o| {
-                    let weight = if o.correct { 100.0 / right } else { -100.0 };
-                    format!(
-                        "~%{}%{}{}",
-                        number((weight * 100_000.0).round() / 100_000.0),
-                        esc(&o.text),
-                        feedback(&o.feedback)
-                    )
-                })
-                .collect();
-            format!("{stem} {{\n  {}{}\n}}", list.join("\n  "), general(q))
+            lines(
+                options
+                    .iter()
+                    .map(|o| {
+                        // Counted partial credit is Moodle's rule with ±1/right each.
+                        let share = match (weighted, o.correct) {
+                            (true, _) => o.share(),
+                            (false, true) => 1.0 / right,
+                            (false, false) if *partial_credit => -1.0 / right,
+                            (false, false) => -1.0,
+                        };
+                        option(o, share, false)
+                    })
+                    .collect(),
+            )
         }
         QuestionBody::TrueFalse {
             answer,
@@ -134,47 +167,69 @@ fn question(tags: &[String], q: &Question) -> String {
             } else {
                 format!("#{}#{}", esc(wrong), esc(right))
             };
-            format!("{stem} {{{}{fb}}}", if *answer { "TRUE" } else { "FALSE" })
+            let value = if *answer { "TRUE" } else { "FALSE" };
+            format!("{stem} {{{value}{fb}{}}}", general(q))
         }
         QuestionBody::ShortText {
-            accepted, lenient, ..
+            accepted,
+            lenient,
+            wildcards,
         } => {
             if !lenient {
                 head.push("// [lectern:case-sensitive]".into());
             }
-            let list: Vec<String> = accepted.iter().map(|a| format!("={}", answer(&a.text))).collect();
-            format!("{stem} {{{}{}}}", list.join(" "), general(q))
+            let list: Vec<String> = accepted
+                .iter()
+                .map(|a| {
+                    let mut text = answer(&a.text);
+                    if !wildcards {
+                        text = text.replace('*', "\\*");
+                    }
+                    format!("={}{text}{}", weight(a.credit), feedback(&a.feedback))
+                })
+                .collect();
+            lines(list)
         }
         QuestionBody::Numeric {
             answers,
             unit,
             unit_required,
-            ..
+            other_feedback,
         } => {
             if let Some(unit) = unit {
-                head.push(format!("// [lectern:unit:{unit}]"));
+                head.push(format!("// [lectern:unit:{}]", token_text(unit)));
             }
             if *unit_required {
                 head.push("// [lectern:unit-required]".into());
             }
-            let list: Vec<String> = answers
+            let mut list: Vec<String> = answers
                 .iter()
-                .map(|a| format!("={}:{}", number(a.value), number(a.tolerance)))
+                .map(|a| {
+                    format!(
+                        "={}{}:{}{}",
+                        weight(a.credit),
+                        number(a.value),
+                        number(a.tolerance),
+                        feedback(&a.feedback)
+                    )
+                })
                 .collect();
-            format!("{stem} {{#{}{}}}", list.join(" "), general(q))
+            if !other_feedback.trim().is_empty() {
+                list.push(format!("~{}", feedback(other_feedback)));
+            }
+            format!("{stem} {{#\n  {}{}\n}}", list.join("\n  "), general(q))
         }
         QuestionBody::Ordering { items } => {
             head.push("// [lectern:ordering]".into());
             let list: Vec<String> = items.iter().map(|i| format!("={}", answer(i))).collect();
             format!("{stem} {{{}{}}}", list.join(" "), general(q))
         }
-        QuestionBody::Matching { pairs } => {
-            let list: Vec<String> = pairs
+        QuestionBody::Matching { pairs } => lines(
+            pairs
                 .iter()
-                .map(|p| format!("={} -> {}", answer(&p.prompt), esc(&p.answer)))
-                .collect();
-            format!("{stem} {{\n  {}{}\n}}", list.join("\n  "), general(q))
-        }
+                .map(|p| format!("={} -> {}", answer(&p.prompt), esc_raw(p.answer.trim())))
+                .collect(),
+        ),
         QuestionBody::FillBlanks { text, lenient } => {
             if !lenient {
                 head.push("// [lectern:case-sensitive]".into());
@@ -187,7 +242,19 @@ fn question(tags: &[String], q: &Question) -> String {
                 format!("{stem} {{={}{}}}", answer(text), general(q))
             }
         }
-    };
+    }
+}
+
+/// One question as GIFT, with its tags.
+fn question(tags: &[String], q: &Question) -> String {
+    let mut head: Vec<String> = tags
+        .iter()
+        .map(|t| format!("// [tag:{}]", token_text(t)))
+        .collect();
+    if (q.points - 1.0).abs() > f64::EPSILON {
+        head.push(format!("// [points:{}]", number(q.points)));
+    }
+    let body = block(q, &mut head);
     head.push(body);
     head.join("\n")
 }
