@@ -119,8 +119,7 @@ impl ChoiceOption {
 
     /// The share of the points this option is worth (see [`ChoiceOption::credit`]).
     pub fn share(&self) -> f64 {
-        self.credit
-            .unwrap_or(if self.correct { 1.0 } else { 0.0 })
+        self.credit.unwrap_or(if self.correct { 1.0 } else { 0.0 })
     }
 }
 

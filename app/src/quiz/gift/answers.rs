@@ -45,7 +45,8 @@ fn weight(chars: &[Ch]) -> Result<Option<(f64, usize)>, String> {
     let value: f64 = raw
         .parse()
         .map_err(|_| format!("“%{raw}%” is not a weight in percent."))?;
-    Ok(Some((value / 100.0, i + 1)))
+    // A share of the points to 7 decimals, as Moodle stores it.
+    Ok(Some(((value / 100.0 * 1e7).round() / 1e7, i + 1)))
 }
 
 /// Whether `chars` starts like a weight Moodle does not read (`%50 %`, `%abc%`): the
