@@ -1,13 +1,20 @@
-//! Moodle's GIFT format: import (with per-line errors, all or nothing) and export.
+//! Moodle's GIFT format: import (with per-line errors, all or nothing) and export. The reader
+//! follows Moodle's own (`question/format/gift/format.php`): a file Moodle imports means the
+//! same here, or the question is refused with a clear message, or it carries a note saying
+//! what to check.
 //!
-//! Supported: `//` comments, `$CATEGORY:` (its last segment becomes a tag), `::title::`
-//! (ignored), `[markdown]`/`[html]`/`[plain]`/`[moodle]` markers, escapes `\~ \= \# \{ \} \:
-//! \n` (and `\%`, which the export writes before an answer starting with `%`), single choice `{=a ~b}`, multiple choice with weights `{~%50%a ~%50%b ~%-100%c}`,
-//! per-answer `#feedback` and general `####feedback`, true/false `{T}`/`{FALSE#wrong#right}`,
-//! short answer `{=a =b}`, numeric `{#3.14:0.01}`, `{#1..2}`, `{#=3:0 =3.1:0.1}`, matching
-//! `{=a -> b =c -> d}`, and missing-word questions (text after the answers: a short-answer
-//! block becomes a fill-in-the-blank, a choice block a single choice with `_____`).
-//! Moodle's tag comments `// [tag:name]` are read and written.
+//! Read as Moodle reads them: `//` comments (with Moodle's `[tag:…]`, `\]` inside), `$CATEGORY:`
+//! (its last segment becomes a tag), `::title::` (Lectern keeps no names), one format marker
+//! (`[html]`, `[moodle]`, `[plain]`, `[markdown]`) at the start of any text, escapes `\~ \= \#
+//! \{ \} \: \n \\` (and `\%`, which the export writes before an answer starting with `%`),
+//! `####general feedback` for every type, and the type from the block as Moodle decides it:
+//! `#` first is numeric (`{#3.14:0.01}`, `{#1..2}`, `{#=%50%3:1#feedback ~#other answers}`); a `~`
+//! makes a choice (one answer allowed when any is written `=`, several otherwise, each worth its
+//! `%weight%`); `=` with `->` is matching (an empty prompt is a distractor); `T`, `TRUE`, `F`,
+//! `FALSE` true/false (`{T#wrong#right}`); anything else a short answer (`{=a =%50%b#half *}`,
+//! `*` a wildcard). Text after the block keeps Moodle's `_____` blank (a short answer whose
+//! answers are all plain full marks becomes a fill-in-the-blank instead, which grades the same).
+//! Refused: essays (`{}`) and descriptions (no block): Lectern has neither.
 //!
 //! Lectern extensions are comment lines before a question, which Moodle ignores:
 //! `// [points:2]`; `// [lectern:ordering]` (the `{=…}` answers are the items in order);
