@@ -1,7 +1,8 @@
 //! The question editor's draft: every field of every type at once, as typed, so switching the
 //! type loses nothing; turned into a [`Question`] to validate and save.
 
-use crate::quiz::{ChoiceOption, MatchPair, NumericAnswer, Question, QuestionBody, QuestionKind};
+use super::question_rows::{number, show, AnswerDraft, NumberDraft, OptionDraft};
+use crate::quiz::{MatchPair, Question, QuestionBody, QuestionKind};
 
 /// What the editor's inputs hold.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,30 +14,24 @@ pub struct Draft {
     pub general_feedback: String,
     /// Comma-separated, as typed.
     pub tags: String,
-    pub options: Vec<ChoiceOption>,
+    pub options: Vec<OptionDraft>,
     pub partial_credit: bool,
     pub tf_answer: bool,
     pub feedback_true: String,
     pub feedback_false: String,
-    pub accepted: Vec<String>,
+    pub accepted: Vec<AnswerDraft>,
     /// Short text and fill-in-the-blanks.
     pub lenient: bool,
-    /// (value, tolerance) as typed.
-    pub numeric: Vec<(String, String)>,
+    /// Short text: `*` in an accepted answer matches any text.
+    pub wildcards: bool,
+    pub numeric: Vec<NumberDraft>,
     pub unit: String,
     pub unit_required: bool,
+    /// Numeric: shown for a number that matches none of `numeric`.
+    pub other_feedback: String,
     pub items: Vec<String>,
     pub pairs: Vec<MatchPair>,
     pub blanks_text: String,
-}
-
-fn option() -> ChoiceOption {
-    ChoiceOption {
-        text: String::new(),
-        correct: false,
-        feedback: String::new(),
-        credit: None,
-    }
 }
 
 fn pair() -> MatchPair {
@@ -54,32 +49,23 @@ impl Default for Draft {
             points: "1".into(),
             general_feedback: String::new(),
             tags: String::new(),
-            options: vec![option(), option(), option()],
+            options: vec![OptionDraft::default(); 3],
             partial_credit: false,
             tf_answer: true,
             feedback_true: String::new(),
             feedback_false: String::new(),
-            accepted: vec![String::new()],
+            accepted: vec![AnswerDraft::default()],
             lenient: true,
-            numeric: vec![(String::new(), "0".into())],
+            wildcards: false,
+            numeric: vec![NumberDraft::default()],
             unit: String::new(),
             unit_required: false,
+            other_feedback: String::new(),
             items: vec![String::new(), String::new(), String::new()],
             pairs: vec![pair(), pair(), pair()],
             blanks_text: String::new(),
         }
     }
-}
-
-/// A number as typed, in the way people write it ("0,5" too); NaN when unreadable.
-fn number(text: &str) -> f64 {
-    text.trim().replace(',', ".").parse().unwrap_or(f64::NAN)
-}
-
-/// A number for an input, without a trailing ".0".
-fn show(value: f64) -> String {
-    let text = value.to_string();
-    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
 }
 
 impl Draft {
@@ -94,12 +80,14 @@ impl Draft {
             ..Draft::default()
         };
         match &q.body {
-            QuestionBody::SingleChoice { options } => d.options = options.clone(),
+            QuestionBody::SingleChoice { options } => {
+                d.options = options.iter().map(OptionDraft::from_option).collect();
+            }
             QuestionBody::MultipleChoice {
                 options,
                 partial_credit,
             } => {
-                d.options = options.clone();
+                d.options = options.iter().map(OptionDraft::from_option).collect();
                 d.partial_credit = *partial_credit;
             }
             QuestionBody::TrueFalse {
@@ -112,23 +100,24 @@ impl Draft {
                 d.feedback_false = feedback_false.clone();
             }
             QuestionBody::ShortText {
-                accepted, lenient, ..
+                accepted,
+                lenient,
+                wildcards,
             } => {
-                d.accepted = accepted.iter().map(|a| a.text.clone()).collect();
+                d.accepted = accepted.iter().map(AnswerDraft::from_accepted).collect();
                 d.lenient = *lenient;
+                d.wildcards = *wildcards;
             }
             QuestionBody::Numeric {
                 answers,
                 unit,
                 unit_required,
-                ..
+                other_feedback,
             } => {
-                d.numeric = answers
-                    .iter()
-                    .map(|a| (show(a.value), show(a.tolerance)))
-                    .collect();
+                d.numeric = answers.iter().map(NumberDraft::from_answer).collect();
                 d.unit = unit.clone().unwrap_or_default();
                 d.unit_required = *unit_required;
+                d.other_feedback = other_feedback.clone();
             }
             QuestionBody::Ordering { items } => d.items = items.clone(),
             QuestionBody::Matching { pairs } => d.pairs = pairs.clone(),
@@ -151,14 +140,28 @@ impl Draft {
         tags
     }
 
+    /// Marks option `i` correct or not. A single-choice question keeps one option marked, as
+    /// a radio button would; the other options keep their credits (a credit of 100 is how
+    /// several options stay worth full marks).
+    pub fn set_correct(&mut self, i: usize, on: bool) {
+        if self.kind == QuestionKind::SingleChoice && on {
+            for o in self.options.iter_mut() {
+                o.correct = false;
+            }
+        }
+        if let Some(o) = self.options.get_mut(i) {
+            o.correct = on;
+        }
+    }
+
     /// The question the draft describes (possibly invalid: see `crate::quiz::validate`).
     pub fn to_question(&self) -> Question {
         let body = match self.kind {
             QuestionKind::SingleChoice => QuestionBody::SingleChoice {
-                options: self.options.clone(),
+                options: self.options.iter().map(OptionDraft::to_option).collect(),
             },
             QuestionKind::MultipleChoice => QuestionBody::MultipleChoice {
-                options: self.options.clone(),
+                options: self.options.iter().map(OptionDraft::to_option).collect(),
                 partial_credit: self.partial_credit,
             },
             QuestionKind::TrueFalse => QuestionBody::TrueFalse {
@@ -167,19 +170,15 @@ impl Draft {
                 feedback_false: self.feedback_false.clone(),
             },
             QuestionKind::ShortText => QuestionBody::ShortText {
-                accepted: self.accepted.iter().map(|a| a.as_str().into()).collect(),
+                accepted: self.accepted.iter().map(AnswerDraft::to_accepted).collect(),
                 lenient: self.lenient,
-                wildcards: false,
+                wildcards: self.wildcards,
             },
             QuestionKind::Numeric => QuestionBody::Numeric {
-                answers: self
-                    .numeric
-                    .iter()
-                    .map(|(v, t)| NumericAnswer::new(number(v), if t.trim().is_empty() { 0.0 } else { number(t) }))
-                    .collect(),
+                answers: self.numeric.iter().map(NumberDraft::to_answer).collect(),
                 unit: Some(self.unit.trim().to_owned()).filter(|u| !u.is_empty()),
                 unit_required: self.unit_required,
-                other_feedback: String::new(),
+                other_feedback: self.other_feedback.clone(),
             },
             QuestionKind::Ordering => QuestionBody::Ordering {
                 items: self.items.clone(),
@@ -209,66 +208,11 @@ pub fn move_item<T>(list: &mut [T], i: usize, delta: isize) {
     }
 }
 
-/// A fresh empty choice option.
-pub fn empty_option() -> ChoiceOption {
-    option()
-}
-
 /// A fresh empty matching pair.
 pub fn empty_pair() -> MatchPair {
     pair()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_question_survives_the_round_trip() {
-        let q = Question {
-            stem: "g?".into(),
-            points: 2.5,
-            general_feedback: "fb".into(),
-            body: QuestionBody::Numeric {
-                answers: vec![NumericAnswer::new(9.81, 0.01)],
-                unit: Some("m/s2".into()),
-                unit_required: true,
-                other_feedback: String::new(),
-            },
-        };
-        let d = Draft::from_question(&q, &["physics".into()]);
-        assert_eq!(d.to_question(), q);
-        assert_eq!(d.tag_list(), vec!["physics".to_owned()]);
-    }
-
-    #[test]
-    fn switching_type_keeps_the_stem_and_other_answers() {
-        let mut d = Draft {
-            stem: "Pick".into(),
-            ..Draft::default()
-        };
-        d.options[0].text = "A".into();
-        d.kind = QuestionKind::ShortText;
-        d.kind = QuestionKind::MultipleChoice;
-        let q = d.to_question();
-        assert_eq!(q.stem, "Pick");
-        assert!(
-            matches!(q.body, QuestionBody::MultipleChoice { ref options, .. } if options[0].text == "A")
-        );
-    }
-
-    #[test]
-    fn unreadable_numbers_are_nan_and_tags_are_tidied() {
-        let d = Draft {
-            points: "x".into(),
-            tags: " A, b,,a ".into(),
-            ..Draft::default()
-        };
-        assert!(d.to_question().points.is_nan());
-        assert_eq!(d.tag_list(), vec!["a".to_owned(), "b".to_owned()]);
-        let mut v = vec![1, 2, 3];
-        move_item(&mut v, 0, -1);
-        move_item(&mut v, 0, 1);
-        assert_eq!(v, vec![2, 1, 3]);
-    }
-}
+#[path = "question_draft_tests.rs"]
+mod tests;

@@ -1,10 +1,12 @@
-//! The type-specific parts of the question editor: options, true/false, accepted answers,
-//! numbers, ordering items, matching pairs and fill-in-the-blanks text.
+//! The type-specific parts of the question editor: true/false, ordering items, matching pairs
+//! and fill-in-the-blanks text, with the helpers every part shares; the parts whose answers
+//! carry credits are in `question_answers`.
 
 use leptos::prelude::*;
 
 use super::super::{BUTTON_LIGHT, INPUT};
-use super::question_draft::{empty_option, empty_pair, move_item, Draft};
+use super::question_answers::{numeric, options, short_text};
+use super::question_draft::{empty_pair, move_item, Draft};
 use crate::error::FieldErrors;
 use crate::quiz::QuestionKind;
 
@@ -17,7 +19,8 @@ pub fn field_error(errors: RwSignal<FieldErrors>, key: String) -> impl IntoView 
     view! { <p id=id class="min-h-5 text-sm text-red-700">{move || errors.with(|e| e.get(&k).cloned())}</p> }
 }
 
-fn invalid(
+/// Whether `key` has an error, for `aria-invalid`.
+pub(super) fn invalid(
     errors: RwSignal<FieldErrors>,
     key: String,
 ) -> impl Fn() -> String + Send + Sync + 'static {
@@ -25,7 +28,7 @@ fn invalid(
 }
 
 /// Up, Down and Remove buttons for row `i` of a list of `len` rows.
-fn row_buttons(
+pub(super) fn row_buttons(
     what: &'static str,
     i: usize,
     len: impl Fn() -> usize + Copy + Send + Sync + 'static,
@@ -80,64 +83,6 @@ pub fn BodyForm(draft: RwSignal<Draft>, errors: RwSignal<FieldErrors>) -> impl I
     }
 }
 
-fn options(
-    draft: RwSignal<Draft>,
-    errors: RwSignal<FieldErrors>,
-    kind: QuestionKind,
-) -> impl IntoView {
-    let single = kind == QuestionKind::SingleChoice;
-    let len = move || draft.with(|d| d.options.len());
-    view! {
-        <fieldset class="space-y-3">
-            <legend class="text-sm font-medium text-slate-700">
-                {if single { "Options (mark the one correct option)" } else { "Options (mark every correct option)" }}
-            </legend>
-            {move || (0..len()).map(|i| {
-                let text_id = format!("option-{i}-text");
-                let fb_id = format!("option-{i}-feedback");
-                let correct_id = format!("option-{i}-correct");
-                view! {
-                    <div class="space-y-2 rounded-lg border border-slate-200 p-3" data-testid=format!("option-{i}")>
-                        <div class="flex flex-wrap items-center gap-3">
-                            <label for=text_id.clone() class="text-sm font-medium">{format!("Option {}", i + 1)}</label>
-                            <label class="flex items-center gap-1 text-sm" for=correct_id.clone()>
-                                <input id=correct_id.clone() type=if single { "radio" } else { "checkbox" } name="correct-option"
-                                    prop:checked=move || draft.with(|d| d.options.get(i).is_some_and(|o| o.correct))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        draft.update(|d| {
-                                            if single { for o in d.options.iter_mut() { o.correct = false; } }
-                                            if let Some(o) = d.options.get_mut(i) { o.correct = on; }
-                                        });
-                                    } />
-                                {format!("Option {} is correct", i + 1)}
-                            </label>
-                            <div class="ml-auto">{row_buttons("option", i, len, draft, |d| &mut d.options)}</div>
-                        </div>
-                        <input id=text_id type="text" class=INPUT aria-invalid=invalid(errors, format!("options.{i}.text"))
-                            prop:value=move || draft.with(|d| d.options.get(i).map(|o| o.text.clone()).unwrap_or_default())
-                            on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(o) = d.options.get_mut(i) { o.text = v; }); } />
-                        {field_error(errors, format!("options.{i}.text"))}
-                        <label for=fb_id.clone() class="text-xs text-slate-600">{format!("Feedback when option {} is picked (optional)", i + 1)}</label>
-                        <input id=fb_id type="text" class=INPUT
-                            prop:value=move || draft.with(|d| d.options.get(i).map(|o| o.feedback.clone()).unwrap_or_default())
-                            on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(o) = d.options.get_mut(i) { o.feedback = v; }); } />
-                    </div>
-                }
-            }).collect_view()}
-            {field_error(errors, "options".into())}
-            <button type="button" class=BUTTON_LIGHT on:click=move |_| draft.update(|d| d.options.push(empty_option()))>"Add option"</button>
-            {(!single).then(|| view! {
-                <label class="flex items-center gap-2 text-sm">
-                    <input type="checkbox" prop:checked=move || draft.with(|d| d.partial_credit)
-                        on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.partial_credit = on); } />
-                    "Partial credit: each right pick earns a share, each wrong pick costs one"
-                </label>
-            })}
-        </fieldset>
-    }
-}
-
 fn true_false(draft: RwSignal<Draft>) -> impl IntoView {
     let text = |id: &'static str,
                 label: &'static str,
@@ -154,11 +99,13 @@ fn true_false(draft: RwSignal<Draft>) -> impl IntoView {
     view! {
         <fieldset class="space-y-3">
             <legend class="text-sm font-medium text-slate-700">"The statement is"</legend>
-            <div class="flex gap-6">
-                <label class="flex items-center gap-2"><input type="radio" name="tf-answer" prop:checked=move || draft.with(|d| d.tf_answer)
-                    on:change=move |_| draft.update(|d| d.tf_answer = true) />"True"</label>
-                <label class="flex items-center gap-2"><input type="radio" name="tf-answer" prop:checked=move || draft.with(|d| !d.tf_answer)
-                    on:change=move |_| draft.update(|d| d.tf_answer = false) />"False"</label>
+            <div class="flex items-center gap-2">
+                <input id="tf-true" type="radio" name="tf-answer" prop:checked=move || draft.with(|d| d.tf_answer)
+                    on:change=move |_| draft.update(|d| d.tf_answer = true) />
+                <label for="tf-true" class="mr-4">"True"</label>
+                <input id="tf-false" type="radio" name="tf-answer" prop:checked=move || draft.with(|d| !d.tf_answer)
+                    on:change=move |_| draft.update(|d| d.tf_answer = false) />
+                <label for="tf-false">"False"</label>
             </div>
             {text("tf-feedback-true", "Feedback for learners who answer true (optional)", |d| d.feedback_true.clone(), |d, v| d.feedback_true = v)}
             {text("tf-feedback-false", "Feedback for learners who answer false (optional)", |d| d.feedback_false.clone(), |d, v| d.feedback_false = v)}
@@ -194,68 +141,14 @@ fn string_list(
     }
 }
 
-fn short_text(draft: RwSignal<Draft>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+/// The lenient-matching checkbox of short text and fill-in-the-blanks.
+pub(super) fn lenient(draft: RwSignal<Draft>) -> impl IntoView {
     view! {
-        <fieldset class="space-y-3">
-            <legend class="text-sm font-medium text-slate-700">"Accepted answers"</legend>
-            {string_list(draft, errors, "Answer", "accepted", |d| &mut d.accepted, |d| &d.accepted, |d| &mut d.accepted)}
-            {lenient(draft)}
-        </fieldset>
-    }
-}
-
-fn lenient(draft: RwSignal<Draft>) -> impl IntoView {
-    view! {
-        <label class="flex items-center gap-2 text-sm">
-            <input type="checkbox" prop:checked=move || draft.with(|d| d.lenient)
+        <div class="flex items-center gap-2 text-sm">
+            <input id="lenient" type="checkbox" prop:checked=move || draft.with(|d| d.lenient)
                 on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.lenient = on); } />
-            "Lenient: ignore case and extra spaces"
-        </label>
-    }
-}
-
-fn numeric(draft: RwSignal<Draft>, errors: RwSignal<FieldErrors>) -> impl IntoView {
-    let len = move || draft.with(|d| d.numeric.len());
-    view! {
-        <fieldset class="space-y-3">
-            <legend class="text-sm font-medium text-slate-700">"Accepted numbers (right when within the tolerance)"</legend>
-            {move || (0..len()).map(|i| {
-                let (vid, tid) = (format!("numeric-{i}-value"), format!("numeric-{i}-tolerance"));
-                view! {
-                    <div class="flex flex-wrap items-end gap-2">
-                        <div class="flex flex-col gap-1">
-                            <label for=vid.clone() class="text-sm">{format!("Number {}", i + 1)}</label>
-                            <input id=vid type="text" inputmode="decimal" class=INPUT aria-invalid=invalid(errors, "answers".into())
-                                prop:value=move || draft.with(|d| d.numeric.get(i).map(|n| n.0.clone()).unwrap_or_default())
-                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(n) = d.numeric.get_mut(i) { n.0 = v; }); } />
-                        </div>
-                        <div class="flex flex-col gap-1">
-                            <label for=tid.clone() class="text-sm">{format!("Tolerance {} (±)", i + 1)}</label>
-                            <input id=tid type="text" inputmode="decimal" class=INPUT
-                                prop:value=move || draft.with(|d| d.numeric.get(i).map(|n| n.1.clone()).unwrap_or_default())
-                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(n) = d.numeric.get_mut(i) { n.1 = v; }); } />
-                        </div>
-                        {row_buttons("number", i, len, draft, |d| &mut d.numeric)}
-                    </div>
-                }
-            }).collect_view()}
-            {field_error(errors, "answers".into())}
-            <button type="button" class=BUTTON_LIGHT on:click=move |_| draft.update(|d| d.numeric.push((String::new(), "0".into())))>"Add number"</button>
-            <div class="flex flex-wrap items-end gap-4">
-                <div class="flex flex-col gap-1">
-                    <label for="numeric-unit" class="text-sm">"Unit (optional, e.g. m/s2)"</label>
-                    <input id="numeric-unit" type="text" class=INPUT aria-invalid=invalid(errors, "unit".into())
-                        prop:value=move || draft.with(|d| d.unit.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.unit = v); } />
-                </div>
-                <label class="flex items-center gap-2 pb-2 text-sm">
-                    <input type="checkbox" prop:checked=move || draft.with(|d| d.unit_required)
-                        on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.unit_required = on); } />
-                    "The unit is required"
-                </label>
-            </div>
-            {field_error(errors, "unit".into())}
-        </fieldset>
+            <label for="lenient">"Lenient: ignore case and extra spaces"</label>
+        </div>
     }
 }
 
@@ -273,17 +166,20 @@ fn matching(draft: RwSignal<Draft>, errors: RwSignal<FieldErrors>) -> impl IntoV
     view! {
         <fieldset class="space-y-3">
             <legend class="text-sm font-medium text-slate-700">"Pairs (learners match each prompt with its answer)"</legend>
+            <p id="pairs-help" class="text-sm text-slate-600">
+                "A pair with an empty prompt is a distractor: an extra wrong answer to choose from. Give at least two pairs a prompt."
+            </p>
             {move || (0..len()).map(|i| {
                 let (pid, aid) = (format!("pair-{i}-prompt"), format!("pair-{i}-answer"));
                 view! {
                     <div class="flex flex-wrap items-end gap-2">
-                        <div class="flex flex-1 flex-col gap-1">
+                        <div class="flex min-w-0 flex-1 basis-48 flex-col gap-1">
                             <label for=pid.clone() class="text-sm">{format!("Prompt {}", i + 1)}</label>
-                            <input id=pid type="text" class=INPUT aria-invalid=invalid(errors, "pairs".into())
+                            <input id=pid type="text" class=INPUT aria-describedby="pairs-help" aria-invalid=invalid(errors, "pairs".into())
                                 prop:value=move || draft.with(|d| d.pairs.get(i).map(|p| p.prompt.clone()).unwrap_or_default())
                                 on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(p) = d.pairs.get_mut(i) { p.prompt = v; }); } />
                         </div>
-                        <div class="flex flex-1 flex-col gap-1">
+                        <div class="flex min-w-0 flex-1 basis-48 flex-col gap-1">
                             <label for=aid.clone() class="text-sm">{format!("Answer {}", i + 1)}</label>
                             <input id=aid type="text" class=INPUT aria-invalid=invalid(errors, "pairs".into())
                                 prop:value=move || draft.with(|d| d.pairs.get(i).map(|p| p.answer.clone()).unwrap_or_default())
