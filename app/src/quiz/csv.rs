@@ -14,7 +14,8 @@
 //! | `partial_credit` | no | `yes`/`no`, multiple choice (default yes) |
 //!
 //! [`super::CSV_TEMPLATE`] is an example with every type. Errors name the file's line where
-//! the bad row starts; with any error nothing is returned.
+//! the bad row starts; [`parse`] returns nothing with any error, [`parse_all`] the rows that
+//! read too.
 
 use std::collections::HashMap;
 
@@ -184,31 +185,40 @@ impl Lines<'_> {
 /// Parses CSV `text` (see the module doc): every question with its line and tags, or every
 /// problem found, by line.
 pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
+    let (questions, errors) = parse_all(text);
+    if errors.is_empty() {
+        Ok(questions)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses CSV `text` as far as it goes: the rows that read as questions, and a problem for
+/// each row that did not (by the line it starts on). A bad header row reads nothing.
+pub fn parse_all(text: &str) -> (Vec<Imported>, Vec<LineError>) {
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .trim(::csv::Trim::Headers)
         .from_reader(text.as_bytes());
-    let header_error = |message: String| vec![LineError { line: 1, message }];
-    let headers = reader
-        .headers()
-        .map_err(|e| header_error(format!("The header row could not be read: {e}")))?
-        .clone();
+    let header_error = |message: String| (Vec::new(), vec![LineError { line: 1, message }]);
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return header_error(format!("The header row could not be read: {e}")),
+    };
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let name = h.trim().to_lowercase();
         if !COLUMNS.contains(&name.as_str()) {
-            return Err(header_error(format!(
+            return header_error(format!(
                 "Unknown column “{h}”. Columns are: {}.",
                 COLUMNS.join(", ")
-            )));
+            ));
         }
         index.insert(name, i);
     }
     for required in ["type", "question"] {
         if !index.contains_key(required) {
-            return Err(header_error(format!(
-                "The header row needs a “{required}” column."
-            )));
+            return header_error(format!("The header row needs a “{required}” column."));
         }
     }
     let mut out = Vec::new();
@@ -251,9 +261,5 @@ pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
             Err(message) => errors.push(LineError { line, message }),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    (out, errors)
 }

@@ -1,6 +1,6 @@
 //! CSV import.
 
-use super::csv::parse;
+use super::csv::{parse, parse_all};
 use super::{validate, QuestionBody, CSV_TEMPLATE};
 
 #[test]
@@ -33,6 +33,23 @@ fn bad_rows_are_reported_by_their_first_line_and_nothing_is_returned() {
     assert_eq!(lines, vec![3, 4, 6, 7], "{errors:?}");
     assert!(errors[0].message.contains("Unknown type"));
     assert!(errors[1].message.contains("option number"));
+}
+
+#[test]
+fn parse_all_keeps_the_rows_that_read_beside_the_problems() {
+    let text = "type,question,options,correct\n\
+                single_choice,Fine,a|b,1\n\
+                essay,Not a type,,\n\
+                true_false,Also fine,,false\n";
+    let (items, errors) = parse_all(text);
+    let lines: Vec<u32> = items.iter().map(|i| i.line).collect();
+    assert_eq!(lines, vec![2, 4]);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].line, 3);
+    // A bad header row still stops everything.
+    let (items, errors) = parse_all("kind,question\nx,y\n");
+    assert!(items.is_empty());
+    assert_eq!(errors[0].line, 1);
 }
 
 #[test]
