@@ -28,10 +28,11 @@ pub use learning::{
     EVENT_REJECTED, MAX_EVENTS_PER_BATCH,
 };
 pub use quiz::{
-    AttemptQuestion, AttemptResult, AttemptSummary, AttemptView, FeedbackTiming, GradeCell,
-    Gradebook, GradebookQuiz, GradebookRow, ImportReport, KeptAttempt, LineError, PracticeQuestion,
-    PracticeQuiz, PresentedChoice, PresentedQuestion, QuestionBank, QuestionEditor,
-    QuestionFeedback, QuestionInput, QuestionStat, QuestionSummary, QuizEditor, QuizItem,
-    QuizOverview, QuizSettings, QuizStats, SaveAck, TagCount, Verdict, WrongAnswer,
+    AnswerRow, AttemptQuestion, AttemptResult, AttemptSummary, AttemptView, FeedbackTiming,
+    GradeCell, Gradebook, GradebookQuiz, GradebookRow, ImportPreview, ImportReport, KeptAttempt,
+    LineError, PracticeQuestion, PracticeQuiz, PresentedChoice, PresentedQuestion,
+    PreviewQuestion, QuestionBank, QuestionEditor, QuestionFeedback, QuestionInput, QuestionStat,
+    QuestionSummary, QuizEditor, QuizItem, QuizOverview, QuizSettings, QuizStats, SaveAck,
+    TagCount, Verdict, WrongAnswer,
 };
 pub use taxonomy::{category_label, level_label, CATEGORIES, LANGUAGES, LESSON_KINDS, LEVELS};

@@ -9,6 +9,7 @@ pub mod gift;
 mod grade;
 mod present;
 mod question;
+pub mod summary;
 mod validate;
 
 #[cfg(all(test, feature = "csv-import"))]
@@ -17,6 +18,8 @@ mod csv_tests;
 mod grade_tests;
 #[cfg(test)]
 mod present_tests;
+#[cfg(test)]
+mod summary_tests;
 
 pub use grade::{grade, matched_number, matched_text, parse_number};
 pub use present::{describe_response, excerpt, feedback, present, presentation};

@@ -73,3 +73,49 @@ pub struct LineError {
     pub line: u32,
     pub message: String,
 }
+
+/// What an import would add, read and checked but not stored: each question that read, and
+/// every problem (unreadable questions and questions that fail validation alike). Importing
+/// the same text succeeds when `errors` is empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub questions: Vec<PreviewQuestion>,
+    /// By line.
+    pub errors: Vec<LineError>,
+}
+
+/// One question of an import preview, as the instructor checks it before importing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviewQuestion {
+    /// The line (1-based) the question starts on.
+    pub line: u32,
+    pub kind: QuestionKind,
+    pub points: f64,
+    /// The stem as plain text, cut to about 120 characters.
+    pub stem: String,
+    pub answers: Vec<AnswerRow>,
+    /// Settings that change how answers are marked ("Wildcards: * matches any text", …).
+    pub details: Vec<String>,
+    /// Markdown (may be empty).
+    pub general_feedback: String,
+    /// The tags it would carry: its own and the import's, normalised.
+    pub tags: Vec<String>,
+    /// What the instructor should check (see [`crate::quiz::Imported::notes`]).
+    pub notes: Vec<String>,
+}
+
+/// One answer of a question as a preview lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRow {
+    /// The answer as written ("Paris", "3.14 ± 0.01", "France → Paris", "2. molecule").
+    pub text: String,
+    /// The share of the points this answer earns, in percent (-100 to 100, to two
+    /// decimals); `None` where answers earn no credit of their own (ordering, matching, fill
+    /// in the blanks, all-or-nothing multiple choice).
+    pub credit: Option<f64>,
+    /// Markdown shown when this answer is given (may be empty).
+    pub feedback: String,
+    /// A remark on the answer: `right` (all-or-nothing multiple choice), `distractor`
+    /// (matching), `wildcard` (a short answer with `*` when wildcards are on).
+    pub mark: Option<String>,
+}
