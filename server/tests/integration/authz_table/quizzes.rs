@@ -44,6 +44,15 @@ pub fn quizzes() -> Vec<(&'static str, (Access, Args))> {
             ),
         ),
         (
+            quiz::PreviewImport::PATH,
+            (
+                Instructor,
+                Args::Json(
+                    json!({"course_id": 999999, "format": "gift", "text": "Q {T}", "tags": []}),
+                ),
+            ),
+        ),
+        (
             quiz::ExportQuestions::PATH,
             (Instructor, form(&[("course_id", "999999")])),
         ),
