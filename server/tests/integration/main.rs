@@ -32,6 +32,7 @@ mod practice;
 mod proxies;
 mod quiz_attempts;
 mod quiz_bank;
+mod quiz_import;
 mod quiz_rules;
 mod quiz_trust;
 mod records;
