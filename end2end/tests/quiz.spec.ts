@@ -89,7 +89,15 @@ async function importFixture(page: Page, editor: string) {
   await page.getByLabel("Format").selectOption("gift");
   await page.getByLabel("Read a file (optional)").setInputFiles(giftFile);
   await expect(page.getByLabel("Questions")).toHaveValue(readFileSync(giftFile, "utf8"));
-  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  const preview = page.getByTestId("import-preview");
+  await expect(page.getByRole("heading", { name: "Preview: 6 questions" })).toBeVisible();
+  const paris = preview.getByRole("listitem").filter({ hasText: "Paris", hasNot: page.getByRole("listitem") });
+  await expect(paris).toContainText("100%");
+  await expect(preview).toContainText("Right, Paris.");
+  await expect(preview).toContainText("Spain");
+  // Nothing is stored until the import itself.
+  await page.getByRole("button", { name: "Import 6 questions" }).click();
   await expect(page.getByTestId("import-report")).toContainText("Imported 6 questions");
 }
 
@@ -240,7 +248,7 @@ test("a timed quiz submits itself when the time is up @needs-js", async ({ page,
   await learner.context().close();
 });
 
-test("a malformed GIFT import reports every bad line and imports nothing @needs-js", async ({ page }) => {
+test("a malformed GIFT import previews every bad line and cannot be imported @needs-js", async ({ page }) => {
   const title = `Bad Import ${Date.now()}`;
   await asInstructor(page);
   const editor = await courseWithQuizLesson(page, title, "Unused");
@@ -249,12 +257,18 @@ test("a malformed GIFT import reports every bad line and imports nothing @needs-
   await page
     .getByLabel("Questions")
     .fill("A fine question. {=yes ~no}\n\nTell me about yourself. {}\n\nPick one. {~a ~b}\n");
-  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
   const errors = page.getByTestId("import-errors").locator("li");
   await expect(errors).toHaveCount(2);
   await expect(errors.nth(0)).toContainText("Line 3:");
   await expect(errors.nth(1)).toContainText("Line 5:");
-  await expect(page.getByTestId("import-report")).toContainText("Nothing was imported");
+  await expect(page.getByTestId("import-report")).toContainText("2 problems to fix before importing");
+  // The question that read is previewed; nothing can be imported until the problems are fixed.
+  await expect(page.getByTestId("import-preview")).toContainText("A fine question.");
+  await expect(page.getByRole("button", { name: /^Import \d+ question/ })).toHaveCount(0);
+  // Editing the text clears the preview.
+  await page.getByLabel("Questions").fill("A fine question. {=yes ~no}\n");
+  await expect(page.getByTestId("import-preview")).toHaveCount(0);
 
   // The bank is still empty.
   await page.goto(`${editor}/questions`);

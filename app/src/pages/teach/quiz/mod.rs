@@ -6,6 +6,7 @@ mod bank;
 mod download;
 mod gradebook;
 mod import;
+mod import_preview;
 mod items;
 mod question_answers;
 mod question_draft;
