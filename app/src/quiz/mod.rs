@@ -12,6 +12,8 @@ mod question;
 pub mod summary;
 mod validate;
 
+#[cfg(test)]
+mod credit_tests;
 #[cfg(all(test, feature = "csv-import"))]
 mod csv_tests;
 #[cfg(test)]
