@@ -30,9 +30,9 @@ pub use learning::{
 pub use quiz::{
     AnswerRow, AttemptQuestion, AttemptResult, AttemptSummary, AttemptView, FeedbackTiming,
     GradeCell, Gradebook, GradebookQuiz, GradebookRow, ImportPreview, ImportReport, KeptAttempt,
-    LineError, PracticeQuestion, PracticeQuiz, PresentedChoice, PresentedQuestion,
-    PreviewQuestion, QuestionBank, QuestionEditor, QuestionFeedback, QuestionInput, QuestionStat,
-    QuestionSummary, QuizEditor, QuizItem, QuizOverview, QuizSettings, QuizStats, SaveAck,
-    TagCount, Verdict, WrongAnswer,
+    LineError, PracticeQuestion, PracticeQuiz, PresentedChoice, PresentedQuestion, PreviewQuestion,
+    QuestionBank, QuestionEditor, QuestionFeedback, QuestionInput, QuestionStat, QuestionSummary,
+    QuizEditor, QuizItem, QuizOverview, QuizSettings, QuizStats, SaveAck, TagCount, Verdict,
+    WrongAnswer,
 };
 pub use taxonomy::{category_label, level_label, CATEGORIES, LANGUAGES, LESSON_KINDS, LEVELS};
