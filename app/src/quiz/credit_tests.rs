@@ -31,12 +31,21 @@ fn wildcards_match_like_moodle() {
     assert!(wildcard_matches("Fr*g", "frg", true));
     assert!(!wildcard_matches("Fr*g", "Frogs", true));
     assert!(wildcard_matches("*", "anything at all", true));
-    assert!(!wildcard_matches("*", "   ", true), "an empty answer never matches");
+    assert!(
+        !wildcard_matches("*", "   ", true),
+        "an empty answer never matches"
+    );
     assert!(wildcard_matches("a\\*b", "a*b", true));
     assert!(!wildcard_matches("a\\*b", "axb", true));
-    assert!(!wildcard_matches("Fr*g", "frog", false), "case counts when not lenient");
+    assert!(
+        !wildcard_matches("Fr*g", "frog", false),
+        "case counts when not lenient"
+    );
     assert!(wildcard_matches("*an*an*", "banana", true));
-    assert!(!wildcard_matches("ab*ba", "aba", true), "pieces may not overlap");
+    assert!(
+        !wildcard_matches("ab*ba", "aba", true),
+        "pieces may not overlap"
+    );
 }
 
 #[test]
@@ -110,11 +119,27 @@ fn weighted_picks_add_up_between_nothing_and_full_marks() {
         partial_credit: false,
     });
     assert_eq!(score(&q, Response::MultipleChoice(vec![0])), 1.2);
-    assert_eq!(score(&q, Response::MultipleChoice(vec![0, 1])), 2.0, "capped at full marks");
-    assert_eq!(score(&q, Response::MultipleChoice(vec![0, 2])), 0.0, "never below 0");
-    assert_eq!(score(&q, Response::MultipleChoice(vec![0, 0])), 0.0, "a repeated pick is malformed");
+    assert_eq!(
+        score(&q, Response::MultipleChoice(vec![0, 1])),
+        2.0,
+        "capped at full marks"
+    );
+    assert_eq!(
+        score(&q, Response::MultipleChoice(vec![0, 2])),
+        0.0,
+        "never below 0"
+    );
+    assert_eq!(
+        score(&q, Response::MultipleChoice(vec![0, 0])),
+        0.0,
+        "a repeated pick is malformed"
+    );
     let single = question(QuestionBody::SingleChoice {
-        options: vec![ChoiceOption::new("right", true), opt("half", 0.5), opt("bad", -0.5)],
+        options: vec![
+            ChoiceOption::new("right", true),
+            opt("half", 0.5),
+            opt("bad", -0.5),
+        ],
     });
     assert_eq!(score(&single, Response::SingleChoice(1)), 1.0);
     assert_eq!(score(&single, Response::SingleChoice(2)), 0.0);
@@ -127,7 +152,11 @@ fn distractors_are_offered_but_never_asked() {
         answer: a.into(),
     };
     let q = question(QuestionBody::Matching {
-        pairs: vec![pair("France", "Paris"), pair("", "Berlin"), pair("Italy", "Rome")],
+        pairs: vec![
+            pair("France", "Paris"),
+            pair("", "Berlin"),
+            pair("Italy", "Rome"),
+        ],
     });
     let shown = present(&q, &Presentation::default());
     assert_eq!(shown.prompts, vec!["France", "Italy"]);
@@ -135,7 +164,10 @@ fn distractors_are_offered_but_never_asked() {
     assert_eq!(score(&q, Response::Matching(vec![Some(0), Some(2)])), 2.0);
     assert_eq!(score(&q, Response::Matching(vec![Some(1), Some(2)])), 1.0);
     // One choice per pair (the old shape) is malformed now that the distractor is not asked.
-    assert_eq!(score(&q, Response::Matching(vec![Some(0), None, Some(2)])), 0.0);
+    assert_eq!(
+        score(&q, Response::Matching(vec![Some(0), None, Some(2)])),
+        0.0
+    );
     assert!(validate(&q).is_ok());
     let only_one_prompt = question(QuestionBody::Matching {
         pairs: vec![pair("France", "Paris"), pair("", "Berlin")],

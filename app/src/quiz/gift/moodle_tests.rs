@@ -68,7 +68,9 @@ fn weighted_short_answers_stay_short_answers_with_their_credit() {
     );
     // Without `=`, the text is still a full-credit answer in Moodle.
     let q = one("Name a primary colour. {red}");
-    assert!(matches!(&q.body, QuestionBody::ShortText { accepted, .. } if accepted[0].text == "red"));
+    assert!(
+        matches!(&q.body, QuestionBody::ShortText { accepted, .. } if accepted[0].text == "red")
+    );
 }
 
 #[test]
@@ -218,11 +220,16 @@ fn numeric_answers_keep_their_feedback_and_the_feedback_for_other_answers() {
         panic!("numeric expected: {q:?}")
     };
     assert_eq!(answers[0].feedback, "Exactly.");
-    assert_eq!((answers[1].credit, answers[1].feedback.as_str()), (0.5, "Close."));
+    assert_eq!(
+        (answers[1].credit, answers[1].feedback.as_str()),
+        (0.5, "Close.")
+    );
     assert_eq!(other_feedback, "Look it up.");
     assert_eq!(q.general_feedback, "Pi is about 3.14159.");
     let q = one("Between one and two {#1..2}");
-    assert!(matches!(&q.body, QuestionBody::Numeric { answers, .. } if answers[0] == NumericAnswer::new(1.5, 0.5)));
+    assert!(
+        matches!(&q.body, QuestionBody::Numeric { answers, .. } if answers[0] == NumericAnswer::new(1.5, 0.5))
+    );
 }
 
 #[test]
@@ -231,7 +238,10 @@ fn text_after_the_answers_is_kept_with_a_blank_as_moodle_does() {
         one("What is pi to three decimals {#3.1415:0.0005}.").stem,
         "What is pi to three decimals _____."
     );
-    assert_eq!(one("It is {TRUE} that grass is green.").stem, "It is _____ that grass is green.");
+    assert_eq!(
+        one("It is {TRUE} that grass is green.").stem,
+        "It is _____ that grass is green."
+    );
     assert_eq!(
         one("Mozart was born in {~Vienna =Salzburg ~Prague}.").stem,
         "Mozart was born in _____."
@@ -245,7 +255,9 @@ fn text_after_the_answers_is_kept_with_a_blank_as_moodle_does() {
     // With partial credit it stays a short answer, with Moodle's blank in the text.
     let q = one("The sun rises in the {=east =%50%north}.");
     assert_eq!(q.stem, "The sun rises in the _____.");
-    assert!(matches!(&q.body, QuestionBody::ShortText { accepted, .. } if accepted[1].credit == 0.5));
+    assert!(
+        matches!(&q.body, QuestionBody::ShortText { accepted, .. } if accepted[1].credit == 0.5)
+    );
 }
 
 #[test]
@@ -287,7 +299,9 @@ fn weights_moodle_does_not_read_stay_in_the_text_and_are_flagged() {
     assert_eq!(items[0].notes.len(), 1, "{:?}", items[0].notes);
     // After `=` a weight is ignored by Moodle (full marks): flagged, never silently altered.
     let items = parse("Q {=%50%a ~b}").expect("should import");
-    assert!(matches!(&items[0].question.body, QuestionBody::SingleChoice { options } if options[0].correct && options[0].text == "%50%a"));
+    assert!(
+        matches!(&items[0].question.body, QuestionBody::SingleChoice { options } if options[0].correct && options[0].text == "%50%a")
+    );
     assert!(items[0].notes[0].contains("full marks"));
     // Weights of right answers that do not add up to 100% are flagged too.
     let items = parse("Q {~%50%a ~%30%b ~c}").expect("should import");
@@ -298,7 +312,8 @@ fn weights_moodle_does_not_read_stay_in_the_text_and_are_flagged() {
 
 #[test]
 fn essays_and_descriptions_are_refused_with_a_clear_message_and_every_problem_is_reported() {
-    let text = "::Q8:: How are you? {}\n\nJust some text.\n\nGood {=a ~b}\n\nBad {#x}\n\nBraces {=a";
+    let text =
+        "::Q8:: How are you? {}\n\nJust some text.\n\nGood {=a ~b}\n\nBad {#x}\n\nBraces {=a";
     let errors = parse(text).expect_err("should be refused");
     let lines: Vec<u32> = errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, vec![1, 3, 7, 9]);
@@ -327,10 +342,19 @@ fn moodle_export_form_of_every_type_imports() {
         .collect();
     assert_eq!(
         kinds,
-        vec!["single_choice", "multiple_choice", "true_false", "short_text", "numeric", "matching"]
+        vec![
+            "single_choice",
+            "multiple_choice",
+            "true_false",
+            "short_text",
+            "numeric",
+            "matching"
+        ]
     );
     assert_eq!(items[0].question.general_feedback, "<p>General</p>");
     assert_eq!(items[3].question.general_feedback, "Oceans.");
-    assert!(items.iter().all(|i| crate::quiz::validate(&i.question).is_ok()));
+    assert!(items
+        .iter()
+        .all(|i| crate::quiz::validate(&i.question).is_ok()));
     assert!(items.iter().all(|i| i.notes.is_empty()), "{items:?}");
 }

@@ -139,27 +139,34 @@ fn body() -> impl Strategy<Value = QuestionBody> {
     // Credits as GIFT writes them exactly: eighths of the points.
     let credit = prop_oneof![Just(0.0f64), Just(0.5), Just(-0.25), Just(0.125)];
     prop_oneof![
-        (options.clone(), prop::collection::vec(credit.clone(), 4)).prop_map(|(mut options, credits)| {
-            options.iter_mut().skip(1).for_each(|o| o.correct = false);
-            // Positive: a negative credit is flagged (Lectern scores no question below 0).
-            for (o, c) in options.iter_mut().zip(credits).skip(1) {
-                o.credit = (c != 0.0).then_some(c.abs());
+        (options.clone(), prop::collection::vec(credit.clone(), 4)).prop_map(
+            |(mut options, credits)| {
+                options.iter_mut().skip(1).for_each(|o| o.correct = false);
+                // Positive: a negative credit is flagged (Lectern scores no question below 0).
+                for (o, c) in options.iter_mut().zip(credits).skip(1) {
+                    o.credit = (c != 0.0).then_some(c.abs());
+                }
+                QuestionBody::SingleChoice { options }
             }
-            QuestionBody::SingleChoice { options }
-        }),
+        ),
         // Moodle's weighted multiple choice (not the ±1/n pattern counted credit writes).
-        (options.clone(), prop::collection::vec(credit.clone(), 4)).prop_map(|(mut options, credits)| {
-            for (i, o) in options.iter_mut().enumerate() {
-                let c = match i {
-                    0 => 0.75,
-                    1 => 0.25,
-                    _ => credits[i].min(0.0),
-                };
-                o.credit = Some(c);
-                o.correct = c > 0.0;
+        (options.clone(), prop::collection::vec(credit.clone(), 4)).prop_map(
+            |(mut options, credits)| {
+                for (i, o) in options.iter_mut().enumerate() {
+                    let c = match i {
+                        0 => 0.75,
+                        1 => 0.25,
+                        _ => credits[i].min(0.0),
+                    };
+                    o.credit = Some(c);
+                    o.correct = c > 0.0;
+                }
+                QuestionBody::MultipleChoice {
+                    options,
+                    partial_credit: true,
+                }
             }
-            QuestionBody::MultipleChoice { options, partial_credit: true }
-        }),
+        ),
         (
             prop::collection::vec((word(), credit.clone(), prop::option::of(word())), 1..4),
             any::<bool>(),
@@ -168,16 +175,32 @@ fn body() -> impl Strategy<Value = QuestionBody> {
             .prop_map(|(answers, lenient, star)| {
                 let mut accepted: Vec<Accepted> = answers
                     .into_iter()
-                    .map(|(text, credit, fb)| Accepted { text, credit, feedback: fb.unwrap_or_default() })
+                    .map(|(text, credit, fb)| Accepted {
+                        text,
+                        credit,
+                        feedback: fb.unwrap_or_default(),
+                    })
                     .collect();
                 accepted[0].credit = 1.0;
                 if star {
                     accepted[0].text.push('*');
                 }
-                QuestionBody::ShortText { accepted, lenient, wildcards: star }
+                QuestionBody::ShortText {
+                    accepted,
+                    lenient,
+                    wildcards: star,
+                }
             }),
         (
-            prop::collection::vec((-1000i32..1000, 0u8..10, credit.clone(), prop::option::of(word())), 1..3),
+            prop::collection::vec(
+                (
+                    -1000i32..1000,
+                    0u8..10,
+                    credit.clone(),
+                    prop::option::of(word())
+                ),
+                1..3
+            ),
             prop::option::of(word()),
         )
             .prop_map(|(list, other)| QuestionBody::Numeric {
