@@ -1,13 +1,17 @@
 //! Questions, presentations and responses made from fuzz bytes. Texts and numbers are drawn
 //! mostly from small pools so that answers match often enough to reach every grading branch,
-//! and sometimes are arbitrary (any string, NaN, infinities, huge positions).
+//! and sometimes are arbitrary (any string, NaN, infinities, huge positions). Credits are
+//! mostly shares GIFT can carry (eighths, or seven decimals, from -1 to 1), sometimes any
+//! number.
 
+use app::quiz::blanks::{text_matches, wildcard_matches};
 use app::quiz::{
-    ChoiceOption, MatchPair, NumericAnswer, Presentation, Question, QuestionBody, Response,
+    Accepted, ChoiceOption, MatchPair, NumericAnswer, Presentation, Question, QuestionBody,
+    Response,
 };
 use arbitrary::{Result, Unstructured};
 
-const TEXTS: [&str; 16] = [
+const TEXTS: [&str; 20] = [
     "a",
     "A",
     " a  b ",
@@ -24,6 +28,10 @@ const TEXTS: [&str; 16] = [
     " ",
     "É",
     "->",
+    "*",
+    "a*",
+    "\\*",
+    "*b*",
 ];
 
 const NUMBERS: [f64; 10] = [
@@ -58,6 +66,25 @@ pub fn number(u: &mut Unstructured) -> Result<f64> {
     }
 }
 
+/// A share of the points: usually eighths from -1 to 1, sometimes seven decimals in that
+/// range (what GIFT's `%12.5%` weights carry), sometimes any number.
+pub fn credit(u: &mut Unstructured) -> Result<f64> {
+    match u.int_in_range(0..=7)? {
+        0..=5 => Ok(f64::from(u.int_in_range(-8i32..=8)?) / 8.0),
+        6 => Ok(f64::from(u.int_in_range(-10_000_000i32..=10_000_000)?) / 1e7),
+        _ => number(u),
+    }
+}
+
+/// The credit of an accepted answer: full marks half the time.
+fn answer_credit(u: &mut Unstructured) -> Result<f64> {
+    if u.arbitrary()? {
+        Ok(1.0)
+    } else {
+        credit(u)
+    }
+}
+
 /// A position: usually small, sometimes anything.
 pub fn position(u: &mut Unstructured) -> Result<u32> {
     if u.ratio(7, 8)? {
@@ -78,6 +105,11 @@ fn options(u: &mut Unstructured) -> Result<Vec<ChoiceOption>> {
             text: text(u)?,
             correct: u.arbitrary()?,
             feedback: text(u)?,
+            credit: if u.arbitrary()? {
+                Some(credit(u)?)
+            } else {
+                None
+            },
         })
     })
 }
@@ -98,18 +130,28 @@ pub fn body(u: &mut Unstructured) -> Result<QuestionBody> {
             feedback_false: text(u)?,
         },
         3 => QuestionBody::ShortText {
-            accepted: list(u, text)?,
+            accepted: list(u, |u| {
+                Ok(Accepted {
+                    text: text(u)?,
+                    credit: answer_credit(u)?,
+                    feedback: text(u)?,
+                })
+            })?,
             lenient: u.arbitrary()?,
+            wildcards: u.arbitrary()?,
         },
         4 => QuestionBody::Numeric {
             answers: list(u, |u| {
                 Ok(NumericAnswer {
                     value: number(u)?,
                     tolerance: number(u)?,
+                    credit: answer_credit(u)?,
+                    feedback: text(u)?,
                 })
             })?,
             unit: if u.arbitrary()? { Some(text(u)?) } else { None },
             unit_required: u.arbitrary()?,
+            other_feedback: text(u)?,
         },
         5 => QuestionBody::Ordering {
             items: list(u, text)?,
@@ -117,7 +159,12 @@ pub fn body(u: &mut Unstructured) -> Result<QuestionBody> {
         6 => QuestionBody::Matching {
             pairs: list(u, |u| {
                 Ok(MatchPair {
-                    prompt: text(u)?,
+                    // One pair in four a distractor (no prompt); the pool has blank ones too.
+                    prompt: if u.ratio(1, 4)? {
+                        String::new()
+                    } else {
+                        text(u)?
+                    },
                     answer: text(u)?,
                 })
             })?,
@@ -178,25 +225,88 @@ fn display(presentation: &Presentation, index: usize) -> u32 {
         .map_or(u32::MAX, |p| p as u32)
 }
 
-/// The fully right response to `question` under `presentation` (a permutation).
-pub fn right_response(question: &Question, presentation: &Presentation) -> Response {
-    let shown = |i: usize| display(presentation, i);
-    match &question.body {
-        QuestionBody::SingleChoice { options } => {
-            Response::SingleChoice(shown(options.iter().position(|o| o.correct).unwrap_or(0)))
+/// A typed answer that `pattern` (an accepted short answer) matches: the pattern itself, or
+/// with wildcards on, its stars matching nothing and `\*` a star.
+fn typed(pattern: &str, wildcards: bool) -> String {
+    if !wildcards {
+        return pattern.to_owned();
+    }
+    let mut out = String::new();
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'*') => {
+                chars.next();
+                out.push('*');
+            }
+            '*' => {}
+            c => out.push(c),
         }
-        QuestionBody::MultipleChoice { options, .. } => Response::MultipleChoice(
-            (0..options.len())
-                .filter(|i| options[*i].correct)
-                .map(shown)
-                .collect(),
-        ),
+    }
+    out
+}
+
+/// Whether `value` is within tolerance of `answer`, with a margin so that a number near the
+/// edge counts as matching (the caller then looks for another right answer).
+fn near(answer: &NumericAnswer, value: f64) -> bool {
+    let slack = 1e-9 * (1.0 + answer.value.abs() + value.abs());
+    (value - answer.value).abs() <= answer.tolerance.abs() * (1.0 + 1e-9) + slack
+}
+
+/// A response to `question` under `presentation` (a permutation) that earns full marks, when
+/// the question has one: every right option, item or match; for single choice an option worth
+/// all the points; for a short text or number the first full-credit answer that no earlier
+/// answer matches (the first match decides); for multiple choice with credits, every option
+/// worth something when they add up to all the points.
+pub fn right_response(question: &Question, presentation: &Presentation) -> Option<Response> {
+    let shown = |i: usize| display(presentation, i);
+    Some(match &question.body {
+        QuestionBody::SingleChoice { options } => {
+            Response::SingleChoice(shown(options.iter().position(|o| o.share() == 1.0)?))
+        }
+        QuestionBody::MultipleChoice { options, .. } => {
+            let weighted = options.iter().any(|o| o.credit.is_some());
+            let picked: Vec<usize> = (0..options.len())
+                .filter(|i| {
+                    if weighted {
+                        options[*i].share() > 0.0
+                    } else {
+                        options[*i].correct
+                    }
+                })
+                .collect();
+            if weighted && picked.iter().map(|i| options[*i].share()).sum::<f64>() < 1.0 {
+                return None;
+            }
+            Response::MultipleChoice(picked.into_iter().map(shown).collect())
+        }
         QuestionBody::TrueFalse { answer, .. } => Response::TrueFalse(*answer),
-        QuestionBody::ShortText { accepted, .. } => {
-            Response::ShortText(accepted.first().cloned().unwrap_or_default())
+        QuestionBody::ShortText {
+            accepted,
+            lenient,
+            wildcards,
+        } => {
+            let matches = |a: &Accepted, given: &str| {
+                if *wildcards {
+                    wildcard_matches(&a.text, given, *lenient)
+                } else {
+                    text_matches(&a.text, given, *lenient)
+                }
+            };
+            let given = accepted.iter().enumerate().find_map(|(i, a)| {
+                let given = typed(&a.text, *wildcards);
+                (a.credit == 1.0
+                    && matches(a, &given)
+                    && !accepted[..i].iter().any(|b| matches(b, &given)))
+                .then_some(given)
+            })?;
+            Response::ShortText(given)
         }
         QuestionBody::Numeric { answers, unit, .. } => {
-            let value = answers.first().map_or(0.0, |a| a.value);
+            let value = answers.iter().enumerate().find_map(|(i, a)| {
+                (a.credit == 1.0 && !answers[..i].iter().any(|b| near(b, a.value)))
+                    .then_some(a.value)
+            })?;
             Response::Numeric(match unit {
                 Some(unit) => format!("{value} {unit}"),
                 None => format!("{value}"),
@@ -205,14 +315,17 @@ pub fn right_response(question: &Question, presentation: &Presentation) -> Respo
         QuestionBody::Ordering { items } => {
             Response::Ordering((0..items.len()).map(shown).collect())
         }
-        QuestionBody::Matching { pairs } => {
-            Response::Matching((0..pairs.len()).map(|i| Some(shown(i))).collect())
-        }
+        QuestionBody::Matching { pairs } => Response::Matching(
+            (0..pairs.len())
+                .filter(|i| !pairs[*i].is_distractor())
+                .map(|i| Some(shown(i)))
+                .collect(),
+        ),
         QuestionBody::FillBlanks { text, .. } => Response::FillBlanks(
             app::quiz::blanks::blanks(text)
                 .into_iter()
                 .map(|b| b.first().cloned().unwrap_or_default())
                 .collect(),
         ),
-    }
+    })
 }
