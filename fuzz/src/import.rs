@@ -1,6 +1,7 @@
 //! Properties of an import (GIFT or CSV) and of the GIFT export → import round trip.
 
 use app::models::LineError;
+use app::quiz::blanks::blanks;
 use app::quiz::{gift, validate, Imported, Question, QuestionBody};
 
 /// Most tags a stored question has, and their longest length (the server's limits).
@@ -70,38 +71,68 @@ pub fn storable(items: &[Imported]) -> Vec<(Vec<String>, Question)> {
         .collect()
 }
 
-/// Whether `question` is one the GIFT export cannot write so that it reads back the same,
-/// a gap left to the GIFT rework (issue 14) and listed in `fuzz/README.md`: a short answer
-/// or a missing-word blank with `->` in an answer reads back as matching (GIFT has no escape
-/// for `->`, and Moodle reads any `->` as matching); a numeric unit with `]` or a line
-/// break (from CSV) does not fit in its `// [lectern:unit:…]` comment.
+/// Whether `question` is one GIFT cannot write so that it reads back the same (the known
+/// gaps, listed in `fuzz/README.md`):
+/// - a `->` in a short answer's block (an answer or its feedback) or in a missing-word blank
+///   reads back as matching: GIFT has no escape for `->`, and Moodle reads a block with `=`
+///   and `->` as matching;
+/// - a line break in a numeric unit (possible from CSV) ends its `// [lectern:unit:…]`
+///   comment line.
 pub fn known_round_trip_gap(question: &Question) -> bool {
     match &question.body {
-        QuestionBody::Numeric { unit: Some(u), .. } => u.contains([']', '\n', '\r']),
-        QuestionBody::ShortText { accepted, .. } => accepted.iter().any(|a| a.contains("->")),
-        QuestionBody::FillBlanks { text, .. } => text.contains("->"),
+        QuestionBody::Numeric { unit: Some(u), .. } => u.contains(['\n', '\r']),
+        QuestionBody::ShortText { accepted, .. } => accepted
+            .iter()
+            .any(|a| a.text.contains("->") || a.feedback.contains("->")),
+        // Written as a missing word (`a {=b->c} d`) only with this stem; otherwise the text
+        // goes after `// [lectern:blanks]`, which is read before matching.
+        QuestionBody::FillBlanks { text, .. } => {
+            question.stem.trim() == "Fill in the blank." && text.contains("->")
+        }
         _ => false,
     }
 }
 
-/// What a stored question becomes after export and import, given the known gaps left to
-/// the GIFT rework (issue 14), listed in `fuzz/README.md`:
-/// - GIFT true/false questions carry no general feedback (the exporter drops it).
-pub fn expected_after_round_trip(question: &Question) -> Question {
-    let mut expected = question.clone();
-    if let QuestionBody::TrueFalse { .. } = expected.body {
-        expected.general_feedback = String::new();
-    }
-    expected
+/// Whether `question` (with `tags`) meets a round-trip bug of the GIFT reader or writer that
+/// is reported and not fixed yet (listed in `fuzz/README.md`), so that the campaigns look for
+/// others meanwhile; remove each case once fixed:
+/// - a tag or numeric unit ending in `\` is written `// [tag:a\]`, read as an escaped `]`
+///   and an unclosed token: the tag or unit is lost;
+/// - a short answer without wildcards whose text has `\*` (from CSV) is written `\\\*`
+///   (Moodle's literal `\*`) but read back as a wildcard question with the text `\\*`;
+/// - a one-blank fill-in with the stem "Fill in the blank." is written as a missing word
+///   even when an answer of its blank has `[[` (`x {=a[[b} y`), which reads back as a short
+///   answer; and the reader makes such a blank from `a [[b {=c} d` (answer `b [[c`);
+/// - a single choice whose options are all worth full marks (`Q {=a ~%100%b}`) is written
+///   `{=a =b}`, which is a short answer (`=a ~%100%b` would read back).
+pub fn reported_bug(tags: &[String], question: &Question) -> bool {
+    let ends_in_backslash = |t: &str| t.trim_end().ends_with('\\');
+    tags.iter().any(|t| ends_in_backslash(t))
+        || match &question.body {
+            QuestionBody::Numeric { unit: Some(u), .. } => ends_in_backslash(u),
+            QuestionBody::ShortText {
+                accepted,
+                wildcards: false,
+                ..
+            } => accepted.iter().any(|a| a.text.contains("\\*")),
+            QuestionBody::SingleChoice { options } => options.iter().all(|o| o.share() >= 1.0),
+            QuestionBody::FillBlanks { text, .. } => {
+                question.stem.trim() == "Fill in the blank."
+                    && blanks(text).iter().flatten().any(|a| a.contains("[["))
+            }
+            _ => false,
+        }
 }
 
-/// The tags that come back from `// [tag:…]`: a `]` ends the tag (issue 14, item 7).
+/// What a stored question becomes after export and import: the same question (every field
+/// GIFT carries; the known gaps are skipped by [`known_round_trip_gap`]).
+pub fn expected_after_round_trip(question: &Question) -> Question {
+    question.clone()
+}
+
+/// The tags that come back from `// [tag:…]` (a `]` written `\]`): the same, normalised.
 pub fn expected_tags(tags: &[String]) -> Vec<String> {
-    let cut: Vec<String> = tags
-        .iter()
-        .map(|t| t.split(']').next().unwrap_or_default().to_owned())
-        .collect();
-    normalise_tags(&cut)
+    normalise_tags(tags)
 }
 
 /// Exports `stored` to GIFT, re-imports it and checks that the same questions and tags come
@@ -109,7 +140,7 @@ pub fn expected_tags(tags: &[String]) -> Vec<String> {
 pub fn check_round_trip(stored: &[(Vec<String>, Question)]) {
     let stored: Vec<(Vec<String>, Question)> = stored
         .iter()
-        .filter(|(_, q)| !known_round_trip_gap(q))
+        .filter(|(tags, q)| !known_round_trip_gap(q) && !reported_bug(tags, q))
         .cloned()
         .collect();
     if stored.is_empty() {
