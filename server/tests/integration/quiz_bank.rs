@@ -39,8 +39,9 @@ async fn the_bank_validates_filters_and_belongs_to_its_instructor(backend: Backe
 
     // Validation names the field; nothing is stored.
     let mut bad = every_kind().remove(0);
+    // No option marked correct (several may be, as Moodle allows).
     if let QuestionBody::SingleChoice { options } = &mut bad.body {
-        options[1].correct = true;
+        options.iter_mut().for_each(|o| o.correct = false);
     }
     bad.stem = " ".into();
     let e = err(json_call::<SaveQuestion>(

@@ -62,7 +62,7 @@ pub(super) fn choice(
         let n = right as f64;
         weights
             .iter()
-            .all(|w| (w - 1.0 / n).abs() < 1e-4 || (w + 1.0 / n).abs() < 1e-4)
+            .all(|w| (w - 1.0 / n).abs() < 2e-7 || (w + 1.0 / n).abs() < 2e-7)
     };
     let all_or_nothing = options.all_or_nothing;
     let plain = all_or_nothing || counted;
@@ -170,15 +170,15 @@ pub(super) fn short(
     })
 }
 
-/// Whether `answer` has a `*` that is not written `\*`.
+/// Whether `answer` has a `*` that is not written `\*` (Moodle: a star right after a
+/// backslash is a star, whatever comes before the backslash).
 pub(super) fn has_wildcard(answer: &str) -> bool {
-    let mut escaped = false;
+    let mut previous = None;
     for c in answer.chars() {
-        match c {
-            '*' if !escaped => return true,
-            '\\' => escaped = !escaped,
-            _ => escaped = false,
+        if c == '*' && previous != Some('\\') {
+            return true;
         }
+        previous = Some(c);
     }
     false
 }

@@ -14,7 +14,8 @@ pub(super) struct Options {
     pub(super) blanks: bool,
 }
 
-/// The `[…]` tokens of a comment line, `\]` read as `]` inside them (Moodle's tag syntax).
+/// The `[…]` tokens of a comment line, `\]` read as `]` inside them (Moodle's tag syntax) and
+/// `\\` as `\` (so a token may end with a backslash).
 fn tokens(comment: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut chars = comment.chars().peekable();
@@ -23,9 +24,8 @@ fn tokens(comment: &str) -> Vec<String> {
         let mut closed = false;
         while let Some(c) = chars.next() {
             match c {
-                '\\' if chars.peek() == Some(&']') => {
-                    chars.next();
-                    token.push(']');
+                '\\' if matches!(chars.peek(), Some(']' | '\\')) => {
+                    token.extend(chars.next());
                 }
                 ']' => {
                     closed = true;
@@ -70,7 +70,7 @@ pub(super) fn read_comment(comment: &str, options: &mut Options) -> Result<(), S
     Ok(())
 }
 
-/// `text` for inside a comment token: `]` as `\]`.
+/// `text` for inside a comment token: `]` as `\]`, `\` as `\\`.
 pub(super) fn token_text(text: &str) -> String {
-    text.replace(']', "\\]")
+    text.replace('\\', "\\\\").replace(']', "\\]")
 }

@@ -131,16 +131,13 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
         // A missing word typed in: a fill-in-the-blank when that means the same.
         QuestionBody::ShortText {
             accepted, lenient, ..
-        } if missing_word && as_blank(&accepted).is_some() => {
-            let blank = as_blank(&accepted).unwrap_or_default();
-            (
-                "Fill in the blank.".to_owned(),
-                QuestionBody::FillBlanks {
-                    text: stem_with(&blank),
-                    lenient,
-                },
-            )
-        }
+        } if missing_word && one_blank(&accepted, &stem_with).is_some() => (
+            "Fill in the blank.".to_owned(),
+            QuestionBody::FillBlanks {
+                text: one_blank(&accepted, &stem_with).unwrap_or_default(),
+                lenient,
+            },
+        ),
         body => (stem, body),
     };
     if stem.is_empty() {
@@ -166,17 +163,18 @@ pub fn question(chunk: &Chunk, category: &mut Option<String>) -> Result<Option<I
     }))
 }
 
-/// `[[a|b]]` for short answers that a blank means exactly: all full marks, no feedback, no
-/// wildcard, nothing the blank syntax would cut.
-fn as_blank(accepted: &[Accepted]) -> Option<String> {
-    let plain = accepted.iter().all(|a| {
-        a.credit == 1.0
-            && a.feedback.is_empty()
-            && !a.text.contains(['|', '*'])
-            && !a.text.contains("[[")
-            && !a.text.contains("]]")
-            && a.text == a.text.trim()
-    });
+/// The fill-in-the-blank text for short answers typed into the text (`stem_with` puts a
+/// blank in place of the block), when it means exactly the same: all full marks, no feedback,
+/// no wildcard, and a text whose one blank reads back as those answers (no `[[`, `]]` or `|`
+/// of the text or answers cut it).
+fn one_blank(accepted: &[Accepted], stem_with: &dyn Fn(&str) -> String) -> Option<String> {
+    let plain = accepted
+        .iter()
+        .all(|a| a.credit == 1.0 && a.feedback.is_empty() && !a.text.contains('*'));
     let texts: Vec<&str> = accepted.iter().map(|a| a.text.as_str()).collect();
-    plain.then(|| format!("[[{}]]", texts.join("|")))
+    let text = stem_with(&format!("[[{}]]", texts.join("|")));
+    let exact = blanks(&text) == [texts]
+        && text.matches("[[").count() == 1
+        && text.matches("]]").count() == 1;
+    (plain && exact).then_some(text)
 }

@@ -422,3 +422,66 @@ fn a_question_text_starting_with_a_format_marker_keeps_it() {
         .collect();
     assert_eq!(round_trip(questions.clone()), questions);
 }
+
+/// Found by fuzzing the Moodle-faithful reader: each of these came back changed from export
+/// and import (a tag or unit ending in `\`, a literal `\*` in a short answer, `[[` around a
+/// missing word, a one-answer question whose options are all worth full marks).
+#[test]
+fn fuzz_findings_of_the_moodle_reader_round_trip() {
+    let q = |body| Question {
+        stem: "Q".into(),
+        points: 1.0,
+        general_feedback: String::new(),
+        body,
+    };
+    let stored = vec![
+        (
+            vec!["a\\".to_owned(), "b]\\]".to_owned()],
+            q(QuestionBody::Numeric {
+                answers: vec![NumericAnswer::new(1.0, 0.0)],
+                unit: Some("m\\".into()),
+                unit_required: false,
+                other_feedback: String::new(),
+            }),
+        ),
+        (
+            Vec::new(),
+            q(QuestionBody::ShortText {
+                accepted: vec!["a\\*b".into(), "c*".into()],
+                lenient: true,
+                wildcards: false,
+            }),
+        ),
+        (
+            Vec::new(),
+            q(QuestionBody::SingleChoice {
+                options: vec![ChoiceOption::new("a", true), ChoiceOption::new("b", true)],
+            }),
+        ),
+        (
+            Vec::new(),
+            Question {
+                stem: "Fill in the blank.".into(),
+                ..q(QuestionBody::FillBlanks {
+                    text: "x [[a[[b]] y".into(),
+                    lenient: true,
+                })
+            },
+        ),
+    ];
+    let text = export(&stored);
+    let back = parse(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+    for ((tags, question), item) in stored.iter().zip(&back) {
+        assert_eq!(&item.question, question, "{text}");
+        assert_eq!(&item.tags, tags, "{text}");
+    }
+    // `[[` next to a typed missing word keeps it a short answer with Moodle's blank.
+    for gift in ["a [[b {=c} d", "a[{=b} c"] {
+        let items = parse(gift).expect("imports");
+        assert!(
+            matches!(&items[0].question.body, QuestionBody::ShortText { .. }),
+            "{gift}: {:?}",
+            items[0].question
+        );
+    }
+}

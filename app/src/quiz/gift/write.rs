@@ -81,14 +81,18 @@ fn weight(share: f64) -> String {
 /// reader rebuilds exactly `text` from it: text after the blank, plain alternatives, no
 /// spaces at either end.
 fn missing_word(text: &str, general: &str) -> Option<String> {
-    if !single_blank(text) || text != text.trim() {
+    // The reader turns a typed missing word into a blank only when the text has no other
+    // `[[` or `]]`.
+    let brackets = text.matches("[[").count() == 1 && text.matches("]]").count() == 1;
+    if !single_blank(text) || !brackets || text != text.trim() {
         return None;
     }
     let start = text.find("[[")?;
     let end = start + text[start..].find("]]")? + 2;
     let (before, after) = (&text[..start], &text[end..]);
     let alternatives: Vec<&str> = text[start + 2..end - 2].split('|').collect();
-    let plain = |a: &&str| !a.is_empty() && **a == *a.trim() && !a.contains('*');
+    let plain =
+        |a: &&str| !a.is_empty() && **a == *a.trim() && !a.contains('*') && !a.contains("[[");
     if after.trim().is_empty() || !alternatives.iter().all(plain) {
         return None;
     }
@@ -121,12 +125,18 @@ fn block(q: &Question, head: &mut Vec<String>) -> String {
     let stem = format!("[markdown]{}", esc_raw(q.stem.trim()));
     let lines = |list: Vec<String>| format!("{stem} {{\n  {}{}\n}}", list.join("\n  "), general(q));
     match &q.body {
-        QuestionBody::SingleChoice { options } => lines(
-            options
-                .iter()
-                .map(|o| option(o, o.share(), o.share() >= 1.0))
-                .collect(),
-        ),
+        QuestionBody::SingleChoice { options } => {
+            // Moodle reads a block without `~` as a short answer: when every option is worth
+            // full marks, all but the first are written `~%100%`.
+            let all_full = options.iter().all(|o| o.share() >= 1.0);
+            lines(
+                options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| option(o, o.share(), o.share() >= 1.0 && !(all_full && i > 0)))
+                    .collect(),
+            )
+        }
         QuestionBody::MultipleChoice {
             options,
             partial_credit,
