@@ -265,17 +265,17 @@ fn preview_status(p: &ImportPreview) -> AnyView {
 
 const GIFT_HELP: &str = "// [tag:geography]
 // [points:2]
-::Capital:: What is the capital of France? {=Paris#Right! ~London#That is England. ~Berlin}
+::Capital:: What is the capital of France? {=Paris#Right! ~%50%Versailles#It was, once. ~Berlin}
 
 Pick the prime numbers. {~%50%2 ~%50%3 ~%-100%4}
 
-The sun is a star. {T}
+The sun is a star. {T#No, it is.#Right.####It is the nearest star.}
 
-Name a colour of the French flag. {=blue =white =red}
+Which animal croaks? {=Frog#Good! =%50%Toad#Close. =*#No: a frog.}
 
-What is pi to two decimals? {#3.14:0.005}
+What is pi to two decimals? {#=3.14:0.005 =%50%3.1:0.05 ~#Try 22/7.}
 
-Match the animals and sounds. {=cat -> meow =dog -> woof =cow -> moo}
+Match the animals and sounds. {=cat -> meow =dog -> woof =cow -> moo = -> quack}
 
 The capital of Italy is {=Rome =Roma} and it is lovely.
 
