@@ -284,3 +284,17 @@ Put these in order, smallest first. {=one =two =three}
 
 // [lectern:blanks]
 Fill in the blanks. {=Water boils at [[100]] degrees and freezes at [[0|zero]].}";
+
+#[cfg(test)]
+mod tests {
+    /// The cheat sheet is what instructors copy: every example imports, valid, with no note.
+    #[test]
+    fn the_cheat_sheet_imports_cleanly() {
+        let items = crate::quiz::gift::parse(super::GIFT_HELP).expect("the cheat sheet imports");
+        assert_eq!(items.len(), 9);
+        for item in &items {
+            assert!(item.notes.is_empty(), "{item:?}");
+            assert_eq!(crate::quiz::validate(&item.question), Ok(()), "{item:?}");
+        }
+    }
+}
