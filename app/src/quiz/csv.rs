@@ -185,12 +185,7 @@ impl Lines<'_> {
 /// Parses CSV `text` (see the module doc): every question with its line and tags, or every
 /// problem found, by line.
 pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
-    let (questions, errors) = parse_all(text);
-    if errors.is_empty() {
-        Ok(questions)
-    } else {
-        Err(errors)
-    }
+    super::all_or_nothing(parse_all(text))
 }
 
 /// Parses CSV `text` as far as it goes: the rows that read as questions, and a problem for

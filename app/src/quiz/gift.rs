@@ -38,12 +38,7 @@ pub use write::export;
 
 /// Parses GIFT `text`: every question with its line and tags, or every problem found.
 pub fn parse(text: &str) -> Result<Vec<Imported>, Vec<LineError>> {
-    let (questions, errors) = parse_all(text);
-    if errors.is_empty() {
-        Ok(questions)
-    } else {
-        Err(errors)
-    }
+    super::all_or_nothing(parse_all(text))
 }
 
 /// Parses GIFT `text` as far as it goes: the questions that read, and a problem for each

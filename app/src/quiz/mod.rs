@@ -42,6 +42,17 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
+/// An import's questions when it has no problems, or its problems.
+fn all_or_nothing(
+    (questions, errors): (Vec<Imported>, Vec<crate::models::LineError>),
+) -> Result<Vec<Imported>, Vec<crate::models::LineError>> {
+    if errors.is_empty() {
+        Ok(questions)
+    } else {
+        Err(errors)
+    }
+}
+
 /// An example CSV import file with every question type (see `csv`'s module doc).
 pub const CSV_TEMPLATE: &str = "type,question,options,correct,points,tags,feedback,general_feedback,unit,partial_credit
 single_choice,What is the capital of France?,Paris|Lyon|Marseille,1,1,geography;europe,Right!|Not quite.|Not quite.,Paris has been the capital since 987.,,

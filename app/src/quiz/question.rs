@@ -121,6 +121,22 @@ impl ChoiceOption {
     pub fn share(&self) -> f64 {
         self.credit.unwrap_or(if self.correct { 1.0 } else { 0.0 })
     }
+
+    /// What picking each option of a multiple-choice question adds to the score, as Moodle's
+    /// sum of weights: the credits when any is set; with counted partial credit +1/n for each
+    /// of the n right options and -1/n for a wrong one; `None` for all or nothing.
+    pub fn pick_shares(options: &[ChoiceOption], partial_credit: bool) -> Option<Vec<f64>> {
+        if options.iter().any(|o| o.credit.is_some()) {
+            return Some(options.iter().map(ChoiceOption::share).collect());
+        }
+        let right = options.iter().filter(|o| o.correct).count().max(1) as f64;
+        partial_credit.then(|| {
+            options
+                .iter()
+                .map(|o| (if o.correct { 1.0 } else { -1.0 }) / right)
+                .collect()
+        })
+    }
 }
 
 fn full() -> f64 {

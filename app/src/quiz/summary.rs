@@ -3,7 +3,7 @@
 //! change how answers are marked.
 
 use super::present::excerpt;
-use super::question::{Question, QuestionBody};
+use super::question::{ChoiceOption, Question, QuestionBody};
 use super::Imported;
 use crate::models::{AnswerRow, PreviewQuestion};
 
@@ -57,17 +57,13 @@ pub fn answer_rows(question: &Question) -> Vec<AnswerRow> {
             options,
             partial_credit,
         } => {
-            let weighted = options.iter().any(|o| o.credit.is_some());
-            let correct = options.iter().filter(|o| o.correct).count().max(1) as f64;
+            let shares = ChoiceOption::pick_shares(options, *partial_credit);
             options
                 .iter()
-                .map(|o| {
-                    if weighted {
-                        row(&o.text, Some(percent(o.share())), &o.feedback)
-                    } else if *partial_credit {
-                        // Each right pick earns a share; each wrong pick costs one.
-                        let sign = if o.correct { 1.0 } else { -1.0 };
-                        row(&o.text, Some(percent(sign / correct)), &o.feedback)
+                .enumerate()
+                .map(|(i, o)| {
+                    if let Some(share) = shares.as_ref().and_then(|s| s.get(i)) {
+                        row(&o.text, Some(percent(*share)), &o.feedback)
                     } else if o.correct {
                         marked(row(&o.text, None, &o.feedback), "right")
                     } else {

@@ -141,24 +141,21 @@ fn block(q: &Question, head: &mut Vec<String>) -> String {
             options,
             partial_credit,
         } => {
-            let weighted = options.iter().any(|o| o.credit.is_some());
-            let right = options.iter().filter(|o| o.correct).count().max(1) as f64;
-            if !partial_credit && !weighted {
+            let shares = ChoiceOption::pick_shares(options, *partial_credit).unwrap_or_else(|| {
+                // All or nothing (read back from its comment line): the right ones share the
+                // points, a wrong one takes them all.
                 head.push("// [lectern:all-or-nothing]".into());
-            }
+                let right = options.iter().filter(|o| o.correct).count().max(1) as f64;
+                options
+                    .iter()
+                    .map(|o| if o.correct { 1.0 / right } else { -1.0 })
+                    .collect()
+            });
             lines(
                 options
                     .iter()
-                    .map(|o| {
-                        // Counted partial credit is Moodle's rule with ±1/right each.
-                        let share = match (weighted, o.correct) {
-                            (true, _) => o.share(),
-                            (false, true) => 1.0 / right,
-                            (false, false) if *partial_credit => -1.0 / right,
-                            (false, false) => -1.0,
-                        };
-                        option(o, share, false)
-                    })
+                    .zip(shares)
+                    .map(|(o, share)| option(o, share, false))
                     .collect(),
             )
         }
