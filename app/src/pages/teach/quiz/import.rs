@@ -195,11 +195,13 @@ fn ImportForm(course_id: i64) -> impl IntoView {
                 <p role="alert" class="text-sm font-medium text-red-700">{move || error.get()}</p>
                 <div aria-live="polite" class="space-y-2" data-testid="import-report">{status}</div>
             </section>
+            // Named "Preview" rather than by its heading: "Preview: 5 questions" would also
+            // answer to the text field's label, "Questions".
             {move || preview.get().map(|(_, p)| {
                 let importable = p.errors.is_empty() && !p.questions.is_empty();
                 let label = format!("Import {}", count(p.questions.len(), "question", "questions"));
                 view! {
-                    <section class=CARD aria-labelledby="import-preview-title">
+                    <section class=CARD aria-label="Preview">
                         <PreviewList preview=p />
                         {importable.then(|| view! {
                             <button type="button" class=BUTTON disabled=move || busy.get() on:click=import>

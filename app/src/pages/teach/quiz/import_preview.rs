@@ -38,8 +38,8 @@ pub(super) fn PreviewList(preview: ImportPreview) -> impl IntoView {
     );
     let errors = preview.errors;
     view! {
-        <h2 id="import-preview-title" class="text-xl font-semibold">{title}</h2>
-        <ol class="space-y-4" aria-labelledby="import-preview-title" data-testid="import-preview">
+        <h2 class="text-xl font-semibold">{title}</h2>
+        <ol class="space-y-4" data-testid="import-preview">
             {preview.questions.into_iter().map(|q| {
                 let problems: Vec<String> = errors.iter().filter(|e| e.line == q.line).map(|e| e.message.clone()).collect();
                 view! { <PreviewItem question=q problems /> }
