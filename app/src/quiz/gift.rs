@@ -63,6 +63,8 @@ pub fn parse_all(text: &str) -> (Vec<Imported>, Vec<LineError>) {
 #[cfg(test)]
 mod moodle_tests;
 #[cfg(test)]
+mod round_trip_tests;
+#[cfg(test)]
 mod tests;
 
 // Shared by read and write.
