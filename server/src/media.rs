@@ -64,7 +64,16 @@ async fn upload(
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         // The error itself as the body, as server functions answer: the upload widget shows
         // its message (the file is too large, the disk is full, …).
-        Err(error) => crate::api_errors::error_response(error),
+        // The body may be left partly unread, so the connection cannot carry another request:
+        // say so, or a client may reuse it and lose its next request (a race the full-disk
+        // test met one run in six).
+        Err(error) => {
+            let mut response = crate::api_errors::error_response(error);
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            response
+        }
     }
 }
 
