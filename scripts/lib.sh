@@ -89,3 +89,46 @@ build_site() {
   log "Building Lectern (release: server + WASM + CSS)"
   (cd "$ROOT" && CARGO_TARGET_DIR="$BUILD_TARGET_DIR" cargo leptos build --release)
 }
+
+# Debian's Chromium for the browser tests (never a downloaded browser).
+ensure_chromium() {
+  CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
+  if [ -z "$CHROMIUM_PATH" ]; then
+    log "Installing Debian's Chromium for the browser tests"
+    apt_install chromium
+    CHROMIUM_PATH="$(command -v chromium)"
+  fi
+  export CHROMIUM_PATH
+}
+
+# Starts the release server on a fresh demo database for the browser tests (port
+# LECTERN_E2E_PORT, default 3107) and waits until it is ready. Sets e2e_dir, port, server_pid
+# and the LECTERN_E2E_* variables the Playwright tests read; the caller stops the server.
+start_e2e_server() {
+  e2e_dir="$(mktemp -d)"
+  port="${LECTERN_E2E_PORT:-3107}"
+  # A fresh demo database for every run, so the browser tests see exactly the demo catalogue.
+  export LECTERN_OUTBOX="$e2e_dir/outbox"
+  # The first admin, created with the CLI exactly as the README tells an operator to.
+  export LECTERN_E2E_ADMIN_EMAIL="admin@e2e.lectern.test"
+  LECTERN_E2E_ADMIN_PASSWORD="e2e admin passphrase $(date +%s)"
+  export LECTERN_E2E_ADMIN_PASSWORD
+  # The demo instructors' password, as scripts/serve.sh sets one for local demos.
+  LECTERN_DEMO_PASSWORD="e2e demo instructor $(date +%s)"
+  export LECTERN_DEMO_PASSWORD
+  DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_ADMIN_PASSWORD="$LECTERN_E2E_ADMIN_PASSWORD" \
+    "$BUILD_TARGET_DIR/release/server" create-admin --email "$LECTERN_E2E_ADMIN_EMAIL" --name "E2E Admin"
+  # One trusted proxy hop: each Playwright test sends its own X-Forwarded-For (fixtures.ts), so
+  # the per-address sign-in limits apply per simulated visitor, not to the whole suite.
+  DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" TRUSTED_PROXY_HOPS=1 LECTERN_DEMO=true LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
+    OUTBOX_DIR="$LECTERN_OUTBOX" MEDIA_DIR="$e2e_dir/media" PUBLIC_URL="http://127.0.0.1:$port" \
+    LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" \
+    "$BUILD_TARGET_DIR/release/server" serve >"$e2e_dir/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 60); do
+    curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$e2e_dir/server.log"; die "server exited"; }
+    sleep 0.5
+  done
+  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { cat "$e2e_dir/server.log"; die "server not ready"; }
+}

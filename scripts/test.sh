@@ -102,16 +102,6 @@ ensure_s3() {
   die "moto_server did not answer on $TEST_S3_ENDPOINT"
 }
 
-ensure_chromium() {
-  CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
-  if [ -z "$CHROMIUM_PATH" ]; then
-    step "Installing Debian's Chromium for the browser tests"
-    apt_install chromium
-    CHROMIUM_PATH="$(command -v chromium)"
-  fi
-  export CHROMIUM_PATH
-}
-
 # Runs the suite with per-test time limits (.config/nextest.toml): a hung test fails with its
 # name within minutes instead of stalling the run.
 ensure_nextest() {
@@ -154,30 +144,7 @@ npm_ci "$ROOT/end2end"
 LEPTOS_HASH_FILES=true build_site
 
 step "Browser tests (Playwright, Debian Chromium)"
-e2e_dir="$(mktemp -d)"
-port="${LECTERN_E2E_PORT:-3107}"
-# A fresh demo database for every run, so the browser tests see exactly the demo catalogue.
-export LECTERN_OUTBOX="$e2e_dir/outbox"
-# The first admin, created with the CLI exactly as the README tells an operator to.
-export LECTERN_E2E_ADMIN_EMAIL="admin@e2e.lectern.test"
-LECTERN_E2E_ADMIN_PASSWORD="e2e admin passphrase $(date +%s)"
-export LECTERN_E2E_ADMIN_PASSWORD
-# The demo instructors' password, as scripts/serve.sh sets one for local demos.
-LECTERN_DEMO_PASSWORD="e2e demo instructor $(date +%s)"
-export LECTERN_DEMO_PASSWORD
-DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_ADMIN_PASSWORD="$LECTERN_E2E_ADMIN_PASSWORD" \
-  "$BUILD_TARGET_DIR/release/server" create-admin --email "$LECTERN_E2E_ADMIN_EMAIL" --name "E2E Admin"
-DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" LECTERN_DEMO=true LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
-  OUTBOX_DIR="$LECTERN_OUTBOX" MEDIA_DIR="$e2e_dir/media" PUBLIC_URL="http://127.0.0.1:$port" \
-  LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" \
-  "$BUILD_TARGET_DIR/release/server" serve >"$e2e_dir/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$e2e_dir/server.log"; die "server exited"; }
-  sleep 0.5
-done
-curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { cat "$e2e_dir/server.log"; die "server not ready"; }
+start_e2e_server
 if ! (cd "$ROOT/end2end" && LECTERN_BASE_URL="http://127.0.0.1:$port" npx playwright test); then
   echo "--- server log (last 40 lines) ---"; tail -n 40 "$e2e_dir/server.log"
   exit 1

@@ -7,8 +7,10 @@
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod format;
 pub mod markdown;
 pub mod models;
+pub mod next_path;
 pub mod pages;
 pub mod quiz;
 #[cfg(feature = "ssr")]

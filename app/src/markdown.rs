@@ -3,21 +3,69 @@
 //! Compiled into both the server and the browser bundle, so the authoring preview is exactly
 //! what learners will see.
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
 /// Renders user-authored markdown to HTML that is safe to inject into a page.
 ///
 /// Raw HTML in the source is sanitized away (scripts, event handlers, `javascript:` URLs);
 /// links get `rel="noopener noreferrer nofollow"`.
 pub fn render(source: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
     let mut unsafe_html = String::with_capacity(source.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(source, options));
+    html::push_html(&mut unsafe_html, Parser::new_ext(source, OPTIONS));
+    sanitize(&unsafe_html)
+}
+
+/// Renders a lesson body like [`render`], without a leading heading that only repeats the
+/// lesson's title (the page already shows the title as its main heading). The comparison
+/// ignores case and runs of whitespace.
+pub fn render_lesson(source: &str, title: &str) -> String {
+    let events: Vec<Event<'_>> = Parser::new_ext(source, OPTIONS).collect();
+    let skip = repeated_title_len(&events, title);
+    let mut unsafe_html = String::with_capacity(source.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, events.into_iter().skip(skip));
+    sanitize(&unsafe_html)
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES);
+
+/// How many events the body's first heading takes when its text is `title` (0 otherwise).
+fn repeated_title_len(events: &[Event<'_>], title: &str) -> usize {
+    if !matches!(events.first(), Some(Event::Start(Tag::Heading { .. }))) {
+        return 0;
+    }
+    let mut text = String::new();
+    for (index, event) in events.iter().enumerate().skip(1) {
+        match event {
+            Event::End(TagEnd::Heading(_)) => {
+                return if normalized(&text) == normalized(title) {
+                    index + 1
+                } else {
+                    0
+                };
+            }
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    0
+}
+
+fn normalized(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn sanitize(unsafe_html: &str) -> String {
     ammonia::Builder::default()
         .add_tag_attributes("code", &["class"])
+        // A code block that scrolls sideways can be reached and scrolled with the keyboard.
+        .set_tag_attribute_value("pre", "tabindex", "0")
         .add_tag_attributes("input", &["type", "checked", "disabled"])
         .add_tags(&["input"])
         .link_rel(Some("noopener noreferrer nofollow"))
@@ -28,7 +76,7 @@ pub fn render(source: &str) -> String {
                 Some(value.into())
             }
         })
-        .clean(&unsafe_html)
+        .clean(unsafe_html)
         .to_string()
 }
 
@@ -52,7 +100,37 @@ fn code_language(classes: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{render, render_lesson};
+
+    #[test]
+    fn code_blocks_are_keyboard_scrollable_and_cannot_be_given_other_tabindexes() {
+        let html = render("```\nlet x = 1;\n```\n\n<pre tabindex=\"-1\">raw</pre>");
+        assert_eq!(html.matches("<pre tabindex=\"0\">").count(), 2, "{html}");
+        assert!(!html.contains("-1"), "{html}");
+    }
+
+    #[test]
+    fn a_leading_heading_repeating_the_lesson_title_is_dropped() {
+        let body =
+            "#  What is  *deep* WORK?\n\nFocus without distraction.\n\n## What is deep work?\n";
+        let html = render_lesson(body, "What is deep work?");
+        assert!(html.starts_with("<p>Focus"), "{html}");
+        assert!(
+            html.contains("<h2>What is deep work?</h2>"),
+            "only the first heading goes: {html}"
+        );
+        for (kept, title) in [
+            ("## Something else\n\nText", "What is deep work?"),
+            ("Intro first.\n\n# What is deep work?", "What is deep work?"),
+            ("# What is deep work? Part 2", "What is deep work?"),
+        ] {
+            assert_eq!(render_lesson(kept, title), render(kept), "{kept:?} changed");
+        }
+        assert_eq!(
+            render_lesson("## `Box<T>`\n\nOn the heap.", "box<t>"),
+            "<p>On the heap.</p>\n"
+        );
+    }
 
     #[test]
     fn renders_headings_lists_code_and_tables() {

@@ -12,6 +12,8 @@ use crate::pages::account::{
     AccountPage, ResetPasswordPage, ResetRequestPage, SignInPage, SignUpPage,
 };
 use crate::pages::admin::{AdminApplicationsPage, AdminUsersPage};
+use crate::pages::info::{ContactPage, HelpPage, PrivacyPage, TermsPage};
+use crate::pages::instructors::InstructorProfilePage;
 use crate::pages::learning::MyLearningPage;
 use crate::pages::quiz::{AttemptPage, AttemptResultPage};
 use crate::pages::teach::{
@@ -139,6 +141,15 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/courses/:slug") view=CoursePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/instructors/:slug")
+                            view=InstructorProfilePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async />
+                        <Route path=path!("/terms") view=TermsPage ssr=SsrMode::Async />
+                        <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson")
                             view=LessonPage

@@ -72,3 +72,56 @@ test("curriculum is fully visible without interaction", async ({ page }) => {
   expect(await sections.count()).toBeGreaterThanOrEqual(5);
   await expect(page.getByRole("list").filter({ hasText: "min" }).first()).toBeVisible();
 });
+
+test("search finds what people mean, and the form works with or without JavaScript", async ({ page }, info) => {
+  const js = info.project.name === "hydrated";
+  await page.goto("/courses");
+  await hydrated(page, js);
+  const form = page.getByRole("search", { name: "Search and filter courses" });
+  await form.getByRole("searchbox", { name: "Search", exact: true }).fill("machine learing");
+  await form.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=machine\+learing/);
+  const cards = page.getByRole("article");
+  await expect(cards.first().getByRole("heading")).toHaveText("Intro to Machine Learning");
+  await expect(page.getByLabel("Sort by")).toHaveValue("");
+  await expect(page.getByLabel("Sort by").locator("option:checked")).toHaveText("Relevance");
+
+  await page.goto("/courses?q=rust");
+  await hydrated(page, js);
+  await expect(page.getByRole("status")).toHaveText("2 courses");
+  await expect(cards.first().getByRole("heading")).toHaveText("Rust Fundamentals");
+  await expect(page.getByRole("heading", { name: "Statistics with Python" })).toHaveCount(0);
+  await page.getByLabel("Sort by").selectOption({ label: "Title (A–Z)" });
+  await page.getByLabel("Level").selectOption("advanced");
+  await form.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/sort=title/);
+  await expect(page).toHaveURL(/level=advanced/);
+  await expect(page.getByRole("status")).toHaveText("1 course");
+  await expect(cards.first().getByRole("heading")).toHaveText("Async Rust in Practice");
+});
+
+test("filters apply as soon as they change, and their counts follow @needs-js", async ({ page }) => {
+  await page.goto("/courses");
+  await hydrated(page, true);
+  const level = page.getByLabel("Level");
+  const category = page.getByLabel("Category");
+  await expect(category.locator("option", { hasText: "Data science" })).toHaveText("Data science (3)");
+  await level.selectOption("advanced");
+  // No button pressed: the page follows the filter.
+  await expect(page).toHaveURL(/level=advanced/);
+  await expect(page.getByRole("status")).toHaveText("3 courses");
+  await expect(category.locator("option", { hasText: "Data science" })).toHaveText("Data science (0)");
+  await expect(category.locator("option", { hasText: "Programming" })).toHaveText("Programming (2)");
+  await expect(level).toBeFocused();
+
+  await category.selectOption("programming");
+  await expect(page).toHaveURL(/category=programming/);
+  await expect(page.getByRole("status")).toHaveText("2 courses");
+
+  await page.getByRole("searchbox", { name: "Search", exact: true }).fill("asyn");
+  await page.getByLabel("Sort by").selectOption({ label: "Price (low to high)" });
+  await expect(page).toHaveURL(/q=asyn/);
+  await expect(page).toHaveURL(/sort=price/);
+  await expect(page.getByRole("status")).toHaveText("1 course");
+  await expect(page.getByRole("article").first().getByRole("heading")).toHaveText("Async Rust in Practice");
+});

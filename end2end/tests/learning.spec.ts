@@ -87,8 +87,8 @@ test("a learner works through a whole course to the completion screen @needs-js"
   await expect(bar).toHaveAttribute("aria-valuenow", "100");
   await expect(page.getByTestId("course-complete")).toContainText("Course complete");
 
-  // My learning shows it finished, with Review instead of Continue.
-  await page.goto("/learning");
+  // My learning shows it finished (under Completed), with Review instead of Continue.
+  await page.goto("/learning?tab=completed");
   const card = page.getByTestId("enrolled-course").filter({ hasText: "UX" });
   await expect(card.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
   await expect(card.getByRole("link", { name: "Review" })).toBeVisible();

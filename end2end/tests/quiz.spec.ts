@@ -1,5 +1,5 @@
-import { test, expect, hydrated } from "./fixtures";
-import type { Browser, Page } from "@playwright/test";
+import { test, expect, hasJs, hydrated } from "./fixtures";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -25,7 +25,12 @@ const png = Buffer.from(
 const instructorState = join(__dirname, "..", "test-results", "quiz-instructor-state.json");
 
 test.beforeAll(async ({ browser }, testInfo) => {
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: undefined });
+  // Signing in needs JavaScript, also when the project runs without it.
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    storageState: undefined,
+    javaScriptEnabled: true,
+  });
   const page = await context.newPage();
   await signInAsInstructor(page);
   await context.storageState({ path: instructorState });
@@ -110,6 +115,16 @@ async function openLessonEditor(page: Page, editor: string, lesson: string) {
   await hydrated(page, true);
 }
 
+/**
+ * Waits until the quiz editor has saved the changes just made by itself (it autosaves: the
+ * status leaves "All quiz changes saved" while a change waits or is sent, then returns to it).
+ */
+async function quizSaved(page: Page) {
+  const status = page.getByTestId("quiz-save-status");
+  await expect(status).not.toHaveText("All quiz changes saved");
+  await expect(status).toHaveText("All quiz changes saved");
+}
+
 async function addFromBank(page: Page, search: string, title: RegExp) {
   await page.getByLabel("Add a question from the bank").fill(search);
   await page.getByRole("button", { name: title }).click();
@@ -169,8 +184,7 @@ test("an instructor builds a quiz, a learner takes it, the gradebook shows it @n
   await expect(page.getByTestId("quiz-items").locator("li")).toHaveCount(3);
   await page.getByLabel("Show answers and feedback").selectOption("after_submit");
   await page.getByLabel("Unlimited").check();
-  await page.getByRole("button", { name: "Save quiz" }).click();
-  await expect(page.getByTestId("quiz-save-status")).toHaveText("Quiz saved");
+  await quizSaved(page);
   await publish(page, editor);
 
   // A learner starts the quiz and answers two of three questions.
@@ -229,8 +243,7 @@ test("a timed quiz submits itself when the time is up @needs-js", async ({ page,
   await openLessonEditor(page, editor, "Speed round");
   await addFromBank(page, "capital of France", /^Add “What is the capital of France/);
   await page.getByLabel("Time limit in minutes (empty for none)").fill("0.17");
-  await page.getByRole("button", { name: "Save quiz" }).click();
-  await expect(page.getByTestId("quiz-save-status")).toHaveText("Quiz saved");
+  await quizSaved(page);
   await publish(page, editor);
 
   const learner = await enrolledLearner(browser, "Tina Timer", title);
@@ -273,4 +286,242 @@ test("a malformed GIFT import previews every bad line and cannot be imported @ne
   // The bank is still empty.
   await page.goto(`${editor}/questions`);
   await expect(page.getByTestId("bank-empty")).toBeVisible();
+});
+
+// Issue 15: what a first-time learner and instructor tripped over in quizzes.
+
+/**
+ * One learner for the tests below, signed up once per worker: sign-ups are rate limited per
+ * address (10 per 15 minutes) and the whole suite shares 127.0.0.1.
+ */
+let sharedLearner: Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> | undefined;
+
+function learnerState(browser: Browser) {
+  sharedLearner ??= (async () => {
+    const context = await browser.newContext({ storageState: undefined, javaScriptEnabled: true });
+    const page = await context.newPage();
+    await page.goto("/signup");
+    await hydrated(page, true);
+    await page.getByLabel("Your name").fill("Lee Learner");
+    await page.getByLabel("Email").fill(`lee-${Date.now()}@example.org`);
+    await page.getByLabel(/^Password/).fill(learnerPassword);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByTestId("signed-in-as")).toHaveText("Lee Learner");
+    const state = await context.storageState();
+    await context.close();
+    return state;
+  })();
+  return sharedLearner;
+}
+
+/** The shared learner (with JavaScript) enrolled in `courseTitle`, on its quiz lesson. */
+async function learnerIn(browser: Browser, courseTitle: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: await learnerState(browser), javaScriptEnabled: true });
+  const page = await context.newPage();
+  await page.goto(`/courses?q=${encodeURIComponent(courseTitle)}`);
+  await page.getByRole("link", { name: courseTitle }).first().click();
+  await hydrated(page, true);
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(page.getByTestId("quiz-panel")).toBeVisible();
+  await hydrated(page, true);
+  return page;
+}
+
+/**
+ * A published course (built in a page with JavaScript, whatever the project) whose quiz asks
+ * the fixture's questions matching `questions`, in that order; `settings` runs in the quiz
+ * editor before it saves.
+ */
+async function quizCourse(
+  browser: Browser,
+  title: string,
+  questions: [string, RegExp][],
+  settings: (page: Page) => Promise<void> = async () => {},
+) {
+  const context = await browser.newContext({ storageState: instructorState, javaScriptEnabled: true });
+  const page = await context.newPage();
+  const editor = await courseWithQuizLesson(page, title, "Checkpoint");
+  await importFixture(page, editor);
+  await openLessonEditor(page, editor, "Checkpoint");
+  for (const [search, name] of questions) await addFromBank(page, search, name);
+  await settings(page);
+  await quizSaved(page);
+  await publish(page, editor);
+  await context.close();
+}
+
+const france: [string, RegExp] = ["capital of France", /^Add “What is the capital of France/];
+const europe: [string, RegExp] = ["Europe", /^Add “Which of these countries are in Europe/];
+const numbers: [string, RegExp] = ["smallest first", /^Add “Put these numbers in order/];
+
+/** The result page's item for question `n`. */
+function resultQuestion(page: Page, n: number) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Question ${n}`, exact: true }) });
+}
+
+test("an ordering question left in its shown order is answered, and after a fail Try again starts a new attempt @needs-js", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const title = `Order Quiz ${Date.now()}`;
+  await quizCourse(browser, title, [france, numbers], async (page) => {
+    await page.getByLabel("Unlimited").uncheck();
+    await page.getByRole("spinbutton", { name: "Number of attempts" }).fill("2");
+  });
+  const learner = await learnerIn(browser, title);
+  await expect(learner.getByTestId("quiz-panel")).toContainText("0 of 2 used");
+  await learner.getByRole("button", { name: "Start quiz" }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+$/);
+  await hydrated(learner, true);
+  await learner.getByRole("radio", { name: "London" }).check();
+  await expect(learner.getByTestId("answer-save-status")).toHaveText("Saved");
+  // The numbers stay in the order shown: that order is the answer.
+  await expect(learner.getByRole("button", { name: "Keep this order" })).toHaveCount(0);
+  await learner.getByRole("button", { name: "Submit answers" }).click();
+  const dialog = learner.getByRole("dialog", { name: "Submit your answers?" });
+  await expect(dialog.getByTestId("unanswered-summary")).toHaveText("You have answered every question.");
+  await dialog.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+\/result$/);
+  const ordering = resultQuestion(learner, 2);
+  await expect(ordering.getByTestId("your-order").getByRole("listitem")).toHaveCount(3);
+  await expect(ordering.getByTestId("question-feedback")).not.toContainText("Not answered");
+  await expect(learner.getByText("Not answered")).toHaveCount(0);
+
+  // London is wrong, so the attempt fails: "Try again" comes first and starts attempt 2.
+  await expect(learner.getByTestId("pass-badge")).toHaveText("Not passed");
+  const actions = learner.getByTestId("result-actions");
+  await expect(actions.locator("a, button").first()).toHaveText("Try again");
+  await actions.getByRole("button", { name: "Try again" }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+$/);
+  await expect(learner.getByText(/^Attempt 2 · 2 questions$/)).toBeVisible();
+  await hydrated(learner, true);
+  await learner.getByRole("button", { name: "Submit answers" }).click();
+  await dialog.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+\/result$/);
+  // No attempt left: no "Try again", but why, and the way on.
+  await expect(learner.getByTestId("retry-blocked")).toHaveText("You have used all 2 attempts at this quiz.");
+  await expect(learner.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expect(actions.locator("a, button").first()).toHaveText("Continue with the course");
+  await learner.context().close();
+});
+
+test("a practice ordering question left as shown can be checked @needs-js", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `Practice Order ${Date.now()}`;
+  await quizCourse(browser, title, [numbers], async (page) => {
+    await page.getByLabel(/^Practice quiz/).check();
+  });
+  const learner = await learnerIn(browser, title);
+  const panel = learner.getByTestId("quiz-panel");
+  await expect(panel.getByRole("heading", { name: "Practice quiz" })).toBeVisible();
+  const check = panel.getByRole("button", { name: "Check" });
+  await expect(check).toBeEnabled();
+  await check.click();
+  await expect(panel.getByTestId("question-feedback")).toContainText(/Correct|Partly correct|Incorrect/);
+  await expect(panel.getByTestId("question-feedback")).not.toContainText("Not answered");
+  await learner.context().close();
+});
+
+test("a result lists correct answers, marks each option seen, says Not answered once and shows no inputs", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const title = `Result Quiz ${Date.now()}`;
+  await quizCourse(browser, title, [france, europe, numbers]);
+  const learner = await learnerIn(browser, title);
+  await learner.getByRole("button", { name: "Start quiz" }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+$/);
+  await hydrated(learner, true);
+  await learner.getByRole("radio", { name: "London" }).check();
+  await expect(learner.getByTestId("answer-save-status")).toHaveText("Saved");
+  await learner.getByRole("button", { name: "Submit answers" }).click();
+  await learner.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+\/result$/);
+  const resultUrl = learner.url();
+  const state = await learner.context().storageState();
+  await learner.context().close();
+
+  // The result page itself, in this project (with or without JavaScript).
+  const viewer = await browser.newContext({ storageState: state, javaScriptEnabled: hasJs(page) });
+  const result = await viewer.newPage();
+  await result.goto(resultUrl);
+  await hydrated(result, hasJs(page));
+  await expect(result.getByRole("heading", { level: 1 })).toHaveText(`Result: Checkpoint`);
+  // Read-only: no inputs, disabled or not (the site header's search box aside).
+  const main = result.getByRole("main");
+  for (const role of ["radio", "checkbox", "textbox", "searchbox", "spinbutton", "combobox"] as const) {
+    await expect(main.getByRole(role)).toHaveCount(0);
+  }
+  await expect(main.getByRole("button", { name: /^Move/ })).toHaveCount(0);
+
+  // Each option seen is marked in words: the learner's choice, right or wrong.
+  const capital = resultQuestion(result, 1);
+  const london = capital.getByRole("listitem").filter({ hasText: "London" });
+  await expect(london).toContainText("Your choice");
+  await expect(london).toContainText("Incorrect");
+  const paris = capital.getByRole("listitem").filter({ hasText: "Paris" });
+  await expect(paris).toContainText("Correct");
+  await expect(paris).not.toContainText("Your choice");
+  await expect(capital.getByRole("listitem").filter({ hasText: "Berlin" })).toContainText("Incorrect");
+
+  // The unanswered question says so once, and its right answers are a list.
+  const countries = resultQuestion(result, 2);
+  await expect(countries.getByText("Not answered")).toHaveCount(1);
+  const answers = countries.getByTestId("correct-answers").getByRole("listitem");
+  await expect(answers).toHaveCount(2);
+  await expect(answers.nth(0)).toContainText("Spain");
+  await expect(answers.nth(1)).toContainText("Norway");
+
+  // Failed with attempts left: "Try again" is the first action.
+  await expect(result.getByTestId("pass-badge")).toHaveText("Not passed");
+  await expect(result.getByTestId("result-actions").locator("a, button").first()).toHaveText("Try again");
+  await viewer.close();
+});
+
+test("quiz settings: Unlimited hides the attempts number, the bank picker starts with the bank, changes save themselves @needs-js", async ({ page }) => {
+  test.setTimeout(120_000);
+  const title = `Settings Quiz ${Date.now()}`;
+  await asInstructor(page);
+  const editor = await courseWithQuizLesson(page, title, "Settings check");
+  await openLessonEditor(page, editor, "Settings check");
+
+  // An empty bank: the picker says so before anything is typed, not "No matching questions."
+  const picker = page.getByTestId("bank-picker-results");
+  await expect(picker).toContainText("The question bank has no questions yet.");
+  await expect(picker).not.toContainText("No matching questions.");
+
+  // One save model: the quiz saves itself, with a status; no Save button.
+  await expect(page.getByRole("button", { name: "Save quiz" })).toHaveCount(0);
+  await expect(page.getByTestId("quiz-save-status")).toHaveText("All quiz changes saved");
+
+  // Unlimited (the default) shows no number beside it; unticked, the number keeps its value.
+  await expect(page.getByLabel("Unlimited")).toBeChecked();
+  await expect(page.getByRole("spinbutton", { name: /attempts/i })).toHaveCount(0);
+  await page.getByLabel("Unlimited").uncheck();
+  const attempts = page.getByRole("spinbutton", { name: "Number of attempts" });
+  await attempts.fill("3");
+  await page.getByLabel("Unlimited").check();
+  await expect(page.getByRole("spinbutton", { name: /attempts/i })).toHaveCount(0);
+  await page.getByLabel("Unlimited").uncheck();
+  await expect(attempts).toHaveValue("3");
+  await page.getByLabel("Pass mark (%)").fill("80");
+  await quizSaved(page);
+
+  // Saved on the server: a reload shows the same settings.
+  await page.reload();
+  await hydrated(page, true);
+  await expect(page.getByLabel("Pass mark (%)")).toHaveValue("80");
+  await expect(page.getByLabel("Unlimited")).not.toBeChecked();
+  await expect(page.getByRole("spinbutton", { name: "Number of attempts" })).toHaveValue("3");
+
+  // A bad value is refused in words, and nothing is lost.
+  await page.getByLabel("Pass mark (%)").fill("101");
+  await expect(page.getByTestId("quiz-save-status")).toContainText("Not saved");
+  await expect(page.getByTestId("quiz-errors")).toContainText("percentage from 0 to 100");
+  await page.getByLabel("Pass mark (%)").fill("75");
+  await expect(page.getByTestId("quiz-save-status")).toHaveText("All quiz changes saved");
+
+  // With questions in the bank, the picker lists them before a search, and says when a
+  // search matches none.
+  await importFixture(page, editor);
+  await openLessonEditor(page, editor, "Settings check");
+  await expect(picker.getByRole("button", { name: /^Add “What is the capital of France/ })).toBeVisible();
+  await page.getByLabel("Add a question from the bank").fill("zebra crossing");
+  await expect(picker).toHaveText("No matching questions.");
 });

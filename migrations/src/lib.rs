@@ -22,6 +22,7 @@ mod m20261122_000009_course_authoring;
 mod m20261122_000010_learning;
 mod m20261122_000011_quizzes;
 mod m20261126_000012_jobs;
+mod m20261126_000013_instructor_profiles;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000010_learning::Migration),
             Box::new(m20261122_000011_quizzes::Migration),
             Box::new(m20261126_000012_jobs::Migration),
+            Box::new(m20261126_000013_instructor_profiles::Migration),
         ]
     }
 }

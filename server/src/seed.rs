@@ -262,6 +262,8 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
                 .id
             }
         };
+        // Their public profile's address (`/instructors/{slug}`), given once.
+        app::server::services::instructors::assign_slug(db, id).await?;
         instructor_ids.insert(email, id);
     }
     for c in courses {

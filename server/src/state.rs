@@ -85,6 +85,7 @@ pub async fn build(
             }),
             storage,
             progress,
+            search: Default::default(),
         },
         store,
         cookie_secure: config.cookie_secure,

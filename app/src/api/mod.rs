@@ -5,6 +5,8 @@ pub mod account;
 pub mod admin;
 pub mod authoring;
 pub mod catalogue;
+pub mod home;
+pub mod instructors;
 pub mod learning;
 pub mod profile;
 pub mod quiz;

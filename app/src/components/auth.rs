@@ -21,14 +21,30 @@ pub fn on_auth_change<T: Clone + Send + Sync + 'static>(
     value: Signal<Option<Result<T, AppError>>>,
     path: &'static str,
 ) {
+    on_auth_change_to(value, move |_| path.to_owned());
+}
+
+/// Like [`on_auth_change`], going to the path `to` picks from the success (e.g. by role).
+pub fn on_auth_change_to<T: Clone + Send + Sync + 'static>(
+    value: Signal<Option<Result<T, AppError>>>,
+    to: impl Fn(&T) -> String + 'static,
+) {
     let epoch = session_epoch();
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| {
-        if let Some(Ok(_)) = value.get() {
+        if let Some(Ok(done)) = value.get() {
             epoch.update(|n| *n += 1);
-            navigate(path, Default::default());
+            navigate(&to(&done), Default::default());
         }
     });
+}
+
+/// The safe `next` address of the current page's query (see [`crate::next_path::safe_next`]),
+/// for the sign-in and sign-up forms to pass on.
+pub fn next_from_query() -> Option<String> {
+    let query = leptos_router::hooks::use_query_map();
+    let raw = query.with_untracked(|q| q.get("next"));
+    raw.and_then(|n| crate::next_path::safe_next(&n).map(str::to_owned))
 }
 
 /// Field errors from a failed server action, or none.

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::models::{category_label, format_duration, format_price, level_label, CourseSummary};
 
-/// One course as a card linking to its page.
+/// One course as a card linking to its page, and to its instructor's profile when they have
+/// one. The cover carries no text: the title and category are printed below it.
 #[component]
 pub fn CourseCard(course: CourseSummary) -> impl IntoView {
     let href = format!("/courses/{}", course.slug);
@@ -14,13 +15,38 @@ pub fn CourseCard(course: CourseSummary) -> impl IntoView {
         level_label(&course.level)
     );
     let lessons = format!(
-        "{} lessons · {}",
+        "{} {} · {}",
         course.lesson_count,
+        if course.lesson_count == 1 {
+            "lesson"
+        } else {
+            "lessons"
+        },
         format_duration(course.duration_seconds)
     );
     let price = format_price(course.price_cents, &course.currency);
+    let initial: String = course
+        .title
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    let instructor = match course.instructor_slug {
+        Some(slug) => view! {
+            <a
+                href=format!("/instructors/{slug}")
+                class="relative z-10 text-sm text-slate-500 underline-offset-2 hover:text-indigo-700 hover:underline"
+            >
+                {course.instructor_name}
+            </a>
+        }
+        .into_any(),
+        None => view! { <span class="text-sm text-slate-500">{course.instructor_name}</span> }
+            .into_any(),
+    };
     view! {
-        <article class="relative flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md focus-within:ring-2 focus-within:ring-indigo-400">
+        <article class="relative flex w-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md focus-within:ring-2 focus-within:ring-indigo-400">
             {match course.cover_url {
                 Some(src) => {
                     view! {
@@ -37,7 +63,12 @@ pub fn CourseCard(course: CourseSummary) -> impl IntoView {
                 }
                 None => {
                     view! {
-                        <div class="aspect-video w-full bg-gradient-to-br from-indigo-500 to-sky-400"></div>
+                        <div
+                            aria-hidden="true"
+                            class="flex aspect-video w-full items-end bg-gradient-to-br from-indigo-500 to-sky-400 p-4 font-serif text-6xl font-bold text-white/90"
+                        >
+                            {initial}
+                        </div>
                     }
                         .into_any()
                 }
@@ -50,7 +81,7 @@ pub fn CourseCard(course: CourseSummary) -> impl IntoView {
                     </a>
                 </h3>
                 <p class="line-clamp-2 text-sm text-slate-600">{course.subtitle}</p>
-                <p class="text-sm text-slate-500">{course.instructor_name}</p>
+                <p>{instructor}</p>
                 <div class="mt-auto flex items-center justify-between pt-2 text-sm">
                     <span class="text-slate-500">{lessons}</span>
                     <span class="font-semibold">{price}</span>
@@ -60,11 +91,22 @@ pub fn CourseCard(course: CourseSummary) -> impl IntoView {
     }
 }
 
+/// The grid columns for `count` cards, so that no row is left with a lone card on wide
+/// screens: four cards make 2×2 (4 across on the widest), two make a pair, others go by three.
+fn grid_columns(count: usize) -> &'static str {
+    match count {
+        4 => "sm:grid-cols-2 xl:grid-cols-4",
+        1 | 2 => "sm:grid-cols-2",
+        _ => "sm:grid-cols-2 lg:grid-cols-3",
+    }
+}
+
 /// A responsive grid of course cards.
 #[component]
 pub fn CourseGrid(courses: Vec<CourseSummary>) -> impl IntoView {
+    let class = format!("grid gap-6 {}", grid_columns(courses.len()));
     view! {
-        <ul class="grid gap-6 sm:grid-cols-2 lg:grid-cols-3" role="list">
+        <ul class=class role="list" data-testid="course-grid">
             {courses
                 .into_iter()
                 .map(|course| view! { <li class="flex"><CourseCard course /></li> })

@@ -99,7 +99,7 @@ pub fn Curriculum(
                             "flex justify-between gap-4 px-4 py-2 text-sm"
                         }>
                             <span>{tick}{title}</span>
-                            <span class="shrink-0 text-slate-500">{duration}</span>
+                            <span class="shrink-0 text-slate-600">{duration}</span>
                         </li>
                     }
                 })

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::confirm_dialog::{Confirm, ConfirmDialog};
 use super::progress::{listen, LiveProgress};
 use crate::api::learning::{enroll, unenroll};
 use crate::error::AppError;
@@ -59,7 +60,10 @@ pub fn EnrollPanel(slug: String, is_free: bool, progress: Option<CourseProgress>
                 }
                 Err(AppError::Unauthorized) => {
                     busy.set(false);
-                    navigate("/signin", Default::default());
+                    navigate(
+                        &crate::next_path::sign_in_href(&format!("/courses/{slug}")),
+                        Default::default(),
+                    );
                 }
                 Err(other) => {
                     busy.set(false);
@@ -69,23 +73,28 @@ pub fn EnrollPanel(slug: String, is_free: bool, progress: Option<CourseProgress>
         });
     };
     let slug_for_unenroll = slug.clone();
+    let confirm = Confirm::new();
     let do_unenroll = move |_| {
-        if !crate::pages::teach::confirm(
-            "Leave this course? Your progress is kept if you enroll again.",
-        ) {
-            return;
-        }
         let slug = slug_for_unenroll.clone();
-        leptos::task::spawn_local(async move {
-            match unenroll(slug).await {
-                Ok(()) => live.0.set(None),
-                Err(other) => error.set(Some(other.to_string())),
-            }
-        });
+        confirm.ask(
+            "Leave this course?",
+            "Your progress is kept if you enroll again.",
+            "Unenroll",
+            move || {
+                let slug = slug.clone();
+                leptos::task::spawn_local(async move {
+                    match unenroll(slug).await {
+                        Ok(()) => live.0.set(None),
+                        Err(other) => error.set(Some(other.to_string())),
+                    }
+                });
+            },
+        );
     };
     let percent = Signal::derive(move || live.0.with(|p| p.as_ref().map_or(0, |p| p.percent)));
     view! {
         <div class="space-y-3" data-testid="enroll-panel">
+            <ConfirmDialog confirm id="unenroll-confirm" />
             {move || match live.0.get() {
                 Some(progress) => {
                     let href = progress

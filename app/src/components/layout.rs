@@ -14,7 +14,8 @@ fn AccountMenu() -> impl IntoView {
     let user = Resource::new(move || epoch.get(), |_| get_current_user());
     let sign_out = ServerAction::<SignOut>::new();
     super::auth::on_auth_change(Signal::derive(move || sign_out.value().get()), "/");
-    let link = "text-sm font-medium text-slate-700 hover:text-indigo-700";
+    // At least 24×24 px to tap (WCAG 2.5.8), however short the text.
+    let link = "inline-flex min-h-6 min-w-6 items-center text-sm font-medium text-slate-700 hover:text-indigo-700";
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
@@ -22,12 +23,19 @@ fn AccountMenu() -> impl IntoView {
                     Ok(Some(user)) => {
                         let is_admin = role_at_least(&user.role, Role::Admin);
                         let teaches = role_at_least(&user.role, Role::Instructor);
+                        let full_name = user.display_name.clone();
                         view! {
-                            <div class="flex items-center gap-4">
+                            <div class="flex flex-wrap items-center gap-x-3 gap-y-1 sm:gap-x-4">
                                 <a href="/learning" class=link>"My learning"</a>
                                 {teaches.then(|| view! { <a href="/teach" class=link>"Teach"</a> })}
                                 {is_admin.then(|| view! { <a href="/admin/users" class=link>"Admin"</a> })}
-                                <a href="/account" class=link data-testid="signed-in-as">
+                                // A long name is cut short on a phone so the menu keeps to one row.
+                                <a
+                                    href="/account"
+                                    class="block max-w-32 truncate text-sm leading-6 font-medium text-slate-700 hover:text-indigo-700 sm:max-w-48"
+                                    title=full_name
+                                    data-testid="signed-in-as"
+                                >
                                     {user.display_name}
                                 </a>
                                 <ActionForm action=sign_out>
@@ -39,11 +47,11 @@ fn AccountMenu() -> impl IntoView {
                     }
                     _ => {
                         view! {
-                            <div class="flex items-center gap-4">
-                                <a href="/signin" class=link>"Sign in"</a>
+                            <div class="flex items-center gap-3 sm:gap-4">
+                                <a href="/signin" class=format!("{link} px-1")>"Sign in"</a>
                                 <a
                                     href="/signup"
-                                    class="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-700"
+                                    class="inline-flex min-h-6 items-center rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-700"
                                 >
                                     "Sign up"
                                 </a>
@@ -57,23 +65,28 @@ fn AccountMenu() -> impl IntoView {
     }
 }
 
-/// The site header: brand, main navigation and a catalogue search box.
+/// The site header: brand, main navigation, a catalogue search box and the account menu.
+///
+/// On a phone it takes two rows: brand, "Courses" and search on the first, the account links
+/// on the second. From the `sm` breakpoint everything shares one row.
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
         <header class="border-b border-slate-200 bg-white">
             <nav
                 aria-label="Main"
-                class="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3"
+                class="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:gap-x-6"
             >
                 <a href="/" class="text-xl font-bold tracking-tight text-indigo-700">
                     "Lectern"
                 </a>
-                <a href="/courses" class="font-medium text-slate-700 hover:text-indigo-700">
+                <a
+                    href="/courses"
+                    class="inline-flex min-h-6 items-center font-medium text-slate-700 hover:text-indigo-700"
+                >
                     "Courses"
                 </a>
-                <div class="ml-auto"><AccountMenu /></div>
-                <div class="w-full sm:w-72">
+                <div class="min-w-0 flex-1 sm:ml-auto sm:w-72 sm:flex-none">
                     <Form method="GET" action="/courses" attr:role="search">
                         <label for="site-search" class="sr-only">
                             "Search courses"
@@ -87,22 +100,28 @@ pub fn Header() -> impl IntoView {
                         />
                     </Form>
                 </div>
+                <div class="w-full sm:w-auto"><AccountMenu /></div>
             </nav>
         </header>
     }
 }
 
-/// The site footer.
+/// The site footer: the catalogue and the help and legal pages.
 #[component]
 pub fn Footer() -> impl IntoView {
+    let link = "inline-flex min-h-6 items-center hover:text-indigo-700 hover:underline";
     view! {
         <footer class="border-t border-slate-200 bg-white">
-            <div class="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 px-4 py-6 text-sm text-slate-500">
+            <div class="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 px-4 py-6 text-sm text-slate-600">
                 <p>"Lectern — learn anywhere, even offline."</p>
                 <nav aria-label="Footer">
-                    <a href="/courses" class="hover:text-indigo-700">
-                        "All courses"
-                    </a>
+                    <ul class="flex flex-wrap gap-x-4 gap-y-1">
+                        <li><a href="/courses" class=link>"All courses"</a></li>
+                        <li><a href="/help" class=link>"Help"</a></li>
+                        <li><a href="/terms" class=link>"Terms"</a></li>
+                        <li><a href="/privacy" class=link>"Privacy"</a></li>
+                        <li><a href="/contact" class=link>"Contact"</a></li>
+                    </ul>
                 </nav>
             </div>
         </footer>

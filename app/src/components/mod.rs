@@ -2,6 +2,7 @@
 
 mod auth;
 mod autosave;
+mod confirm_dialog;
 mod course_card;
 mod curriculum;
 mod enroll;
@@ -10,13 +11,15 @@ mod layout;
 mod pagination;
 pub mod progress;
 mod skeleton;
+mod table_scroll;
 mod upload;
 
 pub use auth::{
-    field_errors, on_auth_change, session_epoch, AccountPage, Field, FormError, SessionEpoch,
-    SubmitButton,
+    field_errors, next_from_query, on_auth_change, on_auth_change_to, session_epoch, AccountPage,
+    Field, FormError, SessionEpoch, SubmitButton,
 };
 pub use autosave::{clear_local, use_autosave, Autosave, SaveIndicator, SaveStatus};
+pub use confirm_dialog::{Confirm, ConfirmDialog, ConfirmRequest};
 pub use course_card::{CourseCard, CourseGrid};
 pub use curriculum::Curriculum;
 pub use enroll::{EnrollPanel, ProgressBar};
@@ -24,4 +27,5 @@ pub use error_view::{set_http_status, ErrorView, NotFound};
 pub use layout::{Footer, Header};
 pub use pagination::Pagination;
 pub use skeleton::CardGridSkeleton;
+pub use table_scroll::TableScroll;
 pub use upload::{format_bytes, FileUpload};

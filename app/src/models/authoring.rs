@@ -11,7 +11,7 @@ pub struct AuthoredCourseRow {
     /// `draft` or `published`.
     pub status: String,
     pub lesson_count: u64,
-    /// Enrolled learners (0 until enrollment exists for the course).
+    /// Enrollments in the course (the count its statistics page shows).
     pub learners: u64,
     /// When the course or its curriculum last changed (RFC 3339).
     pub updated_at: String,
@@ -32,6 +32,10 @@ pub struct CourseDraft {
     pub language: String,
     /// Price as typed in the course currency, e.g. `19.99`; `0` or empty means free.
     pub price: String,
+    /// ISO 4217 code of the price, one of [`crate::models::CURRENCIES`]; empty (a client that
+    /// does not know the field) keeps the course's currency.
+    #[serde(default)]
+    pub currency: String,
     /// One learning outcome per line.
     pub outcomes: String,
     /// One requirement per line.

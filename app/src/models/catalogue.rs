@@ -13,6 +13,9 @@ pub struct CatalogueQuery {
     pub level: Option<String>,
     /// 1-based page number; missing or 0 means the first page.
     pub page: Option<u64>,
+    /// Result order as a [`CatalogueSort`] parameter; missing or unknown means the default.
+    #[serde(default)]
+    pub sort: Option<String>,
 }
 
 impl CatalogueQuery {
@@ -28,6 +31,10 @@ impl CatalogueQuery {
                 parts.push(format!("{key}={}", urlencode(v)));
             }
         }
+        let sort = self.sort();
+        if sort != CatalogueSort::default_for(self.is_searching()) {
+            parts.push(format!("sort={}", sort.param()));
+        }
         if page > 1 {
             parts.push(format!("page={page}"));
         }
@@ -38,11 +45,82 @@ impl CatalogueQuery {
         }
     }
 
+    /// True when the query has search text (not just blanks).
+    pub fn is_searching(&self) -> bool {
+        self.q.as_deref().is_some_and(|q| !q.trim().is_empty())
+    }
+
+    /// The order results come in: the requested one when it is known and applies, else the
+    /// default ([`CatalogueSort::default_for`]).
+    pub fn sort(&self) -> CatalogueSort {
+        CatalogueSort::parse(self.sort.as_deref(), self.is_searching())
+    }
+
     /// True when any search or filter is set (pagination aside).
     pub fn is_filtered(&self) -> bool {
         [&self.q, &self.category, &self.level]
             .iter()
             .any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()))
+    }
+}
+
+/// How catalogue results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CatalogueSort {
+    /// Best match first; only meaningful with search text.
+    Relevance,
+    /// Most recently published first.
+    Newest,
+    /// By title, A to Z.
+    Title,
+    /// Cheapest first (free courses lead).
+    Price,
+}
+
+impl CatalogueSort {
+    /// Every order, in the order the sort menu lists them.
+    pub const ALL: [CatalogueSort; 4] = [Self::Relevance, Self::Newest, Self::Title, Self::Price];
+
+    /// The order used when none (or an unknown one) is asked for.
+    pub fn default_for(searching: bool) -> Self {
+        if searching {
+            Self::Relevance
+        } else {
+            Self::Title
+        }
+    }
+
+    /// Reads a `sort` URL parameter. Unknown values, and relevance without search text, fall
+    /// back to the default: a hand-edited URL never becomes an error page.
+    pub fn parse(value: Option<&str>, searching: bool) -> Self {
+        let asked = Self::ALL
+            .into_iter()
+            .find(|s| value.is_some_and(|v| v.trim() == s.param()));
+        match asked {
+            Some(Self::Relevance) if !searching => Self::default_for(false),
+            Some(sort) => sort,
+            None => Self::default_for(searching),
+        }
+    }
+
+    /// The value of the `sort` URL parameter.
+    pub fn param(self) -> &'static str {
+        match self {
+            Self::Relevance => "relevance",
+            Self::Newest => "newest",
+            Self::Title => "title",
+            Self::Price => "price",
+        }
+    }
+
+    /// The label shown in the sort menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Relevance => "Relevance",
+            Self::Newest => "Newest",
+            Self::Title => "Title (A–Z)",
+            Self::Price => "Price (low to high)",
+        }
     }
 }
 
@@ -73,11 +151,14 @@ pub struct CourseSummary {
     pub currency: String,
     pub cover_url: Option<String>,
     pub instructor_name: String,
+    /// The instructor's public profile (`/instructors/{slug}`), when they have one.
+    #[serde(default)]
+    pub instructor_slug: Option<String>,
     pub lesson_count: u64,
     pub duration_seconds: i64,
 }
 
-/// One page of catalogue results.
+/// One page of catalogue results, with the filter counts that go with them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CataloguePage {
     /// The courses on this page (empty past the last page).
@@ -90,6 +171,9 @@ pub struct CataloguePage {
     pub total: u64,
     /// How many pages the results span (0 when nothing matches).
     pub total_pages: u64,
+    /// Courses per category with the search text and level filter applied, and per level with
+    /// the search text and category filter applied: what choosing each option would show.
+    pub facets: CatalogueFacets,
 }
 
 /// How many published courses fall under one filter value.
@@ -118,6 +202,7 @@ mod tests {
             category: Some("programming".into()),
             level: None,
             page: Some(3),
+            sort: None,
         };
         assert_eq!(
             q.to_url_query(2),
@@ -125,5 +210,40 @@ mod tests {
         );
         assert_eq!(q.to_url_query(1), "?q=rust+%26+sql&category=programming");
         assert_eq!(CatalogueQuery::default().to_url_query(1), "");
+    }
+
+    #[test]
+    fn sort_defaults_follow_the_search_text_and_unknown_values_fall_back() {
+        let mut q = CatalogueQuery::default();
+        assert_eq!(q.sort(), CatalogueSort::Title);
+        q.sort = Some("relevance".into());
+        assert_eq!(
+            q.sort(),
+            CatalogueSort::Title,
+            "nothing to rank without text"
+        );
+        q.q = Some("rust".into());
+        assert_eq!(q.sort(), CatalogueSort::Relevance);
+        for junk in ["", "PRICE", "price desc", "'; drop table courses"] {
+            q.sort = Some(junk.into());
+            assert_eq!(q.sort(), CatalogueSort::Relevance, "{junk:?}");
+        }
+        q.sort = Some("price".into());
+        assert_eq!(q.sort(), CatalogueSort::Price);
+    }
+
+    #[test]
+    fn url_query_names_only_a_sort_other_than_the_default() {
+        let mut q = CatalogueQuery {
+            q: Some("sql".into()),
+            sort: Some("relevance".into()),
+            ..Default::default()
+        };
+        assert_eq!(q.to_url_query(1), "?q=sql");
+        q.sort = Some("newest".into());
+        assert_eq!(q.to_url_query(2), "?q=sql&sort=newest&page=2");
+        q.q = None;
+        q.sort = Some("title".into());
+        assert_eq!(q.to_url_query(1), "");
     }
 }

@@ -6,7 +6,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstructorSummary {
     pub display_name: String,
+    /// The bio's markdown source.
     pub bio: String,
+    /// The bio rendered and sanitized.
+    #[serde(default)]
+    pub bio_html: String,
+    /// The public profile (`/instructors/{slug}`), when the instructor has one.
+    #[serde(default)]
+    pub slug: Option<String>,
 }
 
 /// A lesson line in the curriculum outline.

@@ -5,6 +5,7 @@ mod authoring;
 mod catalogue;
 mod course;
 mod format;
+pub mod instructor;
 mod learning;
 mod quiz;
 mod taxonomy;
@@ -17,7 +18,9 @@ pub use authoring::{
     publish_problems, AuthoredCourseRow, CourseDraft, CourseEditor, CurriculumOrder, EditorLesson,
     EditorSection, LessonDraft, LessonEditor, MediaInfo, Saved, SectionOrder, UploadTicket,
 };
-pub use catalogue::{CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary, FacetCount};
+pub use catalogue::{
+    CatalogueFacets, CataloguePage, CatalogueQuery, CatalogueSort, CourseSummary, FacetCount,
+};
 pub use course::{
     CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline,
 };
@@ -35,4 +38,6 @@ pub use quiz::{
     QuizEditor, QuizItem, QuizOverview, QuizSettings, QuizStats, SaveAck, TagCount, Verdict,
     WrongAnswer,
 };
-pub use taxonomy::{category_label, level_label, CATEGORIES, LANGUAGES, LESSON_KINDS, LEVELS};
+pub use taxonomy::{
+    category_label, level_label, CATEGORIES, CURRENCIES, LANGUAGES, LESSON_KINDS, LEVELS,
+};

@@ -1,4 +1,4 @@
-//! The fixed vocabularies of the catalogue: categories and levels.
+//! The fixed vocabularies of the catalogue: categories, levels, languages and currencies.
 
 /// Catalogue categories as (slug, label), in display order.
 pub const CATEGORIES: &[(&str, &str)] = &[
@@ -28,6 +28,13 @@ pub const LANGUAGES: &[(&str, &str)] = &[
     ("nl", "Dutch"),
     ("ja", "Japanese"),
     ("zh", "Chinese"),
+];
+
+/// Currencies a course may be priced in, as (ISO 4217 code, label).
+pub const CURRENCIES: &[(&str, &str)] = &[
+    ("USD", "US dollar (USD)"),
+    ("EUR", "Euro (EUR)"),
+    ("GBP", "Pound sterling (GBP)"),
 ];
 
 /// Lesson kinds as (value, label).

@@ -4,6 +4,8 @@ pub mod account;
 pub mod admin;
 pub mod courses;
 pub mod home;
+pub mod info;
+pub mod instructors;
 pub mod learning;
 pub mod quiz;
 pub mod teach;

@@ -203,6 +203,32 @@ fn fraction(question: &Question, presentation: &Presentation, response: &Respons
     }
 }
 
+/// The answer a question holds before the learner touches it: for an ordering question, its
+/// items in the order shown (display positions `0..n`), since an ordering answer is whatever
+/// order the learner submits; nothing for the other kinds.
+pub fn untouched_response(question: &Question) -> Option<Response> {
+    match &question.body {
+        QuestionBody::Ordering { items } => {
+            Some(Response::Ordering((0..items.len() as u32).collect()))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `response` has the shape `question` needs where the shape alone can be wrong: an
+/// ordering answer names every item shown exactly once. Other kinds always fit here (a wrong
+/// pick simply earns nothing).
+pub fn response_fits(question: &Question, response: &Response) -> bool {
+    match (&question.body, response) {
+        (QuestionBody::Ordering { items }, Response::Ordering(ids)) => {
+            let mut sorted = ids.clone();
+            sorted.sort_unstable();
+            ids.len() == items.len() && sorted.iter().enumerate().all(|(i, id)| *id as usize == i)
+        }
+        _ => true,
+    }
+}
+
 /// The points `response` earns on `question` as laid out by `presentation`: always within
 /// `0..=question.points`; 0 when unanswered or malformed (wrong type, unknown or repeated
 /// positions). Never panics.

@@ -19,11 +19,15 @@ mod csv_tests;
 #[cfg(test)]
 mod grade_tests;
 #[cfg(test)]
+mod ordering_tests;
+#[cfg(test)]
 mod present_tests;
 #[cfg(test)]
 mod summary_tests;
 
-pub use grade::{grade, matched_number, matched_text, parse_number};
+pub use grade::{
+    grade, matched_number, matched_text, parse_number, response_fits, untouched_response,
+};
 pub use present::{describe_response, excerpt, feedback, present, presentation};
 pub use question::{
     Accepted, ChoiceOption, Grade, MatchPair, NumericAnswer, Presentation, Question, QuestionBody,

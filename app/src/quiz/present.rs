@@ -121,11 +121,11 @@ fn authored(presentation: &Presentation, id: u32) -> usize {
         .map_or(id as usize, |i| *i as usize)
 }
 
-/// The correct answer, described for people (sanitized HTML).
-fn correct_answer_html(question: &Question) -> String {
+/// The correct answer, one entry per part, described for people (sanitized HTML).
+fn correct_answers_html(question: &Question) -> Vec<String> {
     match &question.body {
         QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options, .. } => {
-            let right: Vec<String> = options
+            options
                 .iter()
                 .filter(|o| o.correct || o.share() > 0.0)
                 .map(|o| match o.credit {
@@ -136,23 +136,19 @@ fn correct_answer_html(question: &Question) -> String {
                     ),
                     _ => markdown::render(&o.text),
                 })
-                .collect();
-            right.join("")
+                .collect()
         }
         QuestionBody::TrueFalse { answer, .. } => {
-            (if *answer { "True" } else { "False" }).to_owned()
+            vec![(if *answer { "True" } else { "False" }).to_owned()]
         }
-        QuestionBody::ShortText { accepted, .. } => {
-            let list: Vec<String> = accepted
-                .iter()
-                .filter(|a| a.credit > 0.0)
-                .map(|a| with_share(&a.text, a.credit))
-                .collect();
-            escape(&list.join(" / "))
-        }
+        QuestionBody::ShortText { accepted, .. } => accepted
+            .iter()
+            .filter(|a| a.credit > 0.0)
+            .map(|a| escape(&with_share(&a.text, a.credit)))
+            .collect(),
         QuestionBody::Numeric { answers, unit, .. } => {
             let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            let list: Vec<String> = answers
+            answers
                 .iter()
                 .filter(|a| a.credit > 0.0)
                 .map(|a| {
@@ -161,34 +157,39 @@ fn correct_answer_html(question: &Question) -> String {
                     } else {
                         format!("{}{unit}", a.value)
                     };
-                    with_share(&number, a.credit)
+                    escape(&with_share(&number, a.credit))
                 })
-                .collect();
-            escape(&list.join(" or "))
+                .collect()
         }
-        QuestionBody::Ordering { items } => {
-            let list: Vec<String> = items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| format!("{}. {}", i + 1, item))
-                .collect();
-            escape(&list.join("  "))
+        QuestionBody::Ordering { items } => items.iter().map(|item| escape(item)).collect(),
+        QuestionBody::Matching { pairs } => pairs
+            .iter()
+            .filter(|p| !p.is_distractor())
+            .map(|p| escape(&format!("{} → {}", p.prompt, p.answer)))
+            .collect(),
+        QuestionBody::FillBlanks { text, .. } => blanks(text)
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let answer = b.first().cloned().unwrap_or_default();
+                escape(&format!("Blank {}: {answer}", i + 1))
+            })
+            .collect(),
+    }
+}
+
+/// For choice and true/false questions, whether each option as shown under `presentation`
+/// is a right one (true/false: "True" then "False"); empty for the other kinds.
+fn option_right(question: &Question, presentation: &Presentation) -> Vec<bool> {
+    match &question.body {
+        QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options, .. } => {
+            in_display_order(options, presentation)
+                .into_iter()
+                .map(|(_, o)| o.correct || o.share() > 0.0)
+                .collect()
         }
-        QuestionBody::Matching { pairs } => {
-            let list: Vec<String> = pairs
-                .iter()
-                .filter(|p| !p.is_distractor())
-                .map(|p| format!("{} → {}", p.prompt, p.answer))
-                .collect();
-            escape(&list.join("; "))
-        }
-        QuestionBody::FillBlanks { text, .. } => {
-            let list: Vec<String> = blanks(text)
-                .iter()
-                .map(|b| b.first().cloned().unwrap_or_default())
-                .collect();
-            escape(&list.join(", "))
-        }
+        QuestionBody::TrueFalse { answer, .. } => vec![*answer, !*answer],
+        _ => Vec::new(),
     }
 }
 
@@ -273,7 +274,9 @@ pub fn feedback(
             .filter(|n| !n.trim().is_empty())
             .map(|n| markdown::render(n))
             .collect(),
-        correct_answer_html: correct_answer_html(question),
+        correct_answers_html: correct_answers_html(question),
+        correct_in_order: matches!(question.body, QuestionBody::Ordering { .. }),
+        option_right: option_right(question, presentation),
     }
 }
 

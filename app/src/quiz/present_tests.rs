@@ -94,9 +94,53 @@ fn feedback_shows_the_picked_options_and_general_feedback() {
     assert_eq!(fb.feedback_html.len(), 2);
     assert!(fb.feedback_html[0].contains("SECRET feedback b"));
     assert!(fb.feedback_html[1].contains("SECRET feedback general"));
-    assert!(fb.correct_answer_html.contains('a'));
+    assert_eq!(fb.correct_answers_html.len(), 1);
+    assert!(fb.correct_answers_html[0].contains('a'));
+    // Options as shown: "b" first (wrong), then "a" (right).
+    assert_eq!(fb.option_right, vec![false, true]);
     let fb = feedback(question, &p, None);
     assert_eq!(fb.verdict, Verdict::Unanswered);
+}
+
+#[test]
+fn correct_answers_are_listed_one_per_part() {
+    let order = Question {
+        stem: "Order".into(),
+        points: 1.0,
+        general_feedback: String::new(),
+        body: QuestionBody::Ordering {
+            items: vec!["one".into(), "two & three".into(), "four".into()],
+        },
+    };
+    let fb = feedback(
+        &order,
+        &Presentation {
+            order: vec![2, 0, 1],
+        },
+        None,
+    );
+    assert_eq!(
+        fb.correct_answers_html,
+        vec!["one", "two &amp; three", "four"]
+    );
+    assert!(fb.correct_in_order);
+    assert!(fb.option_right.is_empty());
+    let tf = Question {
+        body: QuestionBody::TrueFalse {
+            answer: false,
+            feedback_true: String::new(),
+            feedback_false: String::new(),
+        },
+        ..order
+    };
+    let fb = feedback(
+        &tf,
+        &Presentation::default(),
+        Some(&Response::TrueFalse(true)),
+    );
+    assert_eq!(fb.correct_answers_html, vec!["False"]);
+    assert!(!fb.correct_in_order);
+    assert_eq!(fb.option_right, vec![false, true]);
 }
 
 #[test]

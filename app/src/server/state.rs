@@ -9,6 +9,7 @@ use sea_orm::DatabaseConnection;
 use super::live::ProgressHub;
 use super::mail::Mailer;
 use super::rate_limit::RateLimiter;
+use super::services::search_index::SearchIndexCache;
 use super::storage::Storage;
 
 /// Settings server functions need at request time.
@@ -38,6 +39,8 @@ pub struct AppState {
     pub storage: Storage,
     /// Live progress updates for learners' open streams (Redis pub/sub, or in-process).
     pub progress: ProgressHub,
+    /// The catalogue's search index, rebuilt when the catalogue changes.
+    pub search: SearchIndexCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,14 +1,12 @@
 //! Practice quizzes ship answers to the browser, so they never ship a question a graded quiz of
 //! the course can ask — neither its fixed items nor anything its random draws can pick.
 
-use crate::common::courses::{insert_lesson, quiz_course, NewLesson};
+use crate::common::courses::{add_practice_lesson, quiz_course};
 use crate::common::quiz::*;
 use crate::common::*;
 use crate::common::{Backend, TestApp};
 use app::api::quiz::GetPracticeQuiz;
 use app::models::{PracticeQuiz, QuizItem, QuizSettings, Role};
-use app::server::entities::lesson;
-use sea_orm::EntityTrait;
 
 on_both_backends! {
     practice_never_hands_out_graded_questions => practice_never_hands_out_graded_questions;
@@ -18,27 +16,7 @@ async fn practice_never_hands_out_graded_questions(backend: Backend) {
     let app = TestApp::empty(backend).await;
     let teacher = person(&app, "teacher@example.org", Role::Instructor).await;
     let course = quiz_course(&app, teacher.id, "practised").await;
-    let section_id = lesson::Entity::find_by_id(course.quiz_lesson)
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("lesson")
-        .section_id;
-    let practice_lesson = insert_lesson(
-        &app,
-        NewLesson {
-            course_id: course.id,
-            section_id,
-            position: 2,
-            slug: "practice",
-            title: "Practice".into(),
-            kind: "quiz",
-            body: String::new(),
-            duration_seconds: 60,
-            free_preview: false,
-        },
-    )
-    .await;
+    let practice_lesson = add_practice_lesson(&app, &course).await;
     let questions = every_kind();
     let fixed = add_question(&app, &teacher, course.id, &["all"], &questions[0]).await;
     let drawn = add_question(&app, &teacher, course.id, &["all", "exam"], &questions[1]).await;

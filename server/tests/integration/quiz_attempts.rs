@@ -43,8 +43,11 @@ async fn an_attempt_resumes_and_grades_on_the_server(backend: Backend) {
     assert_eq!(again.id, view.id);
     assert_eq!(again.questions, view.questions);
 
-    // Answer five right, one wrong, leave two unanswered.
-    for q in view.questions.iter().take(5) {
+    // Answer five right, one wrong, leave two unanswered. The ordering question is among the
+    // answered ones: left as shown, it would be answered with the (random) order shown.
+    let mut questions: Vec<_> = view.questions.iter().collect();
+    questions.sort_by_key(|q| q.question.kind != app::quiz::QuestionKind::Ordering);
+    for q in questions.iter().take(5) {
         let ack: SaveAck = ok(save(
             &app,
             &learner,
@@ -55,7 +58,7 @@ async fn an_attempt_resumes_and_grades_on_the_server(backend: Backend) {
         .await);
         assert_eq!(ack.position, q.position);
     }
-    let wrong = &view.questions[5];
+    let wrong = questions[5];
     ok::<SaveAck>(
         save(
             &app,
@@ -78,9 +81,10 @@ async fn an_attempt_resumes_and_grades_on_the_server(backend: Backend) {
             .count(),
         6
     );
+    let first = questions[0];
     assert_eq!(
-        resumed.questions[0].response,
-        Some(right_answer(&view.questions[0].question))
+        resumed.questions[first.position as usize].response,
+        Some(right_answer(&first.question))
     );
     assert!(resumed.questions.iter().all(|q| q.feedback.is_none()));
 
@@ -141,8 +145,8 @@ async fn an_attempt_resumes_and_grades_on_the_server(backend: Backend) {
         &app,
         &learner,
         view.id,
-        6,
-        &right_answer(&view.questions[6].question),
+        questions[6].position,
+        &right_answer(&questions[6].question),
     )
     .await);
     assert!(matches!(e, AppError::Conflict(_)));
@@ -300,5 +304,27 @@ async fn the_demo_catalogue_has_a_quiz_to_take(backend: Backend) {
     assert_eq!(view.questions.len(), 6);
     let result: AttemptResult =
         ok(form::<SubmitAttempt>(&app, &learner, &[("attempt_id", &view.id.to_string())]).await);
-    assert_eq!((result.score, result.max, result.passed), (0.0, 6.0, false));
+    // Nothing was answered but the ordering question, answered with the order shown (random,
+    // so it may earn part of its point).
+    let ordering = result
+        .questions
+        .iter()
+        .position(|q| q.question.kind == app::quiz::QuestionKind::Ordering)
+        .expect("the demo quiz has an ordering question");
+    for (i, q) in result.questions.iter().enumerate() {
+        let verdict = q.feedback.as_ref().map(|f| f.verdict);
+        if i == ordering {
+            assert!(q.response.is_some(), "the order shown is the answer");
+            assert_ne!(verdict, Some(Verdict::Unanswered));
+        } else {
+            assert_eq!(verdict, Some(Verdict::Unanswered));
+        }
+    }
+    let ordering_score = result.questions[ordering]
+        .feedback
+        .as_ref()
+        .map_or(f64::NAN, |f| f.score);
+    assert_eq!(result.score, ordering_score);
+    assert!(result.score <= 1.0);
+    assert_eq!((result.max, result.passed), (6.0, false));
 }

@@ -82,8 +82,16 @@ async fn answers_after_the_deadline_are_refused_and_the_attempt_submits_itself(b
     let result: AttemptResult =
         ok(form::<GetAttemptResult>(&app, &learner, &[("attempt_id", &view.id.to_string())]).await);
     assert!(result.auto_submitted);
+    // The ordering question, if not the one answered, counts as answered in the order shown.
+    let untouched_ordering = view
+        .questions
+        .iter()
+        .skip(1)
+        .find(|q| q.question.kind == app::quiz::QuestionKind::Ordering)
+        .map_or(0.0, |q| shown_order_score(&q.question));
     assert_eq!(
-        result.score, 1.0,
+        result.score,
+        1.0 + untouched_ordering,
         "only the answer saved before the deadline counts"
     );
     let stored = quiz_attempt::Entity::find_by_id(view.id)

@@ -69,6 +69,24 @@ pub(crate) async fn limit_attempts(
     Ok(())
 }
 
+/// Redirects a plain form post (sent without JavaScript, so it asks for HTML) to `path`; a call
+/// from the hydrated app is left alone: the page navigates itself once it has the answer.
+#[cfg(feature = "ssr")]
+pub(crate) fn redirect_form_post(path: &str) {
+    let asks_for_html = leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false);
+    if asks_for_html {
+        leptos_axum::redirect(path);
+    }
+}
+
 /// Whether another reset email may go to `account` this hour ([`RESET_MAILS_PER_HOUR`]).
 #[cfg(feature = "ssr")]
 pub(crate) async fn reset_mail_allowed(account: &str) -> Result<bool, crate::error::AppError> {

@@ -49,8 +49,17 @@ pub struct QuestionFeedback {
     pub verdict: Verdict,
     /// Sanitized HTML: feedback of the picked options (or true/false), then general feedback.
     pub feedback_html: Vec<String>,
-    /// The correct answer, described for people (sanitized HTML).
-    pub correct_answer_html: String,
+    /// The correct answer, one entry per part, described for people (sanitized HTML): each
+    /// right option or accepted answer, each item in order, each prompt with its match, each
+    /// blank's answer. Shown as a list.
+    pub correct_answers_html: Vec<String>,
+    /// Whether `correct_answers_html` is a sequence (an ordering question's items in order).
+    #[serde(default)]
+    pub correct_in_order: bool,
+    /// For choice and true/false questions, whether each option as shown (display order; for
+    /// true/false, "True" then "False") is a right one; empty for the other kinds.
+    #[serde(default)]
+    pub option_right: Vec<bool>,
 }
 
 /// A learner's quiz lesson: the rules, their attempts, and whether they may start one.
@@ -148,6 +157,12 @@ pub struct AttemptResult {
     pub feedback_from: Option<String>,
     /// Each question with the learner's answer; `feedback` only when `feedback_shown`.
     pub questions: Vec<AttemptQuestion>,
+    /// For the attempt's owner: whether "Try again" may start (or resume) an attempt now.
+    #[serde(default)]
+    pub can_retry: bool,
+    /// For the owner, when they may not try again: why (no attempts left, the quiz closed).
+    #[serde(default)]
+    pub retry_blocked: Option<String>,
 }
 
 /// A practice quiz: the questions with their answers, graded in the browser with the same

@@ -4,13 +4,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::account::get_current_user;
+use crate::api::instructors::get_my_bio;
 use crate::api::profile::{
     list_api_tokens, ApplyToTeach, ChangeEmail, ChangePassword, CreateApiToken, DeleteAccount,
     RevokeApiToken, UpdateDisplayName,
 };
 use crate::components::{field_errors, on_auth_change, session_epoch, ErrorView, Field, FormError};
 use crate::error::AppError;
-use crate::models::{Role, UserSummary};
+use crate::models::instructor::BioSettings;
+use crate::models::{role_at_least, ApiTokenInfo, Role, UserSummary};
+use crate::pages::instructors::BioEditor;
 
 const CARD: &str = "space-y-2 rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
 const BUTTON: &str =
@@ -28,17 +31,53 @@ fn saved<T: Clone + Send + Sync + 'static>(
     }
 }
 
+/// The API-token actions and list, made once by the page (see [`AccountPage`]).
+#[derive(Clone, Copy)]
+struct Tokens {
+    create: ServerAction<CreateApiToken>,
+    revoke: ServerAction<RevokeApiToken>,
+    list: Resource<Result<Vec<ApiTokenInfo>, AppError>>,
+}
+
 /// The account page; visitors get the sign-in-required page (401).
+///
+/// Every resource of the page is made here, at the top, and handed down. A resource made in a
+/// component that a `Suspend` renders is made again each time the server's `Suspense`
+/// re-checks its children (how often depends on timing), so the server numbers the page's data
+/// differently from the browser, which then hydrates with another resource's data (or none)
+/// and panics.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let epoch = session_epoch();
     let user = Resource::new(move || epoch.get(), |_| get_current_user());
+    let bio: Resource<Result<Option<BioSettings>, AppError>> = Resource::new(
+        move || epoch.get(),
+        |_| async move {
+            match get_current_user().await? {
+                Some(user) if role_at_least(&user.role, Role::Instructor) => {
+                    get_my_bio().await.map(Some)
+                }
+                _ => Ok(None),
+            }
+        },
+    );
+    let create = ServerAction::<CreateApiToken>::new();
+    let revoke = ServerAction::<RevokeApiToken>::new();
+    let list = Resource::new(
+        move || (create.version().get(), revoke.version().get()),
+        |_| list_api_tokens(),
+    );
+    let tokens = Tokens {
+        create,
+        revoke,
+        list,
+    };
     view! {
         <Title text="Your account" />
         <Suspense fallback=|| view! { <p class="p-10 text-slate-500">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match user.await {
-                    Ok(Some(user)) => view! { <AccountForms user /> }.into_any(),
+                    Ok(Some(user)) => view! { <AccountForms user bio tokens /> }.into_any(),
                     Ok(None) => view! { <ErrorView error=AppError::Unauthorized /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
@@ -48,7 +87,11 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn AccountForms(user: UserSummary) -> impl IntoView {
+fn AccountForms(
+    user: UserSummary,
+    bio: Resource<Result<Option<BioSettings>, AppError>>,
+    tokens: Tokens,
+) -> impl IntoView {
     let is_learner = Role::parse(&user.role) == Some(Role::Learner);
     view! {
         <div class="mx-auto max-w-2xl space-y-8 px-4 py-10">
@@ -57,9 +100,10 @@ fn AccountForms(user: UserSummary) -> impl IntoView {
                 {format!("Signed in as {} ({}).", user.email, Role::parse(&user.role).unwrap_or(Role::Learner).label())}
             </p>
             <NameForm />
+            {(!is_learner).then(|| view! { <BioEditor settings=bio /> })}
             <EmailForm />
             <PasswordForm />
-            <TokensSection />
+            <TokensSection tokens />
             {is_learner.then(|| view! { <TeachForm /> })}
             <DeleteForm />
         </div>
@@ -148,14 +192,13 @@ fn PasswordForm() -> impl IntoView {
 }
 
 #[component]
-fn TokensSection() -> impl IntoView {
-    let create = ServerAction::<CreateApiToken>::new();
-    let revoke = ServerAction::<RevokeApiToken>::new();
+fn TokensSection(tokens: Tokens) -> impl IntoView {
+    let Tokens {
+        create,
+        revoke,
+        list: tokens,
+    } = tokens;
     let created = Signal::derive(move || create.value().get());
-    let tokens = Resource::new(
-        move || (create.version().get(), revoke.version().get()),
-        |_| list_api_tokens(),
-    );
     view! {
         <section aria-labelledby="tokens-title">
             <h2 id="tokens-title" class="mb-2 text-xl font-semibold">"API tokens"</h2>

@@ -5,7 +5,8 @@ use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::api::admin::{list_users, SetUserRole};
-use crate::components::{ErrorView, FormError};
+use crate::components::{ErrorView, FormError, TableScroll};
+use crate::format::count;
 use crate::models::{AdminUserQuery, AdminUserRow, Role};
 
 /// The user list with a role control per user.
@@ -58,8 +59,9 @@ pub fn AdminUsersPage() -> impl IntoView {
                                 </Form>
                                 <FormError value=Signal::derive(move || set_role.value().get()) />
                                 <p role="status" class="mb-2 text-sm text-slate-600">
-                                    {format!("{} users", page.total)}
+                                    {count(page.total, "user", "users")}
                                 </p>
+                                <TableScroll label="Users">
                                 <table class="w-full overflow-hidden rounded-xl border border-slate-200 bg-white text-left text-sm">
                                     <thead class="bg-slate-50">
                                         <tr>
@@ -76,6 +78,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                                             .collect_view()}
                                     </tbody>
                                 </table>
+                                </TableScroll>
                                 <UserPager query=current page=page.page total_pages=page.total_pages />
                             }
                                 .into_any()

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::filters::FilterForm;
-use crate::api::catalogue::{get_catalogue_facets, list_courses};
+use crate::api::catalogue::list_courses;
 use crate::components::{CardGridSkeleton, CourseGrid, ErrorView, Pagination};
 use crate::models::{CataloguePage as Results, CatalogueQuery};
 
@@ -19,28 +19,33 @@ pub fn CataloguePage() -> impl IntoView {
             category: p.get("category").filter(|v| !v.is_empty()),
             level: p.get("level").filter(|v| !v.is_empty()),
             page: p.get("page").and_then(|v| v.parse().ok()),
+            sort: p.get("sort").filter(|v| !v.is_empty()),
         })
     });
     let results = Resource::new(move || query.get(), list_courses);
-    let facets = Resource::new(|| (), |_| get_catalogue_facets());
     let loading = RwSignal::new(false);
+    // The filter that was just changed: the form is drawn anew with the new counts, and the
+    // keyboard focus goes back to it.
+    let refocus = RwSignal::new(None::<&'static str>);
 
     view! {
         <Title text="Course catalogue" />
         <div class="mx-auto max-w-6xl px-4 py-10">
             <h1 class="mb-6 text-3xl font-bold tracking-tight">"Course catalogue"</h1>
-            <Suspense fallback=move || {
-                view! { <FilterForm query=query.get_untracked() facets=None /> }
+            // A Transition, not a Suspense: the form stays in place (with its old counts) while
+            // the next results load.
+            <Transition fallback=move || {
+                view! { <FilterForm query=query.get_untracked() facets=None refocus /> }
             }>
                 {move || {
                     // Read the query before awaiting: after the await this render may be gone.
                     let query = query.get();
                     Suspend::new(async move {
-                        let facets = facets.await.ok();
-                        view! { <FilterForm query facets /> }
+                        let facets = results.await.ok().map(|page| page.facets);
+                        view! { <FilterForm query facets refocus /> }
                     })
                 }}
-            </Suspense>
+            </Transition>
             // The pending flag is written by the Transition while the page streams, possibly on
             // another thread; reading it during SSR races that write and reactive_graph reports
             // the failed lock as a "disposed" panic. The server has nothing pending to show, so

@@ -6,7 +6,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::catalogue::get_course;
 use crate::components::{Curriculum, EnrollPanel, ErrorView};
-use crate::models::{category_label, format_duration, format_price, level_label, CourseDetail};
+use crate::format::{count, language_name, LocalTime, TimeStyle};
+use crate::models::{
+    category_label, format_duration, format_price, level_label, CourseDetail, InstructorSummary,
+};
 
 /// The course page; a 404 page for unknown or unpublished courses.
 #[component]
@@ -39,12 +42,12 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
     let facts = [
         ("Category", category_label(&course.category).to_owned()),
         ("Level", level_label(&course.level).to_owned()),
-        ("Language", course.language.to_uppercase()),
+        ("Language", language_name(&course.language).to_owned()),
         (
             "Length",
             format!(
-                "{} lessons · {}",
-                course.lesson_count,
+                "{} · {}",
+                count(course.lesson_count, "lesson", "lessons"),
                 format_duration(course.duration_seconds)
             ),
         ),
@@ -60,6 +63,12 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
                 .collect()
         })
         .unwrap_or_default();
+    // Decided by the server: the enrollment's completion time, set when the last lesson was.
+    let completed_notice = course
+        .progress
+        .as_ref()
+        .and_then(|p| p.completed_at.clone())
+        .map(|at| view! { <CompletedNotice at /> });
     let price = format_price(course.price_cents, &course.currency);
     let is_free = course.price_cents == 0;
     let draft_banner = (course.is_draft || course.edit_course_id.is_some()).then(|| {
@@ -100,8 +109,9 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
         <Title text=course.title.clone() />
         <Meta name="description" content=course.subtitle.clone() />
         {draft_banner}
+        {completed_notice}
         <section class="bg-slate-900 text-white">
-            <div class="mx-auto grid max-w-6xl gap-8 px-4 py-12 md:grid-cols-[1fr_20rem]">
+            <div class="mx-auto grid max-w-6xl grid-cols-1 gap-8 px-4 py-12 md:grid-cols-[1fr_20rem]">
                 <div>
                     <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-300">
                         <a href="/courses" class="hover:underline">
@@ -119,9 +129,7 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
                     <p class="mt-3 text-lg text-slate-200">{course.subtitle.clone()}</p>
                     <p class="mt-4 text-sm text-slate-300">
                         "Taught by "
-                        <span class="font-semibold text-white">
-                            {course.instructor.display_name.clone()}
-                        </span>
+                        {instructor_link(&course.instructor, "font-semibold text-white underline underline-offset-2")}
                     </p>
                     <dl class="mt-6 flex flex-wrap gap-x-8 gap-y-2 text-sm">
                         {facts
@@ -170,7 +178,7 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
                 </aside>
             </div>
         </section>
-        <div class="mx-auto grid max-w-6xl gap-12 px-4 py-10 md:grid-cols-[1fr_20rem]">
+        <div class="mx-auto grid max-w-6xl grid-cols-1 gap-12 px-4 py-10 md:grid-cols-[1fr_20rem]">
             <div class="space-y-10">
                 {outcomes}
                 <section aria-labelledby="about-title">
@@ -191,10 +199,51 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
                 <h2 id="instructor-title" class="text-xl font-semibold">
                     "Your instructor"
                 </h2>
-                <p class="font-medium">{course.instructor.display_name}</p>
-                <p class="text-sm text-slate-600">{course.instructor.bio}</p>
+                <p class="font-medium">
+                    {instructor_link(&course.instructor, "text-indigo-700 underline-offset-2 hover:underline")}
+                </p>
+                <div class="prose prose-sm prose-slate max-w-none break-words" inner_html=course.instructor.bio_html.clone()></div>
+                {course.instructor.slug.clone().map(|slug| view! {
+                    <a href=format!("/instructors/{slug}") class="inline-block text-sm font-medium text-indigo-700 hover:underline">
+                        {format!("More from {}", course.instructor.display_name)}
+                    </a>
+                })}
             </aside>
         </div>
     }
     .into_any()
+}
+
+/// The instructor's name, linked to their profile when they have one.
+fn instructor_link(instructor: &InstructorSummary, class: &'static str) -> AnyView {
+    match &instructor.slug {
+        Some(slug) => view! {
+            <a href=format!("/instructors/{slug}") class=class>
+                {instructor.display_name.clone()}
+            </a>
+        }
+        .into_any(),
+        None => view! { <span class=class>{instructor.display_name.clone()}</span> }.into_any(),
+    }
+}
+
+/// "You completed this course", for a learner whose enrollment is complete.
+#[component]
+fn CompletedNotice(
+    /// When the course was completed, RFC 3339.
+    at: String,
+) -> impl IntoView {
+    view! {
+        <div role="status" class="border-b border-emerald-200 bg-emerald-50" data-testid="course-completed">
+            <div class="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-4 text-emerald-900">
+                <h2 class="text-lg font-semibold">"You completed this course"</h2>
+                <p class="text-sm">
+                    "Every lesson done — completed on "
+                    <LocalTime at style=TimeStyle::Date />
+                    ". "
+                    <a href="/learning?tab=completed" class="font-medium underline">"See your completed courses"</a>
+                </p>
+            </div>
+        </div>
+    }
 }

@@ -1,10 +1,15 @@
-//! The catalogue's search and filter form: a plain GET form, so it works without JavaScript
-//! and every result set has a shareable URL.
+//! The catalogue's search, filter and sort form: a plain GET form, so it works without
+//! JavaScript and every result set has a shareable URL. With JavaScript a changed filter or
+//! order applies at once (the page navigates to its URL); the button submits the search text.
 
+use leptos::html::Select;
 use leptos::prelude::*;
-use leptos_router::components::Form;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
-use crate::models::{CatalogueFacets, CatalogueQuery, FacetCount, CATEGORIES, LEVELS};
+use crate::models::{
+    CatalogueFacets, CatalogueQuery, CatalogueSort, FacetCount, CATEGORIES, LEVELS,
+};
 
 fn options_from(table: &[(&str, &str)]) -> Vec<FacetCount> {
     table
@@ -17,40 +22,58 @@ fn options_from(table: &[(&str, &str)]) -> Vec<FacetCount> {
         .collect()
 }
 
+/// The sort menu's options as (value, label). The default order has the empty value, so a
+/// form submitted with new search text switches to the new default (relevance) by itself.
+fn sort_options(query: &CatalogueQuery) -> Vec<(&'static str, String)> {
+    let default = CatalogueSort::default_for(query.is_searching());
+    CatalogueSort::ALL
+        .into_iter()
+        .filter(|s| *s != CatalogueSort::Relevance || query.is_searching())
+        .map(|s| {
+            let value = if s == default { "" } else { s.param() };
+            (value, s.label().to_owned())
+        })
+        .collect()
+}
+
+/// Which filter changed, and to what.
+type Change = (&'static str, String);
+
 #[component]
 fn FilterSelect(
     id: &'static str,
     label: &'static str,
-    all_label: &'static str,
-    options: Vec<FacetCount>,
-    selected: Option<String>,
-    with_counts: bool,
+    /// (value, text) pairs; the empty value means "any" or "default".
+    options: Vec<(String, String)>,
+    selected: String,
+    on_pick: Callback<Change>,
+    refocus: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
-    let selected = selected.unwrap_or_default();
+    let node = NodeRef::<Select>::new();
+    if refocus.get_untracked() == Some(id) {
+        node.on_load(|select| {
+            // Focus is a nicety; a select that cannot take it is still usable.
+            let _ = select.focus();
+        });
+    }
     view! {
-        <div class="flex flex-col gap-1">
+        <div class="flex min-w-0 flex-col gap-1">
             <label for=id class="text-sm font-medium text-slate-700">
                 {label}
             </label>
             <select
                 id=id
                 name=id
-                class="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+                node_ref=node
+                on:change=move |ev| on_pick.run((id, event_target_value(&ev)))
+                class="w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
             >
-                <option value="" selected=selected.is_empty()>
-                    {all_label}
-                </option>
                 {options
                     .into_iter()
-                    .map(|o| {
-                        let text = if with_counts {
-                            format!("{} ({})", o.label, o.count)
-                        } else {
-                            o.label.clone()
-                        };
-                        let is_selected = o.value == selected;
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
                         view! {
-                            <option value=o.value selected=is_selected>
+                            <option value=value selected=is_selected>
                                 {text}
                             </option>
                         }
@@ -61,23 +84,93 @@ fn FilterSelect(
     }
 }
 
-/// Search text, category and level, submitted as `/courses?q=…&category=…&level=…`.
+fn facet_options(
+    all_label: &str,
+    facets: Vec<FacetCount>,
+    with_counts: bool,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), all_label.to_owned()))
+        .chain(facets.into_iter().map(|o| {
+            let text = if with_counts {
+                format!("{} ({})", o.label, o.count)
+            } else {
+                o.label
+            };
+            (o.value, text)
+        }))
+        .collect()
+}
+
+/// Search text, category, level and order, submitted as `/courses?q=…&category=…&level=…`.
+/// The counts beside each category and level say how many results choosing it would give.
 #[component]
-pub fn FilterForm(query: CatalogueQuery, facets: Option<CatalogueFacets>) -> impl IntoView {
+pub fn FilterForm(
+    query: CatalogueQuery,
+    facets: Option<CatalogueFacets>,
+    /// Set to the id of the filter that changed, so it keeps the focus when the form is redrawn.
+    refocus: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let with_counts = facets.is_some();
     let (categories, levels) = match facets {
         Some(f) => (f.categories, f.levels),
         None => (options_from(CATEGORIES), options_from(LEVELS)),
     };
+    let sort_selected = match query.sort() {
+        s if s == CatalogueSort::default_for(query.is_searching()) => "",
+        s => s.param(),
+    };
+    let sorts = sort_options(&query)
+        .into_iter()
+        .map(|(value, label)| (value.to_owned(), label))
+        .collect();
+    // What the form shows now, which may be ahead of the URL while a navigation is under way.
+    let typed = RwSignal::new(query.q.clone().unwrap_or_default());
+    let picked = RwSignal::new((
+        query.category.clone().unwrap_or_default(),
+        query.level.clone().unwrap_or_default(),
+        sort_selected.to_owned(),
+    ));
+    let navigate = use_navigate();
+    let go = move || {
+        let (category, level, sort) = picked.get_untracked();
+        let some = |v: String| (!v.trim().is_empty()).then_some(v);
+        let next = CatalogueQuery {
+            q: some(typed.get_untracked()),
+            category: some(category),
+            level: some(level),
+            sort: some(sort),
+            page: None,
+        };
+        navigate(
+            &format!("/courses{}", next.to_url_query(1)),
+            NavigateOptions::default(),
+        );
+    };
+    let go_on_pick = go.clone();
+    let on_pick = Callback::new(move |(id, value): Change| {
+        picked.update(|(category, level, sort)| match id {
+            "category" => *category = value,
+            "level" => *level = value,
+            _ => *sort = value,
+        });
+        refocus.set(Some(id));
+        go_on_pick();
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        refocus.set(None);
+        go();
+    };
     view! {
-        <Form
+        <form
             method="GET"
             action="/courses"
-            attr:role="search"
-            attr:aria-label="Search and filter courses"
-            attr:class="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
+            role="search"
+            aria-label="Search and filter courses"
+            on:submit=on_submit
+            class="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_auto_auto_auto_auto] lg:items-end"
         >
-            <div class="flex flex-col gap-1">
+            <div class="flex min-w-0 flex-col gap-1 sm:col-span-2 lg:col-span-1">
                 <label for="q" class="text-sm font-medium text-slate-700">
                     "Search"
                 </label>
@@ -87,25 +180,34 @@ pub fn FilterForm(query: CatalogueQuery, facets: Option<CatalogueFacets>) -> imp
                     type="search"
                     maxlength="100"
                     value=query.q.clone().unwrap_or_default()
-                    placeholder="Title, topic or keyword"
-                    class="rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                    placeholder="Title, topic or instructor"
+                    class="w-full min-w-0 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
                 />
             </div>
             <FilterSelect
                 id="category"
                 label="Category"
-                all_label="All categories"
-                options=categories
-                selected=query.category.clone()
-                with_counts
+                options=facet_options("All categories", categories, with_counts)
+                selected=query.category.clone().unwrap_or_default()
+                on_pick
+                refocus
             />
             <FilterSelect
                 id="level"
                 label="Level"
-                all_label="All levels"
-                options=levels
-                selected=query.level.clone()
-                with_counts
+                options=facet_options("All levels", levels, with_counts)
+                selected=query.level.clone().unwrap_or_default()
+                on_pick
+                refocus
+            />
+            <FilterSelect
+                id="sort"
+                label="Sort by"
+                options=sorts
+                selected=sort_selected.to_owned()
+                on_pick
+                refocus
             />
             <button
                 type="submit"
@@ -113,6 +215,6 @@ pub fn FilterForm(query: CatalogueQuery, facets: Option<CatalogueFacets>) -> imp
             >
                 "Search"
             </button>
-        </Form>
+        </form>
     }
 }

@@ -13,7 +13,7 @@ use crate::components::progress::{self, listen, LiveProgress};
 use crate::components::{set_http_status, Curriculum, ErrorView, ProgressBar};
 use crate::error::AppError;
 use crate::models::{format_duration, LessonLink, LessonPage};
-use crate::pages::quiz::QuizPanel;
+use crate::pages::quiz::{LessonQuiz, QuizPanel};
 
 /// Lesson pages fetched ahead of time (the next lesson), used once on arrival.
 #[derive(Clone, Copy)]
@@ -33,15 +33,22 @@ pub fn LessonPage() -> impl IntoView {
         })
     };
     let prefetched = Prefetched(StoredValue::new(HashMap::new()));
+    // The page's only resource: a quiz lesson's quiz is loaded here too, not by the quiz
+    // panel (see `LessonQuiz`).
     let lesson = Resource::new(key, move |(course, lesson)| async move {
         let ready = prefetched
             .0
             .try_update_value(|cache| cache.remove(&(course.clone(), lesson.clone())))
             .flatten();
-        match ready {
-            Some(page) => Ok(page),
-            None => get_lesson_page(course, lesson).await,
-        }
+        let page = match ready {
+            Some(page) => page,
+            None => get_lesson_page(course, lesson).await?,
+        };
+        let quiz = match page.lesson.kind.as_str() {
+            "quiz" => Some(LessonQuiz::load(page.lesson.id).await),
+            _ => None,
+        };
+        Ok::<_, AppError>((page, quiz))
     });
     view! {
         <Suspense fallback=|| {
@@ -52,7 +59,7 @@ pub fn LessonPage() -> impl IntoView {
                 let course_href = format!("/courses/{}", key().0);
                 Suspend::new(async move {
                     match lesson.await {
-                        Ok(page) => view! { <LessonBody page prefetched /> }.into_any(),
+                        Ok((page, quiz)) => view! { <LessonBody page quiz prefetched /> }.into_any(),
                         Err(AppError::Forbidden) => view! { <Locked course_href /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -118,7 +125,7 @@ fn neighbour(
 const POSITION_EVERY_SECS: f64 = 10.0;
 
 #[component]
-fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
+fn LessonBody(page: LessonPage, quiz: Option<LessonQuiz>, prefetched: Prefetched) -> impl IntoView {
     let LessonPage {
         lesson,
         progress,
@@ -210,6 +217,7 @@ fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
         }
     });
     let course_href = format!("/courses/{}", lesson.course_slug);
+    let done_href = course_href.clone();
     let previous_href = lesson
         .previous
         .as_ref()
@@ -253,16 +261,16 @@ fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
         "Free preview"
     };
     let is_video = lesson.kind == "video";
-    let is_quiz = lesson.kind == "quiz";
-    let quiz_panel = is_quiz.then(|| {
+    let is_quiz = quiz.is_some();
+    let quiz_panel = quiz.map(|quiz| {
         view! {
-            <QuizPanel lesson_id course_slug=course_slug.clone() lesson_slug=lesson.slug.clone() live enrolled />
+            <QuizPanel quiz course_slug=course_slug.clone() lesson_slug=lesson.slug.clone() live enrolled />
         }
     });
     view! {
         <Title text=format!("{} — {}", lesson.title, lesson.course_title) />
-        <div class="mx-auto grid max-w-6xl gap-10 px-4 py-10 lg:grid-cols-[1fr_22rem]">
-            <article aria-labelledby="lesson-title">
+        <div class="mx-auto grid max-w-6xl grid-cols-1 gap-10 px-4 py-10 lg:grid-cols-[1fr_22rem]">
+            <article aria-labelledby="lesson-title" class="min-w-0">
                 <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-500">
                     <a href=course_href.clone() class="hover:underline">
                         {lesson.course_title}
@@ -270,8 +278,8 @@ fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
                 </nav>
                 {move || course_done().then(|| view! {
                     <div role="status" class="mb-6 rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-emerald-900" data-testid="course-complete">
-                        <p class="font-semibold">"Course complete — well done!"</p>
-                        <p class="text-sm">"Every lesson is done. Your completion date is recorded. "<a href="/learning" class="underline">"Back to My learning"</a></p>
+                        <h2 class="text-lg font-semibold">"Course complete"</h2>
+                        <p class="text-sm">"Well done — every lesson is done, and your completion is recorded. "<a href=done_href.clone() class="underline">"Back to the course"</a>" · "<a href="/learning?tab=completed" class="underline">"Your completed courses"</a></p>
                     </div>
                 })}
                 <h1 id="lesson-title" class="text-3xl font-bold tracking-tight">
@@ -327,7 +335,7 @@ fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
                             view! { <p class="text-sm text-slate-600">"This lesson completes when you have watched 90% of the video."</p> }.into_any()
                         } else {
                             view! {
-                                <button type="button" class="rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700"
+                                <button type="button" class="rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800"
                                     on:click=move |_| progress::record(lesson_id, "completed", None, None, live)>
                                     "Mark complete"
                                 </button>
@@ -339,7 +347,8 @@ fn LessonBody(page: LessonPage, prefetched: Prefetched) -> impl IntoView {
                     {previous}
                     {next}
                 </nav>
-                <p class="mt-4 text-xs text-slate-500">"Shortcuts: N next lesson, P previous lesson."</p>
+                // Only where there is a keyboard and mouse: a touch screen has no N or P key.
+                <p class="mt-4 hidden text-xs text-slate-500 fine-pointer:block" data-testid="shortcut-hint">"Shortcuts: N next lesson, P previous lesson."</p>
             </article>
             <aside class="space-y-4 lg:sticky lg:top-4 lg:self-start">
                 {enrolled.then(|| view! { <ProgressBar percent label="Course progress".to_owned() /> })}

@@ -1,10 +1,12 @@
 //! The public catalogue, course pages and free-preview lessons.
 
 mod catalogue;
+mod complete;
 mod course;
 mod filters;
 mod lesson;
 
 pub use catalogue::CataloguePage;
+pub use complete::{course_completed, CourseCompleteNotice};
 pub use course::CoursePage;
 pub use lesson::LessonPage;

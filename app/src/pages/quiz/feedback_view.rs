@@ -38,12 +38,42 @@ pub fn FeedbackBox(feedback: QuestionFeedback) -> impl IntoView {
             {feedback.feedback_html.into_iter().map(|html| view! {
                 <div class="prose prose-slate max-w-none text-sm" inner_html=html></div>
             }).collect_view()}
-            {(feedback.verdict != Verdict::Correct && !feedback.correct_answer_html.is_empty()).then(|| view! {
-                <div class="text-sm">
-                    <span class="font-medium">"Correct answer: "</span>
-                    <span class="[&_p]:inline" inner_html=feedback.correct_answer_html.clone()></span>
-                </div>
+            {(feedback.verdict != Verdict::Correct).then(|| view! {
+                <CorrectAnswers answers=feedback.correct_answers_html.clone() in_order=feedback.correct_in_order />
             })}
         </div>
+    }
+}
+
+/// The correct answer: one inline, several as a list (numbered when their order is the answer).
+#[component]
+fn CorrectAnswers(answers: Vec<String>, in_order: bool) -> impl IntoView {
+    let item = "[&_p]:inline";
+    match answers.len() {
+        0 => ().into_any(),
+        1 => view! {
+            <p class="text-sm" data-testid="correct-answers">
+                <span class="font-medium">"Correct answer: "</span>
+                <span class=item inner_html=answers[0].clone()></span>
+            </p>
+        }
+        .into_any(),
+        _ => {
+            let items = answers
+                .into_iter()
+                .map(|html| view! { <li class=item inner_html=html></li> })
+                .collect_view();
+            view! {
+                <div class="text-sm" data-testid="correct-answers">
+                    <p class="font-medium">{if in_order { "Correct order:" } else { "Correct answers:" }}</p>
+                    {if in_order {
+                        view! { <ol class="list-decimal space-y-1 pl-6">{items}</ol> }.into_any()
+                    } else {
+                        view! { <ul class="list-disc space-y-1 pl-6">{items}</ul> }.into_any()
+                    }}
+                </div>
+            }
+            .into_any()
+        }
     }
 }

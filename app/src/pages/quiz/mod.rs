@@ -9,13 +9,15 @@ mod panel;
 mod player;
 mod practice;
 mod result;
+mod retry;
+mod review;
 mod save_queue;
 mod submit;
 pub(crate) mod time;
 
 pub use answer::AnswerWidget;
 pub use feedback_view::FeedbackBox;
-pub use panel::QuizPanel;
+pub use panel::{LessonQuiz, QuizPanel};
 pub use player::AttemptPage;
 pub use result::{AttemptResultPage, ResultView};
 

@@ -6,47 +6,78 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::practice::PracticePanel;
-use super::time::{format_limit, format_when};
+use super::time::format_limit;
 use super::{attempt_href, format_percent, BUTTON};
-use crate::api::quiz::{get_quiz, start_attempt};
+use serde::{Deserialize, Serialize};
+
+use crate::api::quiz::{get_practice_quiz, get_quiz, start_attempt};
 use crate::components::progress::LiveProgress;
 use crate::error::AppError;
-use crate::models::{FeedbackTiming, KeptAttempt, QuizOverview};
+use crate::format::LocalTime;
+use crate::models::{FeedbackTiming, KeptAttempt, PracticeQuiz, QuizOverview};
+
+/// A quiz lesson's quiz, loaded by the lesson page together with the lesson: the overview,
+/// and for a practice quiz its questions.
+///
+/// The lesson page loads it in its own resource rather than this panel making one: a resource
+/// made inside the page's `Suspend` is made again each time the server's `Suspense` re-checks
+/// its children, so server and browser would number the page's data differently and hydration
+/// would read the wrong data.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct LessonQuiz {
+    /// Rules, attempts and the way in; or why the viewer cannot see the quiz.
+    pub overview: Result<QuizOverview, AppError>,
+    /// The questions of a practice quiz (`None` for a graded quiz).
+    pub practice: Option<Result<PracticeQuiz, AppError>>,
+}
+
+impl LessonQuiz {
+    /// The quiz of lesson `lesson_id`, as the viewer may see it.
+    pub async fn load(lesson_id: i64) -> Self {
+        let overview = get_quiz(lesson_id).await;
+        let practice = match &overview {
+            Ok(o) if o.settings.practice => Some(get_practice_quiz(lesson_id).await),
+            _ => None,
+        };
+        Self { overview, practice }
+    }
+}
 
 /// Shown in a quiz lesson in place of "Mark complete".
 #[component]
 pub fn QuizPanel(
-    lesson_id: i64,
+    quiz: LessonQuiz,
     course_slug: String,
     lesson_slug: String,
     live: LiveProgress,
     enrolled: bool,
 ) -> impl IntoView {
-    let overview = Resource::new(move || lesson_id, get_quiz);
+    let (course, lesson) = (course_slug, lesson_slug);
+    let body = match quiz.overview {
+        Ok(o) if o.settings.practice => {
+            let lesson_id = o.lesson_id;
+            let questions = quiz.practice.unwrap_or(Err(AppError::NotFound));
+            view! {
+                <h2 id="quiz-title" class="text-xl font-semibold">"Practice quiz"</h2>
+                <PracticePanel lesson_id questions live enrolled />
+            }
+            .into_any()
+        }
+        Ok(o) => view! { <Overview o course lesson /> }.into_any(),
+        Err(AppError::Unauthorized) => view! {
+            <h2 id="quiz-title" class="text-xl font-semibold">"Quiz"</h2>
+            <p>"Please "<a class="text-indigo-700 underline" href="/signin">"sign in"</a>" to take this quiz."</p>
+        }
+        .into_any(),
+        Err(error) => view! {
+            <h2 id="quiz-title" class="text-xl font-semibold">"Quiz"</h2>
+            <p role="alert" class="text-red-700">{error.to_string()}</p>
+        }
+        .into_any(),
+    };
     view! {
         <section class="mt-10 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="quiz-title" data-testid="quiz-panel">
-            <Suspense fallback=|| view! { <p class="text-slate-500">"Loading the quiz…"</p> }>
-                {move || {
-                    let (course, lesson) = (course_slug.clone(), lesson_slug.clone());
-                    Suspend::new(async move {
-                        match overview.await {
-                            Ok(o) if o.settings.practice => view! {
-                                <h2 id="quiz-title" class="text-xl font-semibold">"Practice quiz"</h2>
-                                <PracticePanel lesson_id live enrolled />
-                            }.into_any(),
-                            Ok(o) => view! { <Overview o course lesson /> }.into_any(),
-                            Err(AppError::Unauthorized) => view! {
-                                <h2 id="quiz-title" class="text-xl font-semibold">"Quiz"</h2>
-                                <p>"Please "<a class="text-indigo-700 underline" href="/signin">"sign in"</a>" to take this quiz."</p>
-                            }.into_any(),
-                            Err(error) => view! {
-                                <h2 id="quiz-title" class="text-xl font-semibold">"Quiz"</h2>
-                                <p role="alert" class="text-red-700">{error.to_string()}</p>
-                            }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {body}
         </section>
     }
 }
@@ -54,7 +85,7 @@ pub fn QuizPanel(
 fn rules(o: &QuizOverview) -> Vec<(&'static str, String)> {
     let s = &o.settings;
     let used = o.attempts.len();
-    let mut rows = vec![
+    let rows = vec![
         ("Questions", o.question_count.to_string()),
         ("Pass mark", format!("{}%", s.pass_percent)),
         (
@@ -87,12 +118,6 @@ fn rules(o: &QuizOverview) -> Vec<(&'static str, String)> {
             .to_owned(),
         ),
     ];
-    if let Some(opens) = &s.opens_at {
-        rows.push(("Opens", format_when(opens)));
-    }
-    if let Some(closes) = &s.closes_at {
-        rows.push(("Closes", format_when(closes)));
-    }
     rows
 }
 
@@ -140,9 +165,15 @@ fn Overview(o: QuizOverview, course: String, lesson: String) -> impl IntoView {
             {rules.into_iter().map(|(k, v)| view! {
                 <div class="flex gap-2"><dt class="font-medium text-slate-600">{format!("{k}:")}</dt><dd>{v}</dd></div>
             }).collect_view()}
+            {[("Opens", o.settings.opens_at.clone()), ("Closes", o.settings.closes_at.clone())].into_iter().filter_map(|(k, at)| at.map(|at| view! {
+                <div class="flex gap-2"><dt class="font-medium text-slate-600">{format!("{k}:")}</dt><dd><LocalTime at /></dd></div>
+            })).collect_view()}
         </dl>
         {(!attempts.is_empty()).then(|| view! {
-            <table class="w-full text-left text-sm">
+            // A scrolling box like components::TableScroll (a plain element: the rows borrow
+            // `course` and `lesson`, which that component's children closure would take).
+            <div class="table-scroll" role="region" aria-label="Your attempts" tabindex="0">
+            <table class="w-full text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
                 <caption class="sr-only">"Your attempts"</caption>
                 <thead><tr class="border-b border-slate-200 text-slate-600">
                     <th scope="col" class="py-2">"Attempt"</th><th scope="col">"Started"</th><th scope="col">"Score"</th><th scope="col">"Result"</th>
@@ -154,7 +185,7 @@ fn Overview(o: QuizOverview, course: String, lesson: String) -> impl IntoView {
                         view! {
                             <tr class="border-b border-slate-100">
                                 <td class="py-2">{a.number}</td>
-                                <td>{format_when(&a.started_at)}</td>
+                                <td><LocalTime at=a.started_at.clone() /></td>
                                 <td>{a.percent.map(format_percent).unwrap_or_else(|| "—".to_owned())}
                                     {a.auto_submitted.then_some(" (time ran out)")}</td>
                                 <td>{if submitted {
@@ -168,6 +199,7 @@ fn Overview(o: QuizOverview, course: String, lesson: String) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         })}
         <div class="flex flex-wrap items-center gap-3">
             {match (o.in_progress, o.can_start) {

@@ -8,7 +8,7 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::answer::{is_answered, AnswerWidget};
+use super::answer::{initial_response, is_answered, AnswerWidget};
 use super::countdown::Countdown;
 use super::save_queue::{SaveQueue, SaveStatusLine};
 use super::submit::SubmitDialog;
@@ -71,7 +71,7 @@ fn Player(view: AttemptView, course: String, lesson: String) -> impl IntoView {
         .iter()
         .map(|q| Slot {
             position: q.position,
-            response: RwSignal::new(q.response.clone()),
+            response: RwSignal::new(initial_response(&q.question, q.response.clone())),
             feedback: RwSignal::new(q.feedback.clone()),
             check_error: RwSignal::new(None),
         })

@@ -4,17 +4,22 @@
 
 use leptos::prelude::*;
 
-use super::answer::{is_answered, AnswerWidget};
+use super::answer::{initial_response, is_answered, AnswerWidget};
 use super::{FeedbackBox, BUTTON_LIGHT};
-use crate::api::quiz::get_practice_quiz;
 use crate::components::progress::{self, LiveProgress};
-use crate::models::{PracticeQuestion, QuestionFeedback};
-use crate::quiz::{feedback, Response};
+use crate::error::AppError;
+use crate::models::{PracticeQuestion, PracticeQuiz, QuestionFeedback};
+use crate::quiz::feedback;
 
-/// A practice quiz with "Check" per question and "Mark complete".
+/// A practice quiz with "Check" per question and "Mark complete", for the `questions` the
+/// lesson page loaded.
 #[component]
-pub fn PracticePanel(lesson_id: i64, live: LiveProgress, enrolled: bool) -> impl IntoView {
-    let quiz = Resource::new(move || lesson_id, get_practice_quiz);
+pub fn PracticePanel(
+    lesson_id: i64,
+    questions: Result<PracticeQuiz, AppError>,
+    live: LiveProgress,
+    enrolled: bool,
+) -> impl IntoView {
     let done = move || {
         live.0.with(|p| {
             p.as_ref()
@@ -24,23 +29,19 @@ pub fn PracticePanel(lesson_id: i64, live: LiveProgress, enrolled: bool) -> impl
     };
     view! {
         <p class="text-sm text-slate-600">"Practice as often as you like: nothing here is graded or recorded."</p>
-        <Suspense fallback=|| view! { <p class="text-slate-500">"Loading questions…"</p> }>
-            {move || Suspend::new(async move {
-                match quiz.await {
-                    Ok(quiz) => quiz.questions.into_iter().enumerate()
-                        .map(|(i, q)| view! { <PracticeItem i q /> })
-                        .collect_view().into_any(),
-                    Err(error) => view! { <p role="alert" class="text-red-700">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {match questions {
+            Ok(quiz) => quiz.questions.into_iter().enumerate()
+                .map(|(i, q)| view! { <PracticeItem i q /> })
+                .collect_view().into_any(),
+            Err(error) => view! { <p role="alert" class="text-red-700">{error.to_string()}</p> }.into_any(),
+        }}
         {enrolled.then(|| view! {
             <div class="pt-2">
                 {move || if done() {
                     view! { <p class="font-medium text-emerald-700" data-testid="lesson-done">"✓ Lesson complete"</p> }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700"
+                        <button type="button" class="rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800"
                             on:click=move |_| progress::record(lesson_id, "completed", None, None, live)>"Mark complete"</button>
                     }.into_any()
                 }}
@@ -51,13 +52,13 @@ pub fn PracticePanel(lesson_id: i64, live: LiveProgress, enrolled: bool) -> impl
 
 #[component]
 fn PracticeItem(i: usize, q: PracticeQuestion) -> impl IntoView {
-    let response = RwSignal::new(None::<Response>);
-    let checked = RwSignal::new(None::<QuestionFeedback>);
     let PracticeQuestion {
         presented,
         question,
         presentation,
     } = q;
+    let response = RwSignal::new(initial_response(&presented, None));
+    let checked = RwSignal::new(None::<QuestionFeedback>);
     let graded = StoredValue::new((question, presentation));
     // Changing the answer after checking hides the old feedback.
     let on_change = Callback::new(move |_: bool| checked.set(None));

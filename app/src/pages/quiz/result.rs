@@ -5,25 +5,35 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::answer::AnswerWidget;
-use super::time::format_when;
-use super::{format_percent, format_score, FeedbackBox, BUTTON, BUTTON_LIGHT};
+use super::retry::ResultActions;
+use super::review::AnswerReview;
+use super::{format_percent, format_score, FeedbackBox};
 use crate::api::quiz::get_attempt_result;
 use crate::components::ErrorView;
 use crate::error::AppError;
+use crate::format::LocalTime;
 use crate::models::AttemptResult;
+use crate::pages::courses::{course_completed, CourseCompleteNotice};
 
 /// The learner's result page.
 #[component]
 pub fn AttemptResultPage() -> impl IntoView {
     let key = super::attempt_route();
+    // The page's only resource: whether a pass completed the course is loaded with the
+    // result (a resource made inside the `Suspend` below would break hydration).
     let result = Resource::new(
-        move || key().2,
-        |id| async move {
-            match id {
-                Some(id) => get_attempt_result(id).await,
-                None => Err(AppError::NotFound),
-            }
+        move || {
+            let (course, _, id) = key();
+            (course, id)
+        },
+        |(course, id)| async move {
+            let result = match id {
+                Some(id) => get_attempt_result(id).await?,
+                None => return Err(AppError::NotFound),
+            };
+            // Passing the last quiz may complete the course: the server says.
+            let completed = result.passed && course_completed(course).await;
+            Ok((result, completed))
         },
     );
     view! {
@@ -32,9 +42,13 @@ pub fn AttemptResultPage() -> impl IntoView {
                 let (course, lesson, _) = key();
                 Suspend::new(async move {
                     match result.await {
-                        Ok(result) => {
+                        Ok((result, completed)) => {
                             let back = format!("/courses/{course}/lessons/{lesson}");
-                            view! { <ResultView result back_href=back back_label="Back to the quiz".to_owned() learner=true /> }.into_any()
+                            let notice = completed.then(|| {
+                                let course_slug = course.clone();
+                                view! { <div class="mx-auto max-w-3xl px-4 pt-6"><CourseCompleteNotice course_slug /></div> }
+                            });
+                            view! { {notice} <ResultView result back_href=back back_label="Back to the quiz".to_owned() learner=true slugs=(course, lesson) /> }.into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -52,6 +66,9 @@ pub fn ResultView(
     back_label: String,
     /// Shown to the learner (offers another try) rather than an instructor.
     learner: bool,
+    /// The course and lesson slugs, for the learner's "Try again".
+    #[prop(optional)]
+    slugs: Option<(String, String)>,
 ) -> impl IntoView {
     let (badge, badge_class) = if result.passed {
         ("Passed", "bg-emerald-100 text-emerald-800")
@@ -73,7 +90,8 @@ pub fn ResultView(
             <header class="space-y-2">
                 <h1 class="text-3xl font-bold tracking-tight" tabindex="-1">{title}</h1>
                 <p class="text-sm text-slate-500">
-                    {format!("Attempt {} · submitted {}", result.number, format_when(&result.submitted_at))}
+                    {format!("Attempt {} · submitted ", result.number)}
+                    <LocalTime at=result.submitted_at.clone() />
                 </p>
             </header>
             <section class="flex flex-wrap items-center gap-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-label="Score" data-testid="attempt-score">
@@ -89,31 +107,30 @@ pub fn ResultView(
             {(!result.feedback_shown).then(|| view! {
                 <p class="rounded-lg border border-slate-200 bg-slate-50 p-4 text-slate-700" data-testid="feedback-later">
                     {match &result.feedback_from {
-                        Some(when) => format!("Feedback will be available on {}.", format_when(when)),
-                        None => "Feedback on each question is not shown for this quiz.".to_owned(),
+                        Some(when) => view! { "Feedback will be available on " <LocalTime at=when.clone() /> "." }.into_any(),
+                        None => "Feedback on each question is not shown for this quiz.".into_any(),
                     }}
                 </p>
             })}
             <ol class="space-y-6" role="list">
                 {questions.into_iter().enumerate().map(|(i, q)| {
-                    let response = RwSignal::new(q.response.clone());
                     let heading = format!("Question {}", i + 1);
+                    let option_right = q.feedback.as_ref().map(|f| f.option_right.clone());
+                    // The feedback's verdict says "Not answered" when there is feedback.
+                    let unanswered = q.response.is_none() && q.feedback.is_none();
                     view! {
-                        <li class="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-                            <AnswerWidget id_base=format!("r{i}") heading question=q.question response locked=true
-                                on_change=Callback::new(|_: bool| {}) />
-                            {q.response.is_none().then(|| view! { <p class="text-sm italic text-slate-500">"Not answered."</p> })}
+                        <li class="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="result-question">
+                            <AnswerReview id_base=format!("r{i}") heading question=q.question response=q.response option_right own=learner />
+                            {unanswered.then(|| view! { <p class="text-sm italic text-slate-600">"Not answered."</p> })}
                             {q.feedback.map(|feedback| view! { <FeedbackBox feedback /> })}
                         </li>
                     }
                 }).collect_view()}
             </ol>
-            {learner.then(|| view! {
-                <div class="flex flex-wrap gap-3">
-                    <a href=back_href.clone() class=BUTTON>"Back to the quiz"</a>
-                    <a href=back_href.clone() class=BUTTON_LIGHT>"Try again"</a>
-                </div>
-            })}
+            {learner.then(|| slugs.map(|(course, lesson)| view! {
+                <ResultActions passed=result.passed can_retry=result.can_retry blocked=result.retry_blocked.clone()
+                    lesson_id=result.lesson_id course lesson />
+            }))}
         </div>
     }
 }

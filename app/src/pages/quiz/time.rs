@@ -1,13 +1,5 @@
-//! Dates and times for quiz pages. Shown in UTC the same on the server and in the browser (so
-//! hydration agrees); the open/close inputs of the quiz editor use the browser's local time.
-
-/// An RFC 3339 time as "2026-11-22 10:00 UTC" (assumes the server's UTC times).
-pub fn format_when(rfc3339: &str) -> String {
-    match (rfc3339.get(0..10), rfc3339.get(11..16)) {
-        (Some(date), Some(time)) => format!("{date} {time} UTC"),
-        _ => rfc3339.to_owned(),
-    }
-}
+//! Durations for quiz pages, and the quiz editor's open/close inputs in the browser's local
+//! time. Dates shown to learners use `crate::format::LocalTime`.
 
 /// Seconds as a countdown: "4:05", or "1:02:03" past an hour.
 pub fn format_countdown(seconds: i64) -> String {
@@ -81,7 +73,6 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(format_when("2026-11-22T10:05:00Z"), "2026-11-22 10:05 UTC");
         assert_eq!(format_countdown(245), "4:05");
         assert_eq!(format_countdown(3723), "1:02:03");
         assert_eq!(format_countdown(-3), "0:00");

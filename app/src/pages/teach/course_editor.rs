@@ -14,7 +14,8 @@ use crate::components::{use_autosave, Autosave, ErrorView, FileUpload, SaveIndic
 use crate::error::AppError;
 use crate::markdown;
 use crate::models::{
-    publish_problems, CourseDraft, CourseEditor, MediaInfo, CATEGORIES, LANGUAGES, LEVELS,
+    publish_problems, CourseDraft, CourseEditor, MediaInfo, CATEGORIES, CURRENCIES, LANGUAGES,
+    LEVELS,
 };
 
 /// The course editor page.
@@ -60,7 +61,9 @@ fn CourseEditorView(editor: CourseEditor) -> impl IntoView {
     });
     let title = move || autosave.draft.with(|d| d.title.clone());
     view! {
-        <Title text=move || format!("Edit: {}", title()) />
+        // The saved title, fixed: the server writes the <head> after the page's reactive owner
+        // is gone, so a title read from the draft signal panicked there now and then.
+        <Title text=format!("Edit: {}", editor.draft.title) />
         <div class="mx-auto max-w-5xl space-y-8 px-4 py-10">
             <nav aria-label="Breadcrumb" class="text-sm"><a href="/teach" class="text-indigo-700 hover:underline">"← Your courses"</a></nav>
             <header class="flex flex-wrap items-start justify-between gap-4">
@@ -68,7 +71,7 @@ fn CourseEditorView(editor: CourseEditor) -> impl IntoView {
                     <h1 class="text-3xl font-bold tracking-tight">{title}</h1>
                     <SaveIndicator autosave />
                 </div>
-                <div class="flex items-center gap-3">
+                <div class="flex flex-wrap items-center gap-3">
                     <span data-testid="course-status" class=move || if status.get() == "published" { "rounded-full bg-emerald-50 px-3 py-1 text-sm font-medium text-emerald-800" } else { "rounded-full bg-amber-50 px-3 py-1 text-sm font-medium text-amber-800" }>
                         {move || if status.get() == "published" { "Published" } else { "Draft" }}
                     </span>
@@ -183,7 +186,9 @@ fn PublishPanel(
 fn DraftText(
     autosave: Autosave<CourseDraft>,
     name: &'static str,
-    label: &'static str,
+    /// The label; a closure when it follows the draft (the price names its currency).
+    #[prop(into)]
+    label: TextProp,
     get: fn(&CourseDraft) -> &String,
     set: fn(&mut CourseDraft, String),
     #[prop(optional)] rows: Option<u32>,
@@ -214,7 +219,7 @@ fn DraftText(
     };
     view! {
         <div class="flex flex-col gap-1">
-            <label for=id class="text-sm font-medium text-slate-700">{label}</label>
+            <label for=id class="text-sm font-medium text-slate-700">{move || label.get()}</label>
             {input}
             {(!hint.is_empty()).then(|| view! { <p class="text-xs text-slate-500">{hint}</p> })}
             <p id=error_id class="min-h-5 text-sm text-red-700">{message}</p>
@@ -252,6 +257,11 @@ fn DraftSelect(
 #[component]
 fn DetailsForm(autosave: Autosave<CourseDraft>) -> impl IntoView {
     let preview = move || autosave.draft.with(|d| markdown::render(&d.description));
+    let price_label = move || {
+        autosave
+            .draft
+            .with(|d| format!("Price ({}, 0 = free)", d.currency))
+    };
     view! {
         <section aria-labelledby="details-title" class=CARD>
             <h2 id="details-title" class="text-lg font-semibold">"Details"</h2>
@@ -262,11 +272,14 @@ fn DetailsForm(autosave: Autosave<CourseDraft>) -> impl IntoView {
                     hint="Letters, numbers and hyphens; the course lives at /courses/<this>." />
             </div>
             <DraftText autosave name="subtitle" label="Subtitle" get=|d| &d.subtitle set=|d, v| d.subtitle = v />
-            <div class="grid gap-4 sm:grid-cols-4">
+            <div class="grid gap-4 sm:grid-cols-3">
                 <DraftSelect autosave name="category" label="Category" options=CATEGORIES get=|d| &d.category set=|d, v| d.category = v />
                 <DraftSelect autosave name="level" label="Level" options=LEVELS get=|d| &d.level set=|d, v| d.level = v />
                 <DraftSelect autosave name="language" label="Language" options=LANGUAGES get=|d| &d.language set=|d, v| d.language = v />
-                <DraftText autosave name="price" label="Price (USD, 0 = free)" get=|d| &d.price set=|d, v| d.price = v />
+            </div>
+            <div class="grid gap-4 sm:grid-cols-3">
+                <DraftSelect autosave name="currency" label="Currency" options=CURRENCIES get=|d| &d.currency set=|d, v| d.currency = v />
+                <DraftText autosave name="price" label=price_label get=|d| &d.price set=|d, v| d.price = v />
             </div>
             <div class="grid gap-4 lg:grid-cols-2">
                 <DraftText autosave name="description" label="Description (markdown)" rows=14u32

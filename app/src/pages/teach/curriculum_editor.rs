@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use super::curriculum_order::{drop_lesson, move_lesson, order_of};
-use super::{confirm, BUTTON, BUTTON_LIGHT, CARD, INPUT};
+use super::{BUTTON, BUTTON_LIGHT, CARD, INPUT};
 use crate::api::authoring::{
     add_lesson, add_section, delete_lesson, delete_section, rename_section, reorder_curriculum,
 };
+use crate::components::{Confirm, ConfirmDialog};
 use crate::error::AppError;
+use crate::format::count as plural;
 use crate::models::{EditorSection, LESSON_KINDS};
 
 /// After the outline re-renders, focuses the first of `ids` that exists and is enabled (a
@@ -135,8 +137,15 @@ pub fn CurriculumEditor(course_id: i64, outline: RwSignal<Vec<EditorSection>>) -
             Change::RenameSection { title, .. } => {
                 (format!("Renamed section to {title}."), Vec::new())
             }
-            Change::DeleteSection { .. } => ("Section deleted.".to_owned(), Vec::new()),
-            Change::DeleteLesson { .. } => ("Lesson deleted.".to_owned(), Vec::new()),
+            // The deleted row's button had focus; the next place to work is adding another.
+            Change::DeleteSection { .. } => (
+                "Section deleted.".to_owned(),
+                vec!["new-section-title".to_owned()],
+            ),
+            Change::DeleteLesson { .. } => (
+                "Lesson deleted.".to_owned(),
+                vec!["new-section-title".to_owned()],
+            ),
         };
         error.set(None);
         busy.set(true);
@@ -172,8 +181,10 @@ pub fn CurriculumEditor(course_id: i64, outline: RwSignal<Vec<EditorSection>>) -
     };
     let on_change = Callback::new(handle);
     let new_section = RwSignal::new(String::new());
+    let confirm = Confirm::new();
     view! {
         <section aria-labelledby="curriculum-title" class=CARD>
+            <ConfirmDialog confirm id="curriculum-confirm" />
             <h2 id="curriculum-title" class="text-lg font-semibold">"Curriculum"</h2>
             <p class="text-sm text-slate-600">"Drag lessons to reorder them, or use the arrow buttons (they work with the keyboard)."</p>
             <p role="alert" class="min-h-5 text-sm font-medium text-red-700">{move || error.get()}</p>
@@ -186,7 +197,7 @@ pub fn CurriculumEditor(course_id: i64, outline: RwSignal<Vec<EditorSection>>) -
                     let sections = outline.get();
                     let count = sections.len();
                     sections.into_iter().enumerate().map(|(index, section)| {
-                        view! { <SectionEditor section index count dragged on_change /> }
+                        view! { <SectionEditor section index count dragged on_change confirm /> }
                     }).collect_view()
                 }}
             </ol>
@@ -225,6 +236,7 @@ fn SectionEditor(
     count: usize,
     dragged: RwSignal<Option<i64>>,
     on_change: Callback<Change>,
+    confirm: Confirm,
 ) -> impl IntoView {
     let section_id = section.id;
     let renaming = RwSignal::new(false);
@@ -257,7 +269,7 @@ fn SectionEditor(
                 } else {
                     view! { <h3 id=format!("section-{section_id}-title") class="font-semibold">{format!("{}. {}", index + 1, name.get())}</h3> }.into_any()
                 }}
-                <div class="flex items-center gap-1">
+                <div class="flex flex-wrap items-center gap-1">
                     <button type="button" class=ARROW id=format!("move-up-section-{section_id}") disabled=index == 0
                         aria-label=format!("Move section {t1} up") on:click=move |_| on_change.run(Change::MoveSection { index, title: t1.clone(), step: -1 })>"↑"</button>
                     <button type="button" class=ARROW id=format!("move-down-section-{section_id}") disabled=index + 1 == count
@@ -265,12 +277,15 @@ fn SectionEditor(
                     <button type="button" class=BUTTON_LIGHT on:click=move |_| renaming.set(true)>"Rename"</button>
                     <button type="button" class="rounded-lg border border-red-200 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50"
                         aria-label=format!("Delete section {t3}")
-                        on:click=move |_| {
-                            let warning = format!("Delete the section \"{}\" and its {lesson_count} lesson(s)? This cannot be undone.", t3);
-                            if confirm(&warning) {
-                                on_change.run(Change::DeleteSection { section_id });
-                            }
-                        }>"Delete"</button>
+                        on:click=move |_| confirm.ask(
+                            format!("Delete the section “{t3}”?"),
+                            match lesson_count {
+                                0 => "This cannot be undone.".to_owned(),
+                                n => format!("Its {} go too. This cannot be undone.", plural(n, "lesson", "lessons")),
+                            },
+                            "Delete section",
+                            move || on_change.run(Change::DeleteSection { section_id }),
+                        )>"Delete"</button>
                 </div>
             </div>
             <ol class="mt-3 space-y-2">
@@ -280,31 +295,32 @@ fn SectionEditor(
                     let last = index + 1 == count && position + 1 == lesson_count;
                     let (a, b, c) = (lesson.title.clone(), lesson.title.clone(), lesson.title.clone());
                     view! {
-                        <li class="flex items-center justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2"
+                        <li class="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2"
                             draggable="true" data-testid="lesson-row"
                             class:opacity-50=move || dragged.get() == Some(lesson_id)
                             on:dragstart=move |_| dragged.set(Some(lesson_id))
                             on:dragend=move |_| dragged.set(None)
                             on:dragover=move |ev| ev.prevent_default()
                             on:drop=move |ev| { ev.prevent_default(); ev.stop_propagation(); on_change.run(Change::Drop { section_index: index, before: Some(lesson_id) }); }>
-                            <div class="flex items-center gap-2">
+                            <div class="flex min-w-0 flex-wrap items-center gap-2">
                                 <span aria-hidden="true" class="cursor-grab text-slate-400">"⠿"</span>
                                 <a id=format!("lesson-link-{lesson_id}") href=format!("/teach/lessons/{lesson_id}") class="font-medium text-indigo-700 hover:underline">{lesson.title.clone()}</a>
                                 <span class="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{lesson.kind.clone()}</span>
                                 {lesson.free_preview.then(|| view! { <span class="rounded bg-indigo-50 px-1.5 text-xs text-indigo-700">"preview"</span> })}
                             </div>
-                            <div class="flex items-center gap-1">
+                            <div class="flex flex-wrap items-center gap-1">
                                 <button type="button" class=ARROW id=format!("move-up-lesson-{lesson_id}") disabled=first
                                     aria-label=format!("Move lesson {a} up") on:click=move |_| on_change.run(Change::MoveLesson { lesson_id, title: a.clone(), step: -1 })>"↑"</button>
                                 <button type="button" class=ARROW id=format!("move-down-lesson-{lesson_id}") disabled=last
                                     aria-label=format!("Move lesson {b} down") on:click=move |_| on_change.run(Change::MoveLesson { lesson_id, title: b.clone(), step: 1 })>"↓"</button>
                                 <button type="button" class="rounded border border-red-200 px-2 py-0.5 text-sm text-red-700 hover:bg-red-50"
                                     aria-label=format!("Delete lesson {c}")
-                                    on:click=move |_| {
-                                        if confirm(&format!("Delete the lesson \"{c}\"? This cannot be undone.")) {
-                                            on_change.run(Change::DeleteLesson { lesson_id });
-                                        }
-                                    }>"Delete"</button>
+                                    on:click=move |_| confirm.ask(
+                                        format!("Delete the lesson “{c}”?"),
+                                        "This cannot be undone.",
+                                        "Delete lesson",
+                                        move || on_change.run(Change::DeleteLesson { lesson_id }),
+                                    )>"Delete"</button>
                             </div>
                         </li>
                     }

@@ -6,10 +6,11 @@ use leptos_router::hooks::use_navigate;
 
 use super::{BUTTON, CARD, INPUT};
 use crate::api::authoring::{list_my_courses, CreateCourse};
-use crate::components::{field_errors, ErrorView, FormError};
+use crate::components::{field_errors, ErrorView, FormError, TableScroll};
+use crate::format::LocalTime;
 use crate::models::{AuthoredCourseRow, CATEGORIES, LEVELS};
 
-/// The dashboard; learners get 403 and visitors 401 (from the server function).
+/// The dashboard; learners get 403 and visitors are sent to sign in (the server function's 401).
 #[component]
 pub fn TeachDashboardPage() -> impl IntoView {
     let courses = Resource::new(|| (), |_| list_my_courses());
@@ -89,6 +90,7 @@ fn CourseTable(rows: Vec<AuthoredCourseRow>) -> impl IntoView {
         .into_any();
     }
     view! {
+        <TableScroll label="Your courses">
         <table class="w-full overflow-hidden rounded-xl border border-slate-200 bg-white text-left text-sm shadow-sm">
             <caption class="sr-only">"Your courses"</caption>
             <thead class="bg-slate-50 text-slate-600">
@@ -118,12 +120,13 @@ fn CourseTable(rows: Vec<AuthoredCourseRow>) -> impl IntoView {
                             </td>
                             <td class="px-4 py-3">{row.lesson_count}</td>
                             <td class="px-4 py-3">{row.learners}</td>
-                            <td class="px-4 py-3"><time datetime=row.updated_at.clone()>{row.updated_at.get(..10).unwrap_or_default().to_owned()}</time></td>
+                            <td class="px-4 py-3"><LocalTime at=row.updated_at.clone() /></td>
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
+        </TableScroll>
     }
     .into_any()
 }

@@ -8,29 +8,37 @@ use leptos_router::hooks::use_params_map;
 use super::quiz::QuizSection;
 use super::{BUTTON_LIGHT, CARD, INPUT};
 use crate::api::authoring::{get_lesson_editor, save_lesson, set_lesson_media};
+use crate::api::quiz::get_quiz_editor;
 use crate::components::{
     format_bytes, use_autosave, Autosave, ErrorView, FileUpload, SaveIndicator,
 };
 use crate::error::AppError;
 use crate::markdown;
-use crate::models::{LessonDraft, LessonEditor, MediaInfo, LESSON_KINDS};
+use crate::models::{LessonDraft, LessonEditor, MediaInfo, QuizEditor, LESSON_KINDS};
 
 /// The lesson editor page.
 #[component]
 pub fn LessonEditorPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    // The page's only resource: a quiz lesson's quiz is loaded here too (a resource made by
+    // the quiz section, inside the `Suspend` below, would break hydration).
     let editor = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_lesson_editor(id).await,
-            None => Err(AppError::NotFound),
-        }
+        let editor = match id {
+            Some(id) => get_lesson_editor(id).await?,
+            None => return Err(AppError::NotFound),
+        };
+        let quiz = match editor.draft.kind.as_str() {
+            "quiz" => Some(get_quiz_editor(editor.id).await),
+            _ => None,
+        };
+        Ok((editor, quiz))
     });
     view! {
         <Suspense fallback=|| view! { <p class="p-10 text-slate-500">"Loading the lesson…"</p> }>
             {move || Suspend::new(async move {
                 match editor.await {
-                    Ok(editor) => view! { <LessonEditorView editor /> }.into_any(),
+                    Ok((editor, quiz)) => view! { <LessonEditorView editor quiz /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
@@ -61,8 +69,14 @@ fn text_input(
 }
 
 #[component]
-fn LessonEditorView(editor: LessonEditor) -> impl IntoView {
+fn LessonEditorView(
+    editor: LessonEditor,
+    quiz: Option<Result<QuizEditor, AppError>>,
+) -> impl IntoView {
     let lesson_id = editor.id;
+    // The quiz as loaded with the lesson, until the kind is changed here (then the section
+    // loads it afresh).
+    let loaded_quiz = StoredValue::new(quiz);
     let course_id = editor.course_id;
     let autosave = use_autosave(
         format!("lesson:{lesson_id}"),
@@ -89,7 +103,9 @@ fn LessonEditorView(editor: LessonEditor) -> impl IntoView {
     let body_error = move || autosave.errors.with(|e| e.get("body").cloned());
     let preview_href = format!("/courses/{}/lessons/{}", editor.course_slug, editor.slug);
     view! {
-        <Title text=move || format!("Edit lesson: {}", autosave.draft.with(|d| d.title.clone())) />
+        // The saved title, fixed: the server writes the <head> after the page's reactive owner
+        // is gone, so a title read from the draft signal panicked there now and then.
+        <Title text=format!("Edit lesson: {}", editor.draft.title) />
         <div class="mx-auto max-w-6xl space-y-6 px-4 py-10">
             <nav aria-label="Breadcrumb" class="text-sm">
                 <a href=format!("/teach/courses/{course_id}") class="text-indigo-700 hover:underline">{format!("← {}", editor.course_title)}</a>
@@ -107,7 +123,7 @@ fn LessonEditorView(editor: LessonEditor) -> impl IntoView {
                     <div class="flex flex-col gap-1">
                         <label for="lesson-kind" class="text-sm font-medium text-slate-700">"Kind"</label>
                         <select id="lesson-kind" class=INPUT
-                            on:change=move |ev| { let v = event_target_value(&ev); autosave.draft.update(|d| d.kind = v); }>
+                            on:change=move |ev| { let v = event_target_value(&ev); loaded_quiz.set_value(None); autosave.draft.update(|d| d.kind = v); }>
                             {LESSON_KINDS.iter().map(|(value, label)| view! {
                                 <option value=*value selected=move || autosave.draft.with(|d| d.kind == *value)>{*label}</option>
                             }).collect_view()}
@@ -121,7 +137,7 @@ fn LessonEditorView(editor: LessonEditor) -> impl IntoView {
                     "Free preview: anyone can open this lesson from the course page"
                 </label>
             </section>
-            {move || (kind() == "quiz").then(|| view! { <QuizSection lesson_id /> })}
+            {move || (kind() == "quiz").then(|| view! { <QuizSection lesson_id loaded=loaded_quiz.get_value() /> })}
             <section class=CARD aria-label="Media">
                 {move || (kind() == "video").then(|| text_input(autosave, "video_url", "Video link (https://…, a direct video file) — or upload a video below", |d| &d.video_url, |d, v| d.video_url = v))}
                 {move || media.get().map(|m: MediaInfo| view! {
@@ -146,8 +162,8 @@ fn LessonEditorView(editor: LessonEditor) -> impl IntoView {
                 }}
                 <p role="alert" class="min-h-5 text-sm font-medium text-red-700">{move || media_error.get()}</p>
             </section>
-            <section class="grid gap-4 lg:grid-cols-2" aria-label="Lesson text">
-                <div class="flex flex-col gap-1">
+            <section class="grid grid-cols-1 gap-4 lg:grid-cols-2" aria-label="Lesson text">
+                <div class="flex min-w-0 flex-col gap-1">
                     <label for="lesson-body" class="text-sm font-medium text-slate-700">"Lesson text (markdown)"</label>
                     <textarea id="lesson-body" rows="24" class=format!("{INPUT} font-mono text-sm")
                         aria-describedby="lesson-body-error" aria-invalid=move || body_error().is_some().to_string()
@@ -155,7 +171,7 @@ fn LessonEditorView(editor: LessonEditor) -> impl IntoView {
                         on:input=move |ev| { let v = event_target_value(&ev); autosave.draft.update(|d| d.body = v); }></textarea>
                     <p id="lesson-body-error" class="min-h-5 text-sm text-red-700">{body_error}</p>
                 </div>
-                <div class="flex flex-col gap-1">
+                <div class="flex min-w-0 flex-col gap-1">
                     <span id="lesson-preview-label" class="text-sm font-medium text-slate-700">"Preview"</span>
                     <article class="prose prose-slate max-w-none min-h-96 rounded-lg border border-slate-200 bg-white p-6"
                         aria-labelledby="lesson-preview-label" data-testid="lesson-preview" inner_html=preview></article>

@@ -58,10 +58,3 @@ where
         </Suspense>
     }
 }
-
-/// Asks the browser to confirm a destructive action.
-pub(crate) fn confirm(message: &str) -> bool {
-    leptos::prelude::window()
-        .confirm_with_message(message)
-        .unwrap_or(false)
-}

@@ -5,6 +5,7 @@ use leptos_meta::Title;
 
 use super::CARD;
 use crate::api::learning::get_course_stats;
+use crate::components::TableScroll;
 use crate::models::CourseStats;
 
 /// The course statistics page (the course's instructor and admins).
@@ -43,6 +44,7 @@ fn StatsView(stats: CourseStats) -> impl IntoView {
                     view! { <p class="text-sm text-slate-600">"No enrollments yet."</p> }.into_any()
                 } else {
                     view! {
+                        <TableScroll label="Enrollments per day">
                         <table class="w-full text-sm">
                             <thead><tr><th scope="col" class="text-left">"Day"</th><th scope="col" class="text-left">"Enrollments"</th></tr></thead>
                             <tbody>
@@ -59,12 +61,14 @@ fn StatsView(stats: CourseStats) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </TableScroll>
                     }.into_any()
                 }}
             </section>
             <section class=CARD aria-labelledby="dropoff-title">
                 <h2 id="dropoff-title" class="text-lg font-semibold">"Lesson drop-off"</h2>
-                <table class="w-full text-sm">
+                <TableScroll label="Lesson drop-off">
+                <table class="w-full text-sm [&_th]:px-2 [&_td]:px-2">
                     <thead><tr>
                         <th scope="col" class="text-left">"Lesson"</th>
                         <th scope="col" class="text-right">"Started"</th>
@@ -82,6 +86,7 @@ fn StatsView(stats: CourseStats) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </TableScroll>
             </section>
         </div>
     }

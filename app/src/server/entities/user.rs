@@ -11,7 +11,11 @@ pub struct Model {
     pub email: String,
     pub display_name: String,
     pub role: String,
+    /// Markdown shown on the public instructor profile.
     pub bio: String,
+    /// The stable, unique address of the public profile (`/instructors/{slug}`); only
+    /// instructors and admins have one.
+    pub slug: Option<String>,
     /// Argon2id PHC string; `None` for accounts that never set a password.
     pub password_hash: Option<String>,
     /// Bumped whenever existing sessions must end (password change or reset, deletion).

@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
 };
 
-use super::{pagination, search};
+use super::pagination;
+use super::search_index::{self, SearchIndexCache};
+use crate::error::AppError;
 use crate::models::{
     category_label, level_label, CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary,
     FacetCount, CATEGORIES, LEVELS,
@@ -25,44 +27,69 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// One page of published courses matching the query's search text and filters.
+/// One page of published courses matching the query's search text and filters, in the
+/// requested order, with filter counts that reflect the other active filters and the text.
 ///
 /// Page 0 or a missing page means page 1; a page past the end is empty but still reports the
 /// totals, so the page can offer a way back.
 pub async fn list_courses(
     db: &DatabaseConnection,
+    search: &SearchIndexCache,
     query: &CatalogueQuery,
-) -> Result<CataloguePage, DbErr> {
-    let mut select = published();
-    if let Some(category) = non_empty(&query.category) {
-        select = select.filter(course::Column::Category.eq(category));
-    }
-    if let Some(level) = non_empty(&query.level) {
-        select = select.filter(course::Column::Level.eq(level));
-    }
-    for term in search::terms(query.q.as_deref()) {
-        select = select.filter(search::any_column_contains::<course::Entity>(
-            &[
-                course::Column::Title,
-                course::Column::Subtitle,
-                course::Column::Description,
-            ],
-            &term,
-        ));
-    }
-    let paginator = select
-        .order_by_desc(course::Column::Featured)
-        .order_by_asc(course::Column::Title)
-        .order_by_asc(course::Column::Id)
-        .paginate(db, PER_PAGE);
-    let paged = pagination::fetch(paginator, query.page).await?;
+) -> Result<CataloguePage, AppError> {
+    let index = search.current(db).await?;
+    let request = search_index::Request {
+        text: non_empty(&query.q),
+        category: non_empty(&query.category),
+        level: non_empty(&query.level),
+        sort: query.sort(),
+    };
+    let selection = search_index::select(&index, request).map_err(|error| {
+        tracing::error!(%error, "catalogue search failed");
+        AppError::Internal
+    })?;
+    let total = selection.ids.len() as u64;
+    let total_pages = total.div_ceil(PER_PAGE);
+    let page = pagination::page_number(query.page);
+    let start = usize::try_from((page - 1).saturating_mul(PER_PAGE)).unwrap_or(usize::MAX);
+    let page_ids: Vec<i64> = selection
+        .ids
+        .iter()
+        .skip(start)
+        .take(PER_PAGE as usize)
+        .copied()
+        .collect();
+    let mut rows = published()
+        .filter(course::Column::Id.is_in(page_ids.clone()))
+        .all(db)
+        .await?;
+    rows.sort_by_key(|c| page_ids.iter().position(|id| *id == c.id));
     Ok(CataloguePage {
-        items: summaries(db, paged.rows).await?,
-        page: paged.page,
+        items: summaries(db, rows).await?,
+        page,
         per_page: PER_PAGE,
-        total: paged.total,
-        total_pages: paged.total_pages,
+        total,
+        total_pages,
+        facets: CatalogueFacets {
+            categories: facet(CATEGORIES, &selection.by_category, category_label),
+            levels: facet(LEVELS, &selection.by_level, level_label),
+        },
     })
+}
+
+fn facet(
+    table: &[(&str, &str)],
+    counts: &HashMap<String, u64>,
+    label: fn(&str) -> &str,
+) -> Vec<FacetCount> {
+    table
+        .iter()
+        .map(|(value, _)| FacetCount {
+            value: (*value).to_owned(),
+            label: label(value).to_owned(),
+            count: counts.get(*value).copied().unwrap_or(0),
+        })
+        .collect()
 }
 
 /// Published courses flagged as featured, newest first, at most `limit`.
@@ -80,7 +107,7 @@ pub async fn featured_courses(
     summaries(db, rows).await
 }
 
-/// Every category and level with how many published courses it holds.
+/// Every category and level with how many published courses it holds, whatever the search.
 pub async fn facets(db: &DatabaseConnection) -> Result<CatalogueFacets, DbErr> {
     let count_by = |column: course::Column| async move {
         published()
@@ -95,16 +122,13 @@ pub async fn facets(db: &DatabaseConnection) -> Result<CatalogueFacets, DbErr> {
     };
     let by_category = count_by(course::Column::Category).await?;
     let by_level = count_by(course::Column::Level).await?;
-    let facet = |table: &[(&str, &str)], counts: &HashMap<String, i64>, label: fn(&str) -> &str| {
-        table
-            .iter()
-            .map(|(value, _)| FacetCount {
-                value: (*value).to_owned(),
-                label: label(value).to_owned(),
-                count: counts.get(*value).copied().unwrap_or(0).max(0) as u64,
-            })
+    let unsigned = |counts: HashMap<String, i64>| -> HashMap<String, u64> {
+        counts
+            .into_iter()
+            .map(|(value, n)| (value, n.max(0) as u64))
             .collect()
     };
+    let (by_category, by_level) = (unsigned(by_category), unsigned(by_level));
     Ok(CatalogueFacets {
         categories: facet(CATEGORIES, &by_category, category_label),
         levels: facet(LEVELS, &by_level, level_label),
@@ -112,8 +136,8 @@ pub async fn facets(db: &DatabaseConnection) -> Result<CatalogueFacets, DbErr> {
 }
 
 /// Builds catalogue cards for courses with two batched queries (instructors, lesson totals).
-async fn summaries(
-    db: &DatabaseConnection,
+pub(crate) async fn summaries(
+    db: &impl sea_orm::ConnectionTrait,
     rows: Vec<course::Model>,
 ) -> Result<Vec<CourseSummary>, DbErr> {
     if rows.is_empty() {
@@ -121,12 +145,12 @@ async fn summaries(
     }
     let course_ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
     let instructor_ids: Vec<i64> = rows.iter().map(|c| c.instructor_id).collect();
-    let names: HashMap<i64, String> = user::Entity::find()
+    let names: HashMap<i64, (String, Option<String>)> = user::Entity::find()
         .filter(user::Column::Id.is_in(instructor_ids))
         .all(db)
         .await?
         .into_iter()
-        .map(|u| (u.id, u.display_name))
+        .map(|u| (u.id, (u.display_name, u.slug)))
         .collect();
     let stats: HashMap<i64, (i64, i64)> = lesson::Entity::find()
         .select_only()
@@ -145,8 +169,11 @@ async fn summaries(
         .into_iter()
         .map(|c| {
             let (lessons, seconds) = stats.get(&c.id).copied().unwrap_or((0, 0));
+            let (instructor_name, instructor_slug) =
+                names.get(&c.instructor_id).cloned().unwrap_or_default();
             CourseSummary {
-                instructor_name: names.get(&c.instructor_id).cloned().unwrap_or_default(),
+                instructor_name,
+                instructor_slug,
                 lesson_count: lessons.max(0) as u64,
                 duration_seconds: seconds,
                 slug: c.slug,

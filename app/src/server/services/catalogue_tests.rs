@@ -7,6 +7,14 @@ use super::*;
 use crate::server::entities::{course, lesson, section, user};
 use crate::server::test_db::db;
 
+/// The service as a freshly started server runs it (an empty index cache).
+async fn list_courses(
+    db: &DatabaseConnection,
+    query: &CatalogueQuery,
+) -> Result<CataloguePage, AppError> {
+    super::list_courses(db, &SearchIndexCache::default(), query).await
+}
+
 struct Fixture<'a> {
     title: &'a str,
     description: &'a str,
@@ -14,6 +22,7 @@ struct Fixture<'a> {
     level: &'a str,
     status: &'a str,
     featured: bool,
+    price_cents: i64,
 }
 
 impl Default for Fixture<'_> {
@@ -25,6 +34,7 @@ impl Default for Fixture<'_> {
             level: "beginner",
             status: course::STATUS_PUBLISHED,
             featured: false,
+            price_cents: 0,
         }
     }
 }
@@ -56,7 +66,7 @@ async fn add(db: &DatabaseConnection, instructor_id: i64, n: usize, f: Fixture<'
         category: Set(f.category.into()),
         level: Set(f.level.into()),
         language: Set("en".into()),
-        price_cents: Set(0),
+        price_cents: Set(f.price_cents),
         currency: Set("USD".into()),
         cover_url: Set(None),
         status: Set(f.status.into()),
@@ -178,174 +188,6 @@ async fn cards_carry_instructor_and_lesson_totals() {
     assert_eq!(card.duration_seconds, 420);
 }
 
-async fn search_fixture() -> DatabaseConnection {
-    let db = db().await;
-    let t = instructor(&db).await;
-    let courses = [
-        (
-            "Rust Fundamentals",
-            "Ownership and the borrow checker.",
-            "programming",
-            "beginner",
-        ),
-        (
-            "SQL for Analysts",
-            "Joins, grouping and 100% of the window functions.",
-            "data-science",
-            "beginner",
-        ),
-        (
-            "Advanced SQL",
-            "Query plans for snake_case schemas.",
-            "data-science",
-            "advanced",
-        ),
-        (
-            "O'Reilly's Guide",
-            "Quotes in titles.",
-            "business",
-            "intermediate",
-        ),
-    ];
-    for (i, (title, description, category, level)) in courses.into_iter().enumerate() {
-        add(
-            &db,
-            t,
-            i,
-            Fixture {
-                title,
-                description,
-                category,
-                level,
-                ..Default::default()
-            },
-        )
-        .await;
-    }
-    add(
-        &db,
-        t,
-        99,
-        Fixture {
-            title: "Rust Draft",
-            status: course::STATUS_DRAFT,
-            ..Default::default()
-        },
-    )
-    .await;
-    db
-}
-
-fn titles(page: &CataloguePage) -> Vec<&str> {
-    page.items.iter().map(|c| c.title.as_str()).collect()
-}
-
-#[tokio::test]
-async fn search_matches_title_and_description_case_insensitively() {
-    let db = search_fixture().await;
-    let by_title = list_courses(&db, &query(Some("rust"), None))
-        .await
-        .expect("search");
-    assert_eq!(
-        titles(&by_title),
-        vec!["Rust Fundamentals"],
-        "drafts never show"
-    );
-    let by_description = list_courses(&db, &query(Some("BORROW"), None))
-        .await
-        .expect("search");
-    assert_eq!(titles(&by_description), vec!["Rust Fundamentals"]);
-    let every_word = list_courses(&db, &query(Some("sql plans"), None))
-        .await
-        .expect("search");
-    assert_eq!(titles(&every_word), vec!["Advanced SQL"]);
-}
-
-#[tokio::test]
-async fn empty_and_blank_queries_list_everything_published() {
-    let db = search_fixture().await;
-    for q in [None, Some(""), Some("   ")] {
-        let result = list_courses(&db, &query(q, None)).await.expect("list");
-        assert_eq!(result.total, 4, "query {q:?}");
-    }
-}
-
-#[tokio::test]
-async fn sql_wildcards_match_literally() {
-    let db = search_fixture().await;
-    let percent = list_courses(&db, &query(Some("100%"), None))
-        .await
-        .expect("search");
-    assert_eq!(titles(&percent), vec!["SQL for Analysts"]);
-    let lone_percent = list_courses(&db, &query(Some("%"), None))
-        .await
-        .expect("search");
-    assert_eq!(titles(&lone_percent), vec!["SQL for Analysts"]);
-    let underscore = list_courses(&db, &query(Some("snake_case"), None))
-        .await
-        .expect("search");
-    assert_eq!(titles(&underscore), vec!["Advanced SQL"]);
-    let lone_underscore = list_courses(&db, &query(Some("_"), None))
-        .await
-        .expect("search");
-    assert_eq!(titles(&lone_underscore), vec!["Advanced SQL"]);
-}
-
-#[tokio::test]
-async fn quotes_are_plain_text() {
-    let db = search_fixture().await;
-    let quoted = list_courses(&db, &query(Some("o'reilly's"), None))
-        .await
-        .expect("search");
-    assert_eq!(titles(&quoted), vec!["O'Reilly's Guide"]);
-    let injection = list_courses(&db, &query(Some("' OR 1=1 --"), None))
-        .await
-        .expect("search");
-    assert!(injection.items.is_empty());
-}
-
-#[tokio::test]
-async fn filters_combine_with_search() {
-    let db = search_fixture().await;
-    let mut q = CatalogueQuery {
-        category: Some("data-science".into()),
-        ..Default::default()
-    };
-    assert_eq!(list_courses(&db, &q).await.expect("filter").total, 2);
-    q.level = Some("advanced".into());
-    assert_eq!(
-        titles(&list_courses(&db, &q).await.expect("filter")),
-        vec!["Advanced SQL"]
-    );
-    q.q = Some("joins".into());
-    assert!(list_courses(&db, &q)
-        .await
-        .expect("filter")
-        .items
-        .is_empty());
-    let unknown = CatalogueQuery {
-        category: Some("astrology".into()),
-        ..Default::default()
-    };
-    assert_eq!(list_courses(&db, &unknown).await.expect("filter").total, 0);
-}
-
-#[tokio::test]
-async fn facets_count_published_courses_only() {
-    let db = search_fixture().await;
-    let facets = facets(&db).await.expect("facets");
-    let count =
-        |list: &[FacetCount], value: &str| list.iter().find(|f| f.value == value).map(|f| f.count);
-    assert_eq!(count(&facets.categories, "data-science"), Some(2));
-    assert_eq!(
-        count(&facets.categories, "programming"),
-        Some(1),
-        "the draft is not counted"
-    );
-    assert_eq!(count(&facets.categories, "design"), Some(0));
-    assert_eq!(count(&facets.levels, "beginner"), Some(2));
-}
-
 #[tokio::test]
 async fn featured_lists_only_featured_published_courses() {
     let db = db().await;
@@ -392,3 +234,6 @@ async fn featured_lists_only_featured_published_courses() {
         vec!["Shown"]
     );
 }
+
+#[path = "catalogue_search_tests.rs"]
+mod search;

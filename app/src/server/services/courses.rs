@@ -116,11 +116,15 @@ pub async fn course_detail(
         instructor: instructor
             .map(|u| InstructorSummary {
                 display_name: u.display_name,
+                bio_html: markdown::render(&u.bio),
                 bio: u.bio,
+                slug: u.slug,
             })
             .unwrap_or(InstructorSummary {
                 display_name: "Unknown instructor".to_owned(),
                 bio: String::new(),
+                bio_html: String::new(),
+                slug: None,
             }),
         lesson_count: sections.iter().map(|s| s.lessons.len() as u64).sum(),
         duration_seconds: sections.iter().map(|s| s.duration_seconds).sum(),
@@ -217,7 +221,7 @@ pub(crate) async fn lesson_view(
         title: current.title.clone(),
         kind: current.kind.clone(),
         duration_seconds: i64::from(current.duration_seconds),
-        body_html: markdown::render(&current.body),
+        body_html: markdown::render_lesson(&current.body, &current.title),
         video_src,
         attachment,
         is_draft: course.status != course::STATUS_PUBLISHED,

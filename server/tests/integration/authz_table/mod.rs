@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 mod authoring;
 mod people;
+mod profiles;
 mod quizzes;
 
 /// The least a caller must be.
@@ -29,5 +30,6 @@ pub fn table() -> BTreeMap<&'static str, (Access, Args)> {
         .into_iter()
         .chain(authoring::course_authoring())
         .chain(quizzes::quizzes())
+        .chain(profiles::profiles())
         .collect()
 }

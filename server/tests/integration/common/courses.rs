@@ -183,3 +183,26 @@ pub async fn quiz_course(app: &TestApp, instructor: i64, slug: &str) -> QuizCour
         quiz_lesson: ids[1],
     }
 }
+
+/// A third lesson of `course`: `practice`, a quiz lesson after `quiz` in the same section; its id.
+pub async fn add_practice_lesson(app: &TestApp, course: &QuizCourse) -> i64 {
+    use sea_orm::EntityTrait;
+    let section_id = lesson::Entity::find_by_id(course.quiz_lesson)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("lesson")
+        .section_id;
+    let lesson = NewLesson {
+        course_id: course.id,
+        section_id,
+        position: 2,
+        slug: "practice",
+        title: "Practice".into(),
+        kind: "quiz",
+        body: String::new(),
+        duration_seconds: 60,
+        free_preview: false,
+    };
+    insert_lesson(app, lesson).await
+}

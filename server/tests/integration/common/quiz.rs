@@ -184,6 +184,19 @@ pub fn right_answer(q: &app::models::PresentedQuestion) -> app::quiz::Response {
     }
 }
 
+/// What [`every_kind`]'s ordering question earns (of its 1 point) when left in the order
+/// `q` shows it: an untouched ordering is answered with the order shown.
+pub fn shown_order_score(q: &app::models::PresentedQuestion) -> f64 {
+    let right = ["first", "second", "third"];
+    let in_place = q
+        .choices
+        .iter()
+        .zip(right)
+        .filter(|(c, r)| c.html == *r)
+        .count();
+    in_place as f64 / right.len() as f64
+}
+
 /// A wrong response of the right shape.
 pub fn wrong_answer(q: &app::models::PresentedQuestion) -> app::quiz::Response {
     use app::quiz::{QuestionKind as K, Response as R};
@@ -199,7 +212,19 @@ pub fn wrong_answer(q: &app::models::PresentedQuestion) -> app::quiz::Response {
         K::TrueFalse => R::TrueFalse(false),
         K::ShortText => R::ShortText("nope".into()),
         K::Numeric => R::Numeric("1".into()),
-        K::Ordering => R::Ordering(vec![]),
+        // Every item out of place: second, third, first.
+        K::Ordering => R::Ordering(
+            ["second", "third", "first"]
+                .into_iter()
+                .map(|text| {
+                    q.choices
+                        .iter()
+                        .find(|c| c.html == text)
+                        .map(|c| c.id)
+                        .expect("item shown")
+                })
+                .collect(),
+        ),
         K::Matching => R::Matching(vec![None, None]),
         K::FillBlanks => R::FillBlanks(vec!["nope".into()]),
     }

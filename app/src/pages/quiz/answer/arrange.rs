@@ -32,7 +32,7 @@ pub(super) fn ordering(
     let list_id = format!("{id_base}-order");
     view! {
         <p class="text-sm text-slate-600" id=format!("{list_id}-help")>
-            "Put the items in order with the Up and Down buttons. Your order is saved when you move an item or press “Keep this order”."
+            "Put the items in order with the Up and Down buttons. Your answer is the order shown here: if it is already right, leave it."
         </p>
         <ol class="space-y-2" aria-describedby=format!("{list_id}-help") data-testid=list_id>
             {move || {
@@ -54,8 +54,6 @@ pub(super) fn ordering(
                 }).collect_view()
             }}
         </ol>
-        <button type="button" class=SMALL_BUTTON disabled=move || locked.get()
-            on:click=move |_| set(Response::Ordering(order.get_untracked()), false)>"Keep this order"</button>
     }
 }
 

@@ -18,7 +18,7 @@ use text::{blanks, numeric, short_text};
 /// Classes of a text input.
 const INPUT: &str = "rounded-lg border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:bg-slate-100";
 /// Classes of the small Up/Down buttons.
-const SMALL_BUTTON: &str = "rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50 disabled:opacity-40";
+const SMALL_BUTTON: &str = "min-h-6 min-w-6 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50 disabled:opacity-40";
 
 /// A question's stem and its answer inputs. `on_change(typing)` runs after every change the
 /// learner makes (`typing` for text, which callers debounce). `locked` disables the inputs.
@@ -89,6 +89,19 @@ pub(crate) fn strip_tags(html: &str) -> String {
         .replace("&#39;", "'")
         .trim()
         .to_owned()
+}
+
+/// The answer a question starts with in the browser: what was saved, or for an ordering
+/// question the items in the order shown (an ordering answer is whatever order is submitted,
+/// moved or not; the server grades an untouched one the same way).
+pub fn initial_response(q: &PresentedQuestion, saved: Option<Response>) -> Option<Response> {
+    match (saved, q.kind) {
+        (Some(saved), _) => Some(saved),
+        (None, QuestionKind::Ordering) => {
+            Some(Response::Ordering(q.choices.iter().map(|c| c.id).collect()))
+        }
+        (None, _) => None,
+    }
 }
 
 /// Whether a response counts as answered (empty text and no picks do not).

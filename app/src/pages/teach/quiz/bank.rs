@@ -6,11 +6,12 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::super::{confirm, BUTTON, BUTTON_LIGHT, CARD, INPUT};
+use super::super::{BUTTON, BUTTON_LIGHT, CARD, INPUT};
 use super::download::download_text;
 use crate::api::quiz::{delete_question, export_questions, list_questions};
-use crate::components::ErrorView;
+use crate::components::{Confirm, ConfirmDialog, ErrorView, TableScroll};
 use crate::error::AppError;
+use crate::format::count;
 use crate::models::QuestionBank;
 use crate::pages::quiz::format_score;
 
@@ -109,25 +110,29 @@ fn BankView(
             }
         });
     };
+    let confirm = Confirm::new();
     let delete = move |id: i64, title: String| {
-        if !confirm(&format!(
-            "Delete the question “{title}”? This cannot be undone."
-        )) {
-            return;
-        }
-        message.set(None);
-        leptos::task::spawn_local(async move {
-            match delete_question(id).await {
-                Ok(()) => reload.update(|n| *n += 1),
-                Err(AppError::Conflict(text)) => message.set(Some(text)),
-                Err(error) => message.set(Some(error.to_string())),
-            }
-        });
+        confirm.ask(
+            format!("Delete the question “{title}”?"),
+            "This cannot be undone.",
+            "Delete question",
+            move || {
+                message.set(None);
+                leptos::task::spawn_local(async move {
+                    match delete_question(id).await {
+                        Ok(()) => reload.update(|n| *n += 1),
+                        Err(AppError::Conflict(text)) => message.set(Some(text)),
+                        Err(error) => message.set(Some(error.to_string())),
+                    }
+                });
+            },
+        );
     };
     let total_pages = bank.total.div_ceil(bank.per_page.max(1));
     let page = bank.page;
     let filtered = tag.is_some() || search.is_some();
-    let chip = "rounded-full border px-3 py-1 text-sm";
+    let chip =
+        "inline-block max-w-full rounded-full border px-3 py-1 text-sm [overflow-wrap:anywhere]";
     let search_value = search.clone().unwrap_or_default();
     let hidden_tag = tag.clone();
     let all_href = bank_href(course_id, None, search.as_deref(), 1);
@@ -159,6 +164,7 @@ fn BankView(
     view! {
         <Title text=format!("Question bank: {}", bank.course_title) />
         <div class="mx-auto max-w-6xl space-y-6 px-4 py-10">
+            <ConfirmDialog confirm id="question-confirm" />
             <nav aria-label="Breadcrumb" class="text-sm">
                 <a href=format!("/teach/courses/{course_id}") class="text-indigo-700 hover:underline">{format!("← {}", bank.course_title)}</a>
             </nav>
@@ -203,9 +209,9 @@ fn BankView(
                 }.into_any()
             } else {
                 view! {
-                    <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+                    <TableScroll label="Questions" class="rounded-xl border border-slate-200 bg-white shadow-sm">
                         <table class="w-full text-left text-sm" data-testid="bank-table">
-                            <caption class="sr-only">{format!("{} questions", bank.total)}</caption>
+                            <caption class="sr-only">{count(bank.total, "question", "questions")}</caption>
                             <thead class="border-b border-slate-200 bg-slate-50 text-slate-600"><tr>
                                 <th scope="col" class="px-4 py-2">"Question"</th>
                                 <th scope="col" class="px-4 py-2">"Type"</th>
@@ -234,7 +240,7 @@ fn BankView(
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                 }.into_any()
             }}
             {(total_pages > 1).then(|| view! {

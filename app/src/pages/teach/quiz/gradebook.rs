@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::super::{BUTTON_LIGHT, CARD};
 use super::download::download_text;
 use crate::api::quiz::{export_gradebook, get_gradebook};
-use crate::components::ErrorView;
+use crate::components::{ErrorView, TableScroll};
 use crate::error::AppError;
 use crate::models::{GradeCell, Gradebook};
 use crate::pages::quiz::format_percent;
@@ -108,7 +108,7 @@ fn GradebookView(book: Gradebook) -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+                    <TableScroll label="Gradebook" class="rounded-xl border border-slate-200 bg-white shadow-sm">
                         <table class="w-full text-left text-sm" data-testid="gradebook-table">
                             <caption class="sr-only">"Learners and their quiz scores"</caption>
                             <thead class="border-b border-slate-200 bg-slate-50 text-slate-600"><tr>
@@ -136,7 +136,7 @@ fn GradebookView(book: Gradebook) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                 }.into_any()
             }}
             {(total_pages > 1).then(|| view! {

@@ -214,7 +214,7 @@ fn ImportForm(course_id: i64) -> impl IntoView {
             <section class=CARD aria-labelledby="gift-help-title">
                 <h2 id="gift-help-title" class="text-lg font-semibold">"GIFT cheat sheet"</h2>
                 <p class="text-sm text-slate-600">"One question per block, separated by a blank line. Answers go between braces."</p>
-                <pre class="overflow-x-auto rounded-lg bg-slate-900 p-4 text-sm text-slate-100">{GIFT_HELP}</pre>
+                <pre class="overflow-x-auto rounded-lg bg-slate-900 p-4 text-sm text-slate-100" tabindex="0">{GIFT_HELP}</pre>
             </section>
         </div>
     }

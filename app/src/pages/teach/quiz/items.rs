@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::super::{BUTTON_LIGHT, INPUT};
 use super::question_draft::move_item;
+use super::settings_form::QuizDraft;
 use crate::error::FieldErrors;
 use crate::models::{QuestionSummary, QuizItem, TagCount};
 
@@ -32,17 +33,21 @@ fn describe(item: &QuizItem, bank: &[QuestionSummary]) -> String {
 /// The items list and the two ways to add items.
 #[component]
 pub fn ItemsEditor(
-    items: RwSignal<Vec<QuizItem>>,
+    /// The quiz draft whose items this edits.
+    draft: RwSignal<QuizDraft>,
     bank: StoredValue<Vec<QuestionSummary>>,
     tags: Vec<TagCount>,
     errors: RwSignal<FieldErrors>,
+    /// The course, for the link to its question bank.
+    course_id: i64,
 ) -> impl IntoView {
-    let len = move || items.with(Vec::len);
+    let len = move || draft.with(|d| d.items.len());
+    let items = move |f: &dyn Fn(&mut Vec<QuizItem>)| draft.update(|d| f(&mut d.items));
     let search = RwSignal::new(String::new());
     let matches = move || {
         let needle = search.get().trim().to_lowercase();
-        let fixed: Vec<i64> = items.with(|items| {
-            items
+        let fixed: Vec<i64> = draft.with(|d| {
+            d.items
                 .iter()
                 .filter_map(|i| match i {
                     QuizItem::Question { question_id } => Some(*question_id),
@@ -80,9 +85,10 @@ pub fn ItemsEditor(
             return;
         }
         draw_error.set(None);
-        items.update(|i| {
+        let tags = draw_tags.get_untracked();
+        items(&|i| {
             i.push(QuizItem::Draw {
-                tags: draw_tags.get_untracked(),
+                tags: tags.clone(),
                 count,
             })
         });
@@ -97,7 +103,7 @@ pub fn ItemsEditor(
                 view! {
                     <ol class="space-y-2" data-testid="quiz-items">
                         {(0..len()).map(|i| {
-                            let text = items.with(|items| items.get(i).map(|it| bank.with_value(|b| describe(it, b))).unwrap_or_default());
+                            let text = draft.with(|d| d.items.get(i).map(|it| bank.with_value(|b| describe(it, b))).unwrap_or_default());
                             let key = format!("items.{i}");
                             let k = key.clone();
                             view! {
@@ -106,11 +112,11 @@ pub fn ItemsEditor(
                                         <span class="w-6 text-right font-mono text-sm text-slate-500">{format!("{}.", i + 1)}</span>
                                         <span class="flex-1 text-sm">{text.clone()}</span>
                                         <button type="button" class=SMALL aria-label=format!("Move item {} up", i + 1) disabled=i == 0
-                                            on:click=move |_| items.update(|v| move_item(v, i, -1))>"Up"</button>
+                                            on:click=move |_| items(&|v| move_item(v, i, -1))>"Up"</button>
                                         <button type="button" class=SMALL aria-label=format!("Move item {} down", i + 1) disabled=move || i + 1 == len()
-                                            on:click=move |_| items.update(|v| move_item(v, i, 1))>"Down"</button>
+                                            on:click=move |_| items(&|v| move_item(v, i, 1))>"Down"</button>
                                         <button type="button" class=SMALL aria-label=format!("Remove item {}", i + 1)
-                                            on:click=move |_| items.update(|v| { if i < v.len() { v.remove(i); } })>"Remove"</button>
+                                            on:click=move |_| items(&|v| { if i < v.len() { v.remove(i); } })>"Remove"</button>
                                     </div>
                                     <p class="text-sm text-red-700">{move || errors.with(|e| e.get(&k).cloned())}</p>
                                 </li>
@@ -128,8 +134,22 @@ pub fn ItemsEditor(
                     <ul class="max-h-72 space-y-1 overflow-y-auto" aria-label="Matching questions" data-testid="bank-picker-results">
                         {move || {
                             let found = matches();
-                            if found.is_empty() {
-                                view! { <li class="text-sm text-slate-500">"No matching questions."</li> }.into_any()
+                            let searching = search.with(|s| !s.trim().is_empty());
+                            if found.is_empty() && !searching {
+                                // Nothing typed yet: say why the list is empty, not "no match".
+                                let text = if bank.with_value(Vec::is_empty) {
+                                    "The question bank has no questions yet. "
+                                } else {
+                                    "Every question in the bank is already in this quiz. "
+                                };
+                                view! {
+                                    <li class="text-sm text-slate-600" data-testid="bank-picker-empty">
+                                        {text}
+                                        <a class="text-indigo-700 underline" href=format!("/teach/courses/{course_id}/questions")>"Open the question bank"</a>
+                                    </li>
+                                }.into_any()
+                            } else if found.is_empty() {
+                                view! { <li class="text-sm text-slate-600">"No matching questions."</li> }.into_any()
                             } else {
                                 found.into_iter().map(|q| {
                                     let id = q.id;
@@ -137,7 +157,7 @@ pub fn ItemsEditor(
                                         <li class="flex items-center justify-between gap-2 rounded border border-slate-100 px-2 py-1 text-sm">
                                             <span>{format!("{} ({})", q.title, q.kind.label())}</span>
                                             <button type="button" class=SMALL aria-label=format!("Add “{}”", q.title)
-                                                on:click=move |_| items.update(|v| v.push(QuizItem::Question { question_id: id }))>"Add"</button>
+                                                on:click=move |_| items(&|v| v.push(QuizItem::Question { question_id: id }))>"Add"</button>
                                         </li>
                                     }
                                 }).collect_view().into_any()

@@ -1,14 +1,24 @@
 //! The quiz settings as typed in the lesson editor, checked and turned into [`QuizSettings`].
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::FieldErrors;
-use crate::models::{FeedbackTiming, KeptAttempt, QuizSettings};
+use crate::models::{FeedbackTiming, KeptAttempt, QuizItem, QuizSettings};
 use crate::pages::quiz::time::{from_local_input, to_local_input};
 
+/// The quiz editor's whole draft, autosaved as one: settings as typed and the items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizDraft {
+    pub settings: SettingsDraft,
+    pub items: Vec<QuizItem>,
+}
+
 /// What the settings inputs hold.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SettingsDraft {
     pub pass_percent: String,
     pub unlimited: bool,
+    /// Kept while "Unlimited" is ticked, so unticking brings the last number back.
     pub max_attempts: String,
     pub kept: KeptAttempt,
     /// Minutes, decimals allowed; empty for no limit.

@@ -1,6 +1,7 @@
 //! `/teach/lessons/:id/quiz-stats`: attempts, mean score, and per question its facility (share
 //! of marks earned) and the most common wrong answers.
 
+use crate::components::TableScroll;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -34,7 +35,7 @@ fn StatsView(stats: QuizStats) -> impl IntoView {
                 view! { <p class=CARD>"No question has been answered yet."</p> }.into_any()
             } else {
                 view! {
-                    <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+                    <TableScroll label="Per-question statistics" class="rounded-xl border border-slate-200 bg-white shadow-sm">
                         <table class="w-full text-left text-sm">
                             <caption class="sr-only">"Per-question statistics"</caption>
                             <thead class="border-b border-slate-200 bg-slate-50 text-slate-600"><tr>
@@ -84,7 +85,7 @@ fn StatsView(stats: QuizStats) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                 }.into_any()
             }}
         </div>

@@ -155,7 +155,9 @@ async fn decide(
             let mut active = applicant.into_active_model();
             active.role = Set(user::ROLE_INSTRUCTOR.into());
             active.updated_at = Set(Utc::now());
-            active.update(&txn).await?;
+            let applicant = active.update(&txn).await?;
+            // The new instructor's public profile address, given once.
+            crate::server::services::instructors::assign_slug(&txn, applicant.id).await?;
         }
     }
     let mut active = found.into_active_model();

@@ -61,6 +61,20 @@ pub fn summary(user: &user::Model) -> UserSummary {
     }
 }
 
+/// Display names of the users in `ids`, by id, in one query (missing users are left out).
+pub(crate) async fn display_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<std::collections::HashMap<i64, String>, DbErr> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect())
+}
+
 /// The message shown when an email belongs to another account.
 pub(crate) const EMAIL_TAKEN: &str = "An account with this email already exists.";
 

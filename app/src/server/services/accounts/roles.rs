@@ -13,6 +13,7 @@ use super::{active_user, find_by_email, signup};
 use crate::error::AppError;
 use crate::models::Role;
 use crate::server::entities::user;
+use crate::server::services::instructors::assign_slug;
 
 /// Why the last admin cannot stop being one.
 pub const LAST_ADMIN: &str = "Lectern needs at least one admin. Make someone else an admin first.";
@@ -46,7 +47,12 @@ pub async fn set_role(
     let mut active = user.into_active_model();
     active.role = Set(role.as_str().into());
     active.updated_at = Set(Utc::now());
-    Ok(active.update(db).await?)
+    let user = active.update(db).await?;
+    if role != Role::Learner {
+        // Instructors and admins have a public profile; its address is given once, here.
+        assign_slug(db, user.id).await?;
+    }
+    Ok(user)
 }
 
 /// For the command line: makes the account with `email` an admin, creating it when missing.
@@ -83,7 +89,9 @@ pub async fn create_admin(
     let mut active = user.into_active_model();
     active.role = Set(user::ROLE_ADMIN.into());
     active.updated_at = Set(Utc::now());
-    Ok(active.update(db).await?)
+    let user = active.update(db).await?;
+    assign_slug(db, user.id).await?;
+    Ok(user)
 }
 
 #[cfg(test)]

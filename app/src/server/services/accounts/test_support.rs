@@ -21,10 +21,15 @@ pub async fn learner(db: &DatabaseConnection, name: &str, email: &str) -> user::
 
 /// A user inserted directly with `role` and no password, like a seeded instructor.
 pub async fn passwordless(db: &DatabaseConnection, email: &str, role: &str) -> user::Model {
+    named(db, "Seeded Person", email, role).await
+}
+
+/// A passwordless user with `name` and `role`, bio "Teaches things.".
+pub async fn named(db: &DatabaseConnection, name: &str, email: &str, role: &str) -> user::Model {
     let now = Utc::now();
     user::ActiveModel {
         email: Set(email.into()),
-        display_name: Set("Seeded Person".into()),
+        display_name: Set(name.into()),
         role: Set(role.into()),
         bio: Set("Teaches things.".into()),
         created_at: Set(now),

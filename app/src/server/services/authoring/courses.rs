@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    sea_query::{Expr, ExprTrait},
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr, TransactionTrait,
 };
 
 use super::validate::{self, format_price_input};
@@ -13,7 +14,7 @@ use crate::error::AppError;
 use crate::models::{
     self, AuthoredCourseRow, CourseDraft, CourseEditor, EditorLesson, EditorSection, Role, Saved,
 };
-use crate::server::entities::{course, lesson, user};
+use crate::server::entities::{course, enrollment, lesson, user};
 
 /// The courses `user` may edit, most recently changed first (admins: every course).
 pub async fn list_mine(
@@ -26,27 +27,21 @@ pub async fn list_mine(
     }
     let courses = query.all(db).await?;
     let ids: Vec<i64> = courses.iter().map(|c| c.id).collect();
-    let mut lesson_counts: HashMap<i64, u64> = HashMap::new();
-    for l in lesson::Entity::find()
-        .filter(lesson::Column::CourseId.is_in(ids))
-        .all(db)
-        .await?
-    {
-        *lesson_counts.entry(l.course_id).or_default() += 1;
-    }
-    let instructor_ids: Vec<i64> = courses.iter().map(|c| c.instructor_id).collect();
-    let names: HashMap<i64, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(instructor_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let lesson_counts =
+        counts_per_course::<lesson::Entity>(db, lesson::Column::CourseId, &ids).await?;
+    // The same count the course's statistics page shows as its enrollments.
+    let learner_counts =
+        counts_per_course::<enrollment::Entity>(db, enrollment::Column::CourseId, &ids).await?;
+    let names = crate::server::services::accounts::display_names(
+        db,
+        courses.iter().map(|c| c.instructor_id),
+    )
+    .await?;
     Ok(courses
         .into_iter()
         .map(|c| AuthoredCourseRow {
             lesson_count: lesson_counts.get(&c.id).copied().unwrap_or(0),
-            learners: 0,
+            learners: learner_counts.get(&c.id).copied().unwrap_or(0),
             updated_at: c.updated_at.to_rfc3339(),
             instructor_name: names.get(&c.instructor_id).cloned().unwrap_or_default(),
             id: c.id,
@@ -54,6 +49,27 @@ pub async fn list_mine(
             title: c.title,
             status: c.status,
         })
+        .collect())
+}
+
+/// How many rows of `E` belong to each of `ids`, by its course column (one grouped query).
+async fn counts_per_course<E: EntityTrait>(
+    db: &DatabaseConnection,
+    course_column: E::Column,
+    ids: &[i64],
+) -> Result<HashMap<i64, u64>, AppError> {
+    let rows: Vec<(i64, i64)> = E::find()
+        .select_only()
+        .column(course_column)
+        .column_as(Expr::col(course_column).count(), "n")
+        .filter(course_column.is_in(ids.iter().copied()))
+        .group_by(course_column)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, n)| (id, u64::try_from(n).unwrap_or(0)))
         .collect())
 }
 
@@ -204,6 +220,7 @@ pub async fn editor(
             level: course.level,
             language: course.language,
             price: format_price_input(course.price_cents),
+            currency: course.currency,
             outcomes: course.outcomes,
             requirements: course.requirements,
         },
@@ -237,6 +254,14 @@ pub async fn update(
         .col_expr(course::Column::Level, Expr::value(clean.level))
         .col_expr(course::Column::Language, Expr::value(clean.language))
         .col_expr(course::Column::PriceCents, Expr::value(clean.price_cents))
+        .col_expr(
+            course::Column::Currency,
+            Expr::value(if clean.currency.is_empty() {
+                course.currency.clone()
+            } else {
+                clean.currency
+            }),
+        )
         .col_expr(course::Column::Outcomes, Expr::value(clean.outcomes))
         .col_expr(
             course::Column::Requirements,

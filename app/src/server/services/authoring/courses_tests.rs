@@ -6,7 +6,7 @@ use super::courses::*;
 use super::curriculum;
 use crate::error::AppError;
 use crate::models::CourseDraft;
-use crate::server::entities::{course, user};
+use crate::server::entities::{course, enrollment, user};
 use crate::server::services::accounts::test_support::{db, field_error, passwordless};
 
 /// Two instructors, a learner and an admin.
@@ -105,6 +105,35 @@ async fn dashboard_lists_only_own_courses_but_admins_see_all() {
 }
 
 #[tokio::test]
+async fn dashboard_counts_each_course_s_enrollments() {
+    let db = db().await;
+    let p = people(&db).await;
+    let busy = ready_course(&db, &p.ada).await;
+    let quiet = create(&db, &p.ada, "Nobody here yet", "design", "beginner")
+        .await
+        .expect("create");
+    for learner in [&p.lea, &p.bob] {
+        enrollment::ActiveModel {
+            user_id: Set(learner.id),
+            course_id: Set(busy),
+            enrolled_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .expect("enroll");
+    }
+    let rows = list_mine(&db, &p.ada).await.expect("list");
+    let learners = |id: i64| rows.iter().find(|r| r.id == id).map(|r| r.learners);
+    assert_eq!(learners(busy), Some(2));
+    assert_eq!(learners(quiet), Some(0));
+    assert_eq!(
+        rows.iter().find(|r| r.id == busy).map(|r| r.lesson_count),
+        Some(1)
+    );
+}
+
+#[tokio::test]
 async fn saves_need_the_current_revision_so_no_edit_is_lost() {
     let db = db().await;
     let p = people(&db).await;
@@ -113,6 +142,11 @@ async fn saves_need_the_current_revision_so_no_edit_is_lost() {
     let mut draft = start.draft.clone();
     draft.subtitle = "From zero to shipping".into();
     draft.price = "19.99".into();
+    assert_eq!(
+        draft.currency, "USD",
+        "new courses are priced in US dollars"
+    );
+    draft.currency = "EUR".into();
     let saved = update(&db, &p.ada, id, start.revision, &draft)
         .await
         .expect("save");
@@ -127,6 +161,10 @@ async fn saves_need_the_current_revision_so_no_edit_is_lost() {
     let now = editor(&db, &p.ada, id).await.expect("editor");
     assert_eq!(now.draft.subtitle, "From zero to shipping");
     assert_eq!(now.draft.price, "19.99");
+    assert_eq!(
+        now.draft.currency, "EUR",
+        "the editor shows the course's own currency"
+    );
     assert_eq!(now.revision, saved.revision);
 }
 

@@ -1,7 +1,9 @@
 //! Validation and normalisation of what instructors type: titles, slugs, prices, links.
 
 use crate::error::FieldErrors;
-use crate::models::{CourseDraft, LessonDraft, CATEGORIES, LANGUAGES, LESSON_KINDS, LEVELS};
+use crate::models::{
+    CourseDraft, LessonDraft, CATEGORIES, CURRENCIES, LANGUAGES, LESSON_KINDS, LEVELS,
+};
 
 /// Longest course title, in characters.
 pub const MAX_TITLE_CHARS: usize = 120;
@@ -89,6 +91,8 @@ pub struct CleanCourse {
     pub level: String,
     pub language: String,
     pub price_cents: i64,
+    /// The currency code, or empty to keep the course's own.
+    pub currency: String,
     pub outcomes: String,
     pub requirements: String,
 }
@@ -136,6 +140,11 @@ pub fn course(draft: &CourseDraft) -> Result<CleanCourse, FieldErrors> {
     let category = check("category", one_of(&draft.category, CATEGORIES, "category"));
     let level = check("level", one_of(&draft.level, LEVELS, "level"));
     let language = check("language", one_of(&draft.language, LANGUAGES, "language"));
+    let currency = if draft.currency.is_empty() {
+        String::new()
+    } else {
+        check("currency", one_of(&draft.currency, CURRENCIES, "currency"))
+    };
     let outcomes = check("outcomes", markdown(&draft.outcomes).map(|s| lines(&s)));
     let requirements = check(
         "requirements",
@@ -161,6 +170,7 @@ pub fn course(draft: &CourseDraft) -> Result<CleanCourse, FieldErrors> {
         level,
         language,
         price_cents,
+        currency,
         outcomes,
         requirements,
     })

@@ -10,6 +10,7 @@ fn draft() -> CourseDraft {
         level: "beginner".into(),
         language: "en".into(),
         price: "19.99".into(),
+        currency: "EUR".into(),
         outcomes: "  Write Rust\n\n  Ship it \n".into(),
         requirements: String::new(),
     }
@@ -47,6 +48,16 @@ fn a_good_course_draft_is_normalised() {
     assert_eq!(clean.title, "Rust for Busy People");
     assert_eq!(clean.slug, "rust-for-busy-people");
     assert_eq!(clean.price_cents, 1999);
+    assert_eq!(clean.currency, "EUR");
+    let unsent = CourseDraft {
+        currency: String::new(),
+        ..draft()
+    };
+    assert_eq!(
+        course(&unsent).expect("valid").currency,
+        "",
+        "empty keeps the course's own"
+    );
     assert_eq!(clean.outcomes, "Write Rust\nShip it");
 }
 
@@ -59,6 +70,7 @@ fn every_bad_field_is_reported_at_once() {
         level: "expert".into(),
         language: "xx".into(),
         price: "free".into(),
+        currency: "DOGE".into(),
         description: "x".repeat(MAX_MARKDOWN_BYTES + 1),
         ..draft()
     };
@@ -70,6 +82,7 @@ fn every_bad_field_is_reported_at_once() {
         "level",
         "language",
         "price",
+        "currency",
         "description",
     ] {
         assert!(

@@ -12,6 +12,7 @@ pub mod attempts;
 pub mod bank;
 pub mod gradebook;
 pub mod import;
+mod limits;
 pub mod quizzes;
 pub mod results;
 pub mod snapshots;

@@ -1,12 +1,13 @@
 //! A submitted attempt's results, with feedback as the quiz's rule allows.
 
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
+use super::limits::start_blocked;
 use super::snapshots::{attempt_question, questions_of};
 use super::{parse_time, rules};
 use crate::error::AppError;
-use crate::models::{AttemptResult, FeedbackTiming, QuizSettings};
+use crate::models::{AttemptResult, FeedbackTiming, QuizItem, QuizSettings};
 use crate::server::entities::{course, lesson, quiz, quiz_attempt, user};
 use crate::server::services::authoring::may_edit;
 use crate::server::services::learning::rfc3339;
@@ -44,7 +45,7 @@ pub async fn result(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (settings, _) = rules(&quiz)?;
+    let (settings, items) = rules(&quiz)?;
     let editor = may_edit(viewer, &course);
     let (shown, from) = if editor {
         (true, None)
@@ -66,6 +67,11 @@ pub async fn result(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let (can_retry, retry_blocked) = if attempt.user_id == viewer.id {
+        retry(db, &attempt, &settings, &items).await?
+    } else {
+        (false, None)
+    };
     let mut questions = Vec::new();
     for row in questions_of(db, attempt.id).await? {
         questions.push(attempt_question(&row, shown)?);
@@ -85,5 +91,30 @@ pub async fn result(
         feedback_shown: shown,
         feedback_from: from,
         questions,
+        can_retry,
+        retry_blocked,
     })
+}
+
+/// Whether the owner of `attempt` may start (or resume) another attempt now, and if not, why.
+async fn retry(
+    db: &impl ConnectionTrait,
+    attempt: &quiz_attempt::Model,
+    settings: &QuizSettings,
+    items: &[QuizItem],
+) -> Result<(bool, Option<String>), AppError> {
+    let attempts = quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::QuizId.eq(attempt.quiz_id))
+        .filter(quiz_attempt::Column::UserId.eq(attempt.user_id))
+        .all(db)
+        .await?;
+    if attempts.iter().any(|a| a.submitted_at.is_none()) {
+        return Ok((true, None));
+    }
+    Ok(
+        match start_blocked(settings, items, attempts.len(), Utc::now()) {
+            None => (true, None),
+            Some(reason) => (false, Some(reason)),
+        },
+    )
 }

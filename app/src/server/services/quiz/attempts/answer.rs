@@ -12,7 +12,7 @@ use super::super::{from_json, rules, to_json};
 use super::{open_attempt, overdue};
 use crate::error::AppError;
 use crate::models::{AttemptView, FeedbackTiming, QuestionFeedback, SaveAck};
-use crate::quiz::{feedback, grade, Presentation, Question, Response};
+use crate::quiz::{feedback, grade, response_fits, Presentation, Question, Response};
 use crate::server::entities::{attempt_question, lesson, quiz, quiz_attempt, user};
 use crate::server::services::learning::rfc3339;
 
@@ -68,7 +68,7 @@ async fn answerable(
         .await?
         .ok_or_else(|| AppError::field("position", "This attempt has no such question."))?;
     let question: Question = from_json(&row.question)?;
-    if !kind_matches(&question, response) {
+    if !kind_matches(&question, response) || !response_fits(&question, response) {
         return Err(AppError::field(
             "response",
             "This answer does not fit the question.",

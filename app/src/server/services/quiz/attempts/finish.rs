@@ -9,11 +9,11 @@ use sea_orm::{
 };
 
 use super::super::snapshots::questions_of;
-use super::super::{from_json, kept_percent, passes, results, rules};
+use super::super::{from_json, kept_percent, passes, results, rules, to_json};
 use super::{attempts_of, overdue, own_attempt};
 use crate::error::AppError;
 use crate::models::{AttemptResult, CourseProgress, QuizSettings};
-use crate::quiz::{grade, Presentation, Question, Response};
+use crate::quiz::{grade, untouched_response, Presentation, Question, Response};
 use crate::server::entities::{
     attempt_question, course, lesson_progress, quiz, quiz_attempt, user,
 };
@@ -66,18 +66,30 @@ pub(crate) async fn finalize(
     for row in &rows {
         let question: Question = from_json(&row.question)?;
         let layout: Presentation = from_json(&row.presentation)?;
-        let response: Option<Response> = row.response.as_deref().map(from_json).transpose()?;
+        let saved: Option<Response> = row.response.as_deref().map(from_json).transpose()?;
+        // An ordering left as shown is answered with the order shown: that is what the
+        // learner submits. It is stored, so the result shows it as their answer.
+        let untouched = saved
+            .is_none()
+            .then(|| untouched_response(&question))
+            .flatten();
+        let response = saved.or(untouched.clone());
         let graded = grade(&question, &layout, response.as_ref());
         score += graded.score;
         max += graded.max;
-        attempt_question::Entity::update_many()
+        let mut update = attempt_question::Entity::update_many()
             .col_expr(
                 attempt_question::Column::Score,
                 sea_orm::sea_query::Expr::value(graded.score),
             )
-            .filter(attempt_question::Column::Id.eq(row.id))
-            .exec(&txn)
-            .await?;
+            .filter(attempt_question::Column::Id.eq(row.id));
+        if let Some(shown) = &untouched {
+            update = update.col_expr(
+                attempt_question::Column::Response,
+                sea_orm::sea_query::Expr::value(Some(to_json(shown)?)),
+            );
+        }
+        update.exec(&txn).await?;
     }
     let percent = if max > 0.0 {
         (score / max * 1000.0).round() / 10.0

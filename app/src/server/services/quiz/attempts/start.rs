@@ -1,16 +1,17 @@
 //! The learner's overview of a quiz, and starting (or resuming) an attempt.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
 
+use super::super::limits::start_blocked;
 use super::super::{bank, kept_percent, parse_time, passes, question_count, rules, to_json};
 use super::draw::draw;
 use super::finish::finalize;
 use super::{attempts_of, open_quiz, overdue, view};
 use crate::error::AppError;
-use crate::models::{AttemptSummary, AttemptView, QuizItem, QuizOverview, QuizSettings};
+use crate::models::{AttemptSummary, AttemptView, QuizOverview};
 use crate::server::entities::{attempt_question, quiz_attempt, user};
 use crate::server::services::learning::rfc3339;
 
@@ -23,41 +24,6 @@ fn summary(a: &quiz_attempt::Model) -> AttemptSummary {
         percent: a.percent,
         passed: a.passed,
         auto_submitted: a.auto_submitted,
-    }
-}
-
-/// Why a new attempt may not start now, if so.
-fn start_blocked(
-    settings: &QuizSettings,
-    items: &[QuizItem],
-    used: usize,
-    now: DateTime<Utc>,
-) -> Option<String> {
-    if question_count(items) == 0 {
-        return Some("This quiz has no questions yet.".into());
-    }
-    if let Some(opens) = parse_time(settings.opens_at.as_ref()) {
-        if now < opens {
-            return Some(format!(
-                "This quiz opens on {}.",
-                opens.format("%-d %B %Y at %H:%M UTC")
-            ));
-        }
-    }
-    if let Some(closes) = parse_time(settings.closes_at.as_ref()) {
-        if now >= closes {
-            return Some(format!(
-                "This quiz closed on {}.",
-                closes.format("%-d %B %Y at %H:%M UTC")
-            ));
-        }
-    }
-    match settings.max_attempts {
-        Some(max) if used >= max as usize => Some(format!(
-            "You have used all {max} attempt{} at this quiz.",
-            if max == 1 { "" } else { "s" }
-        )),
-        _ => None,
     }
 }
 
