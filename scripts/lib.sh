@@ -84,10 +84,11 @@ ensure_build_tools() {
   npm_ci "$ROOT"
 }
 
-# Builds the release server and site with cargo-leptos.
+# Builds the release server and site with cargo-leptos. --split: every page's code is its own
+# WASM chunk, loaded when the page is first shown (app/src/routes.rs).
 build_site() {
-  log "Building Lectern (release: server + WASM + CSS)"
-  (cd "$ROOT" && CARGO_TARGET_DIR="$BUILD_TARGET_DIR" cargo leptos build --release)
+  log "Building Lectern (release: server + WASM split by page + CSS)"
+  (cd "$ROOT" && CARGO_TARGET_DIR="$BUILD_TARGET_DIR" cargo leptos build --release --split)
 }
 
 # Debian's Chromium for the browser tests (never a downloaded browser).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A caching reverse proxy in front of a running Lectern: nginx, honouring the app's
 # Cache-Control and Vary headers the way CloudFront does, checks that a shared cache
-#   (a) keeps hashed /pkg/ assets (MISS, then HIT),
+#   (a) keeps hashed /pkg/ assets, the page's WASM chunks included (MISS, then HIT),
 #   (b) keeps anonymous HTML briefly (the catalogue: MISS, then HIT),
 #   (c) never hands one user's signed-in HTML to anyone else,
 #   (d) does not expose /metrics through the proxy.
@@ -109,12 +109,15 @@ status() { awk 'NR == 1 { print $2 }' "$work/h"; }
 cache_status() { header X-Cache-Status; }
 
 # --- (a) hashed assets --------------------------------------------------------------------------
-log "(a) hashed /pkg/ assets are cached"
+log "(a) hashed /pkg/ assets are cached (the entry files and the page's preloaded WASM chunks)"
 fetch / || die "GET / through the proxy failed"
-asset="$(grep -oE '/pkg/[A-Za-z0-9_.-]+\.[0-9A-Za-z_-]{6,}\.(js|wasm|css)' "$work/b" | head -n 1 || true)"
-if [ -z "$asset" ]; then
+assets="$(grep -oE '/pkg/[A-Za-z0-9_.-]+\.[0-9A-Za-z_-]{6,}\.(js|wasm|css)' "$work/b" | sort -u || true)"
+if [ -z "$assets" ]; then
   fail "no content-hashed /pkg/ file referenced by / (is the server built and run with LEPTOS_HASH_FILES=true?)"
-else
+elif [ "$(echo "$assets" | grep -c '\.wasm$')" -lt 2 ]; then
+  fail "/ preloads no WASM chunk beside the entry module (is the site built with --split?): $(echo "$assets" | tr '\n' ' ')"
+fi
+for asset in $assets; do
   fetch "$asset"
   first="$(cache_status)"
   policy="$(header Cache-Control)"
@@ -125,7 +128,7 @@ else
   else
     fail "$asset: status $(status), $first then $second, Cache-Control: $policy"
   fi
-fi
+done
 
 # --- (b) anonymous HTML -------------------------------------------------------------------------
 log "(b) anonymous catalogue HTML is shared briefly"
