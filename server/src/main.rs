@@ -38,6 +38,9 @@ enum Command {
         /// The folder to create.
         path: std::path::PathBuf,
     },
+    /// Print every server function's method and path (`POST /api/record_progress…`), one per
+    /// line, sorted: for proxy and firewall rules, and for the load benchmarks in bench/.
+    ApiPaths,
     /// Restore a backup made by `backup` (stop the server first).
     Restore {
         /// The backup folder.
@@ -68,6 +71,14 @@ async fn main() -> anyhow::Result<()> {
 
 async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::ApiPaths = command {
+        let mut paths: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+            .map(|(path, method)| format!("{method} {path}"))
+            .collect();
+        paths.sort();
+        println!("{}", paths.join("\n"));
+        return Ok(());
+    }
     if let Command::Restore { path, force } = &command {
         // Before connecting: the database file is about to be replaced.
         let file = backup::sqlite_file(&config.database_url)?;
@@ -83,7 +94,7 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     }
     let db = db::connect(&config.database_url, config.database_max_connections).await?;
     match command {
-        Command::Restore { .. } => {}
+        Command::Restore { .. } | Command::ApiPaths => {}
         Command::Backup { path } => {
             let copied =
                 backup::backup(&db, std::path::Path::new(&config.media_dir), &path).await?;

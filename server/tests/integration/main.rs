@@ -19,6 +19,7 @@ mod backups;
 mod bounds;
 mod caching;
 mod catalogue;
+mod cli;
 mod course_complete_quiz;
 mod deadlines;
 mod first_use;
