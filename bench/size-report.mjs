@@ -3,8 +3,10 @@
 //
 //   node bench/size-report.mjs [--check] [PKG_DIR]
 //
-// Lists every JS and WASM file the build put in the site's pkg directory, raw and compressed
-// (gzip level 9 and brotli quality 11: what a CDN or precompressed files give), largest first.
+// Lists every JS and WASM file the build put in the site's pkg directory, raw and compressed,
+// largest first: the precompressed .br and .gz files the server sends when the build wrote them
+// (`--precompress`, as scripts/serve.sh and scripts/test.sh build), otherwise compressed here
+// (brotli quality 11, gzip level 9, as precompression does).
 // Then, for a `cargo leptos build --split` site, what a cold first visit to each route fetches:
 // the entry JS and WASM, the split loader, and the route's chunks as listed in the split
 // manifest (the same files the server preloads), summed as brotli.
@@ -77,13 +79,18 @@ const sizes = new Map();
 function measure(name) {
   if (!sizes.has(name)) {
     const bytes = readFileSync(join(dir, name));
+    // The precompressed file the server sends (cargo leptos build --precompress), when there is
+    // one: that is what crosses the wire.
+    const served = (ext) => (existsSync(join(dir, name + ext)) ? statSync(join(dir, name + ext)).size : null);
     sizes.set(name, {
       name,
       raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-      }).length,
+      gzip: served(".gz") ?? gzipSync(bytes, { level: 9 }).length,
+      brotli:
+        served(".br") ??
+        brotliCompressSync(bytes, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+        }).length,
     });
   }
   return sizes.get(name);
