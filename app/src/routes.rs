@@ -6,8 +6,8 @@
 //! Without `--split` (plain `cargo leptos build`, the server's own build) the same types compile
 //! into one module and the routes behave like eager ones.
 //!
-//! `bench/size-budget.mjs` reads the chunk of each route by the names below
-//! (`__<Type>_View`): rename a type here and rename it there.
+//! `bench/size-report.mjs` finds each route's chunks in the split manifest by the type names
+//! below (`__<type in snake case>_view_…`) and fails when a type here has no entry there.
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
