@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod error;
 pub mod format;
+#[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod models;
 pub mod next_path;

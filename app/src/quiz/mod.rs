@@ -28,7 +28,9 @@ mod summary_tests;
 pub use grade::{
     grade, matched_number, matched_text, parse_number, response_fits, untouched_response,
 };
-pub use present::{describe_response, excerpt, feedback, present, presentation};
+pub use present::{describe_response, excerpt, feedback_prerendered, presentation};
+#[cfg(feature = "markdown")]
+pub use present::{feedback, present, rendered};
 pub use question::{
     Accepted, ChoiceOption, Grade, MatchPair, NumericAnswer, Presentation, Question, QuestionBody,
     QuestionKind, Response,

@@ -1,11 +1,16 @@
 //! How a question is laid out for one attempt and shown to a learner, and the feedback shown
 //! once the quiz's rules allow. What [`present`] returns never holds an answer or feedback.
 
-use super::blanks::{blanks, parts};
+use super::blanks::blanks;
+#[cfg(feature = "markdown")]
+use super::blanks::parts;
 use super::grade::{grade, matched_number, matched_text};
 use super::question::{Presentation, Question, QuestionBody, Response};
+#[cfg(feature = "markdown")]
 use crate::markdown;
-use crate::models::{PresentedChoice, PresentedQuestion, QuestionFeedback, Verdict};
+#[cfg(feature = "markdown")]
+use crate::models::{PresentedChoice, PresentedQuestion};
+use crate::models::{QuestionFeedback, Verdict};
 
 /// Lays `question` out for one attempt. `next(n)` must return a uniform number in `0..n`
 /// (the caller owns the randomness). Choice options are shuffled when `shuffle_options`;
@@ -63,6 +68,7 @@ fn in_display_order<'a, T>(items: &'a [T], presentation: &Presentation) -> Vec<(
 
 /// `question` as the learner sees it under `presentation`: stem, options in display order,
 /// prompts, blank text. No answers and no feedback.
+#[cfg(feature = "markdown")]
 pub fn present(question: &Question, presentation: &Presentation) -> PresentedQuestion {
     let mut shown = PresentedQuestion {
         kind: question.body.kind(),
@@ -122,19 +128,17 @@ fn authored(presentation: &Presentation, id: u32) -> usize {
 }
 
 /// The correct answer, one entry per part, described for people (sanitized HTML).
-fn correct_answers_html(question: &Question) -> Vec<String> {
+fn correct_answers_html(question: &Question, render: &dyn Fn(&str) -> String) -> Vec<String> {
     match &question.body {
         QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options, .. } => {
             options
                 .iter()
                 .filter(|o| o.correct || o.share() > 0.0)
                 .map(|o| match o.credit {
-                    Some(c) if c < 1.0 => format!(
-                        "{}<p>({} of the points)</p>",
-                        markdown::render(&o.text),
-                        percent(c)
-                    ),
-                    _ => markdown::render(&o.text),
+                    Some(c) if c < 1.0 => {
+                        format!("{}<p>({} of the points)</p>", render(&o.text), percent(c))
+                    }
+                    _ => render(&o.text),
                 })
                 .collect()
         }
@@ -209,10 +213,75 @@ fn with_share(answer: &str, credit: f64) -> String {
 
 /// Grade, verdict, feedback (picked options', then general) and the correct answer for a
 /// response. Only for learners once the quiz's rules allow, or for practice quizzes.
+#[cfg(feature = "markdown")]
 pub fn feedback(
     question: &Question,
     presentation: &Presentation,
     response: Option<&Response>,
+) -> QuestionFeedback {
+    feedback_with(question, presentation, response, &markdown::render)
+}
+
+/// [`feedback`] with the question's markdown already rendered: for a question passed through
+/// [`rendered`] (the browser has no markdown renderer; practice questions come rendered).
+pub fn feedback_prerendered(
+    question: &Question,
+    presentation: &Presentation,
+    response: Option<&Response>,
+) -> QuestionFeedback {
+    feedback_with(question, presentation, response, &str::to_owned)
+}
+
+/// `question` with every markdown text that [`feedback`] shows (option texts and feedback,
+/// true/false, short-answer and numeric feedback, general feedback) rendered to sanitized
+/// HTML; grading reads none of them.
+#[cfg(feature = "markdown")]
+pub fn rendered(question: &Question) -> Question {
+    let mut out = question.clone();
+    let render = |s: &mut String| *s = markdown::render(s);
+    match &mut out.body {
+        QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options, .. } => {
+            for o in options {
+                render(&mut o.text);
+                render(&mut o.feedback);
+            }
+        }
+        QuestionBody::TrueFalse {
+            feedback_true,
+            feedback_false,
+            ..
+        } => {
+            render(feedback_true);
+            render(feedback_false);
+        }
+        QuestionBody::ShortText { accepted, .. } => {
+            for a in accepted {
+                render(&mut a.feedback);
+            }
+        }
+        QuestionBody::Numeric {
+            answers,
+            other_feedback,
+            ..
+        } => {
+            for a in answers {
+                render(&mut a.feedback);
+            }
+            render(other_feedback);
+        }
+        QuestionBody::Ordering { .. }
+        | QuestionBody::Matching { .. }
+        | QuestionBody::FillBlanks { .. } => {}
+    }
+    render(&mut out.general_feedback);
+    out
+}
+
+fn feedback_with(
+    question: &Question,
+    presentation: &Presentation,
+    response: Option<&Response>,
+    render: &dyn Fn(&str) -> String,
 ) -> QuestionFeedback {
     let graded = grade(question, presentation, response);
     let verdict = match response {
@@ -272,9 +341,9 @@ pub fn feedback(
         feedback_html: notes
             .iter()
             .filter(|n| !n.trim().is_empty())
-            .map(|n| markdown::render(n))
+            .map(|n| render(n))
             .collect(),
-        correct_answers_html: correct_answers_html(question),
+        correct_answers_html: correct_answers_html(question, render),
         correct_in_order: matches!(question.body, QuestionBody::Ordering { .. }),
         option_right: option_right(question, presentation),
     }

@@ -235,3 +235,56 @@ fn every_order_is_equally_likely_so_the_presentation_tells_nothing() {
         }
     }
 }
+
+/// The browser grades practice questions with `feedback_prerendered` on the question the server
+/// passed through `rendered`: the learner must see exactly what `feedback` shows, for every
+/// kind, response and markdown (including markup the sanitizer removes).
+#[test]
+fn prerendered_practice_feedback_matches_the_servers() {
+    let markdown = |q: &mut Question| {
+        q.general_feedback = "**Well done** <script>alert(1)</script>".into();
+        match &mut q.body {
+            QuestionBody::SingleChoice { options }
+            | QuestionBody::MultipleChoice { options, .. } => {
+                for o in options {
+                    o.text = format!("`{}` *option*", o.text);
+                    o.feedback =
+                        "See [the notes](https://example.org) <img src=x onerror=y>".into();
+                }
+            }
+            QuestionBody::Numeric { other_feedback, .. } => {
+                *other_feedback = "_Not quite_".into();
+            }
+            _ => {}
+        }
+    };
+    for mut question in secret_questions() {
+        markdown(&mut question);
+        let shipped = rendered(&question);
+        assert!(
+            !shipped.general_feedback.contains("<script"),
+            "{}",
+            shipped.general_feedback
+        );
+        assert!(shipped
+            .general_feedback
+            .contains("<strong>Well done</strong>"));
+        let p = presentation(&question, true, &mut lcg(3));
+        let responses = [
+            None,
+            Some(Response::SingleChoice(0)),
+            Some(Response::MultipleChoice(vec![0, 1])),
+            Some(Response::TrueFalse(false)),
+            Some(Response::ShortText("SECRET answer".into())),
+            Some(Response::Numeric("1".into())),
+            Some(Response::FillBlanks(vec!["SECRET blank".into()])),
+        ];
+        for response in &responses {
+            assert_eq!(
+                feedback_prerendered(&shipped, &p, response.as_ref()),
+                feedback(&question, &p, response.as_ref()),
+                "{question:?} answered {response:?}"
+            );
+        }
+    }
+}

@@ -30,6 +30,7 @@ mod learning_access;
 mod learning_live;
 mod learning_progress;
 mod mail_queue;
+mod markdown_preview;
 mod metrics;
 mod operational;
 mod practice;

@@ -178,6 +178,7 @@ pub struct PracticeQuiz {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PracticeQuestion {
     pub presented: PresentedQuestion,
+    /// With its feedback and option texts rendered to sanitized HTML ([`crate::quiz::rendered`]).
     pub question: Question,
     pub presentation: crate::quiz::Presentation,
 }

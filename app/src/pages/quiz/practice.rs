@@ -1,6 +1,6 @@
 //! Practice quizzes: the questions come with their answers and are graded in the browser by
-//! the same Rust code the server uses (`crate::quiz::feedback`). Nothing is recorded but the
-//! lesson's completion.
+//! the same Rust code the server uses (`crate::quiz::feedback_prerendered`, on questions whose
+//! markdown the server rendered). Nothing is recorded but the lesson's completion.
 
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use super::{FeedbackBox, BUTTON_LIGHT};
 use crate::components::progress::{self, LiveProgress};
 use crate::error::AppError;
 use crate::models::{PracticeQuestion, PracticeQuiz, QuestionFeedback};
-use crate::quiz::feedback;
+use crate::quiz::feedback_prerendered;
 
 /// A practice quiz with "Check" per question and "Mark complete", for the `questions` the
 /// lesson page loaded.
@@ -64,7 +64,9 @@ fn PracticeItem(i: usize, q: PracticeQuestion) -> impl IntoView {
     let on_change = Callback::new(move |_: bool| checked.set(None));
     let check = move |_| {
         let r = response.get_untracked();
-        checked.set(Some(graded.with_value(|(q, p)| feedback(q, p, r.as_ref()))));
+        checked.set(Some(
+            graded.with_value(|(q, p)| feedback_prerendered(q, p, r.as_ref())),
+        ));
     };
     view! {
         <div class="space-y-3 border-t border-slate-200 pt-4">

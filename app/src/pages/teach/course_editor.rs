@@ -10,9 +10,10 @@ use super::{BUTTON, BUTTON_LIGHT, CARD, INPUT};
 use crate::api::authoring::{
     get_course_editor, publish_course, save_course, set_course_cover, unpublish_course,
 };
-use crate::components::{use_autosave, Autosave, ErrorView, FileUpload, SaveIndicator};
+use crate::components::{
+    use_autosave, use_markdown_preview, Autosave, ErrorView, FileUpload, SaveIndicator,
+};
 use crate::error::AppError;
-use crate::markdown;
 use crate::models::{
     publish_problems, CourseDraft, CourseEditor, MediaInfo, CATEGORIES, CURRENCIES, LANGUAGES,
     LEVELS,
@@ -256,7 +257,8 @@ fn DraftSelect(
 
 #[component]
 fn DetailsForm(autosave: Autosave<CourseDraft>) -> impl IntoView {
-    let preview = move || autosave.draft.with(|d| markdown::render(&d.description));
+    let (preview, preview_error) =
+        use_markdown_preview(move || autosave.draft.with(|d| d.description.clone()));
     let price_label = move || {
         autosave
             .draft
@@ -288,6 +290,7 @@ fn DetailsForm(autosave: Autosave<CourseDraft>) -> impl IntoView {
                     <span class="text-sm font-medium text-slate-700" id="description-preview-label">"Preview"</span>
                     <div class="prose prose-slate max-w-none min-h-40 rounded-lg border border-slate-200 bg-slate-50 p-4"
                         aria-labelledby="description-preview-label" data-testid="description-preview" inner_html=preview></div>
+                    <p role="status" class="min-h-5 text-sm text-amber-800">{preview_error}</p>
                 </div>
             </div>
             <div class="grid gap-4 sm:grid-cols-2">

@@ -10,10 +10,10 @@ use super::{BUTTON_LIGHT, CARD, INPUT};
 use crate::api::authoring::{get_lesson_editor, save_lesson, set_lesson_media};
 use crate::api::quiz::get_quiz_editor;
 use crate::components::{
-    format_bytes, use_autosave, Autosave, ErrorView, FileUpload, SaveIndicator,
+    format_bytes, use_autosave, use_markdown_preview, Autosave, ErrorView, FileUpload,
+    SaveIndicator,
 };
 use crate::error::AppError;
-use crate::markdown;
 use crate::models::{LessonDraft, LessonEditor, MediaInfo, QuizEditor, LESSON_KINDS};
 
 /// The lesson editor page.
@@ -87,7 +87,8 @@ fn LessonEditorView(
     let media = RwSignal::new(editor.media.clone());
     let media_error = RwSignal::new(None::<String>);
     let kind = move || autosave.draft.with(|d| d.kind.clone());
-    let preview = move || autosave.draft.with(|d| markdown::render(&d.body));
+    let (preview, preview_error) =
+        use_markdown_preview(move || autosave.draft.with(|d| d.body.clone()));
     let attach = move |id: Option<i64>| {
         media_error.set(None);
         leptos::task::spawn_local(async move {
@@ -175,6 +176,7 @@ fn LessonEditorView(
                     <span id="lesson-preview-label" class="text-sm font-medium text-slate-700">"Preview"</span>
                     <article class="prose prose-slate max-w-none min-h-96 rounded-lg border border-slate-200 bg-white p-6"
                         aria-labelledby="lesson-preview-label" data-testid="lesson-preview" inner_html=preview></article>
+                    <p role="status" class="min-h-5 text-sm text-amber-800">{preview_error}</p>
                 </div>
             </section>
         </div>

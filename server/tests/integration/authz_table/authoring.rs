@@ -13,6 +13,10 @@ pub fn course_authoring() -> Vec<(&'static str, (Access, Args))> {
     vec![
         (authoring::ListMyCourses::PATH, (Instructor, form(&[]))),
         (
+            authoring::PreviewMarkdown::PATH,
+            (Instructor, form(&[("source", "**preview**")])),
+        ),
+        (
             authoring::CreateCourse::PATH,
             (
                 Instructor,

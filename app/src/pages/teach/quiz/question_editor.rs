@@ -12,9 +12,8 @@ use super::super::{BUTTON, CARD, INPUT};
 use super::question_draft::Draft;
 use super::question_forms::{field_error, BodyForm};
 use crate::api::quiz::{get_question, save_question};
-use crate::components::ErrorView;
+use crate::components::{use_markdown_preview, ErrorView};
 use crate::error::{AppError, FieldErrors};
-use crate::markdown;
 use crate::models::QuestionInput;
 use crate::quiz::{validate, QuestionKind};
 
@@ -130,7 +129,7 @@ fn QuestionForm(course_id: i64, id: Option<i64>, draft: Draft) -> impl IntoView 
         });
     };
     let save_bottom = save.clone();
-    let preview = move || draft.with(|d| markdown::render(&d.stem));
+    let (preview, preview_error) = use_markdown_preview(move || draft.with(|d| d.stem.clone()));
     let title = if id.is_some() {
         "Edit question"
     } else {
@@ -197,6 +196,7 @@ fn QuestionForm(course_id: i64, id: Option<i64>, draft: Draft) -> impl IntoView 
                         <span id="stem-preview-label" class="text-sm font-medium text-slate-700">"Preview"</span>
                         <div class="prose prose-slate max-w-none min-h-40 rounded-lg border border-slate-200 bg-white p-4"
                             aria-labelledby="stem-preview-label" data-testid="stem-preview" inner_html=preview></div>
+                        <p role="status" class="min-h-5 text-sm text-amber-800">{preview_error}</p>
                     </div>
                 </div>
             </section>

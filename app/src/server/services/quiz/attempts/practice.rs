@@ -46,7 +46,8 @@ pub async fn practice(
         .into_iter()
         .map(|d| PracticeQuestion {
             presented: present(&d.question, &d.layout),
-            question: d.question,
+            // Rendered here: the browser grades with feedback_prerendered, without markdown.
+            question: crate::quiz::rendered(&d.question),
             presentation: d.layout,
         })
         .collect();

@@ -1,0 +1,62 @@
+//! The editors' live markdown preview, rendered by the server ([`preview_markdown`]) so that the
+//! browser bundle carries no markdown renderer or sanitizer.
+
+use leptos::prelude::*;
+
+use crate::api::authoring::preview_markdown;
+
+/// How long typing must pause before the preview is asked for.
+const DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The HTML preview of `source` (markdown), for an `inner_html`. The server renders the first one
+/// into the page; in the browser it follows `source` a moment after typing pauses, keeping the
+/// last preview while a newer one loads or when one fails (with the reason in `error`).
+pub fn use_markdown_preview(
+    source: impl Fn() -> String + Send + Sync + 'static,
+) -> (ReadSignal<String>, ReadSignal<Option<String>>) {
+    let (html, set_html) = signal(initial_html(&source()));
+    let (error, set_error) = signal(None::<String>);
+    // Only the newest request may update the preview: typing faster than answers come back.
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let text = source();
+        latest.update_value(|n| *n += 1);
+        let ticket = latest.get_value();
+        set_timeout(
+            move || {
+                if latest.get_value() != ticket {
+                    return;
+                }
+                leptos::task::spawn_local(async move {
+                    let answer = preview_markdown(text).await;
+                    if latest.get_value() != ticket {
+                        return;
+                    }
+                    match answer {
+                        Ok(rendered) => {
+                            set_html.set(rendered);
+                            set_error.set(None);
+                        }
+                        Err(e) => set_error.set(Some(format!("Preview not updated: {e}"))),
+                    }
+                });
+            },
+            DEBOUNCE,
+        );
+    });
+    (html, error)
+}
+
+/// The server renders the first preview into the page. In the browser the page is hydrated, so
+/// the server's HTML stays until the first answer replaces it.
+fn initial_html(source: &str) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        crate::markdown::render(source)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = source;
+        String::new()
+    }
+}
