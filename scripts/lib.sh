@@ -84,13 +84,12 @@ ensure_build_tools() {
   npm_ci "$ROOT"
 }
 
-# Builds the release server and site with cargo-leptos. --split: every page's code is its own
-# WASM chunk, loaded when the page is first shown (app/src/routes.rs). --precompress: /pkg/ files
-# are also written brotli (quality 11) and gzip compressed, and served so (leptos_axum's file
-# handler), rather than compressed per request at a lower level.
+# Builds the release server and site with cargo-leptos. --precompress: /pkg/ files are also
+# written brotli (quality 11) and gzip compressed, and served so (leptos_axum's file handler),
+# rather than compressed per request at a lower level.
 build_site() {
-  log "Building Lectern (release: server + WASM split by page + CSS)"
-  (cd "$ROOT" && CARGO_TARGET_DIR="$BUILD_TARGET_DIR" cargo leptos build --release --split --precompress)
+  log "Building Lectern (release: server + WASM + CSS)"
+  (cd "$ROOT" && CARGO_TARGET_DIR="$BUILD_TARGET_DIR" cargo leptos build --release --precompress)
 }
 
 # Debian's Chromium for the browser tests (never a downloaded browser).

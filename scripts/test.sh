@@ -2,8 +2,8 @@
 # Command 2: the whole test suite. Sets up what is missing (tools, Chromium, PostgreSQL, Redis
 # and an S3-compatible server (moto) on loopback), then runs format, clippy on both targets,
 # unit and integration tests on SQLite and PostgreSQL, media storage tests on local disk and S3,
-# the delivery lint, the learner script budget of the split release build (bench/size-report.mjs),
-# the Playwright browser tests against that build, and a
+# the delivery lint, the script size ceiling of the release build (bench/size-report.mjs), the
+# Playwright browser tests against that build, and a
 # caching-proxy test (nginx standing in for the CDN) against the same running server.
 #
 #   scripts/test.sh            everything
@@ -144,7 +144,7 @@ npm_ci "$ROOT/end2end"
 # Content-hashed /pkg/ names, as in the container: the proxy test checks they are cached.
 LEPTOS_HASH_FILES=true build_site
 
-step "Script budget (learner routes, brotli)"
+step "Script size (JS + WASM a first visit fetches, brotli)"
 node "$ROOT/bench/size-report.mjs" --check "$ROOT/target/site/pkg"
 
 step "Browser tests (Playwright, Debian Chromium)"

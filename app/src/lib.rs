@@ -17,7 +17,6 @@ pub mod quiz;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-mod routes;
 mod shell;
 
 pub use shell::{shell, App};

@@ -4,21 +4,26 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, Lazy, SsrMode,
+    path, SsrMode,
 };
 
 use crate::components::{Footer, Header, NotFound, SessionEpoch};
-use crate::routes::*;
-
-/// Runs before the WASM loads: a fetch of the app's WASM (the entry module or a page's chunk,
-/// all under `/pkg/`) that fails or answers an error is tried once more, half a second later.
-/// A chunk that fails twice panics in the WASM, and the panic hook (frontend/src/failure.rs)
-/// then offers a reload.
-const WASM_FETCH_RETRY: &str = "(()=>{const f=window.fetch.bind(window);\
-window.fetch=(i,o)=>{const u=String(i instanceof Request?i.url:i);\
-if(!/\\/pkg\\/[^?#]*\\.wasm([?#]|$)/.test(u))return f(i,o);\
-const again=()=>new Promise(r=>setTimeout(r,500)).then(()=>f(i,o));\
-return f(i,o).then(r=>r.ok?r:again(),again);};})();";
+use crate::pages::account::{
+    AccountPage, ResetPasswordPage, ResetRequestPage, SignInPage, SignUpPage,
+};
+use crate::pages::admin::{AdminApplicationsPage, AdminUsersPage};
+use crate::pages::info::{ContactPage, HelpPage, PrivacyPage, TermsPage};
+use crate::pages::instructors::InstructorProfilePage;
+use crate::pages::learning::MyLearningPage;
+use crate::pages::quiz::{AttemptPage, AttemptResultPage};
+use crate::pages::teach::{
+    CourseEditorPage, CourseStatsPage, EditQuestionPage, GradebookPage, ImportQuestionsPage,
+    LessonEditorPage, NewQuestionPage, QuestionBankPage, QuizStatsPage, TeachAttemptPage,
+    TeachDashboardPage,
+};
+use crate::pages::{
+    courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
+};
 
 /// The full HTML document rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -31,7 +36,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone() />
                 // Follows cargo-leptos's hashed file names when LEPTOS_HASH_FILES is on.
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <script inner_html=WASM_FETCH_RETRY></script>
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -71,94 +75,94 @@ pub fn App() -> impl IntoView {
                 <Header />
                 <main id="main" class="flex-1" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/courses") view={Lazy::<CatalogueRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/signin") view={Lazy::<SignInRoute>::new()} />
-                        <Route path=path!("/signup") view={Lazy::<SignUpRoute>::new()} />
-                        <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account/reset") view={Lazy::<ResetRequestRoute>::new()} />
-                        <Route path=path!("/account/reset/:token") view={Lazy::<ResetPasswordRoute>::new()} />
-                        <Route path=path!("/admin/users") view={Lazy::<AdminUsersRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/courses") view=CataloguePage ssr=SsrMode::Async />
+                        <Route path=path!("/signin") view=SignInPage />
+                        <Route path=path!("/signup") view=SignUpPage />
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/reset") view=ResetRequestPage />
+                        <Route path=path!("/account/reset/:token") view=ResetPasswordPage />
+                        <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/applications")
-                            view={Lazy::<AdminApplicationsRoute>::new()}
+                            view=AdminApplicationsPage
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/learning") view={Lazy::<MyLearningRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/teach") view={Lazy::<TeachDashboardRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/learning") view=MyLearningPage ssr=SsrMode::Async />
+                        <Route path=path!("/teach") view=TeachDashboardPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/teach/courses/:id/stats")
-                            view={Lazy::<CourseStatsRoute>::new()}
+                            view=CourseStatsPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id/questions")
-                            view={Lazy::<QuestionBankRoute>::new()}
+                            view=QuestionBankPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id/questions/new")
-                            view={Lazy::<NewQuestionRoute>::new()}
+                            view=NewQuestionPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id/questions/import")
-                            view={Lazy::<ImportQuestionsRoute>::new()}
+                            view=ImportQuestionsPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/questions/:id")
-                            view={Lazy::<EditQuestionRoute>::new()}
+                            view=EditQuestionPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id/gradebook")
-                            view={Lazy::<GradebookRoute>::new()}
+                            view=GradebookPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/attempts/:id")
-                            view={Lazy::<TeachAttemptRoute>::new()}
+                            view=TeachAttemptPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/lessons/:id/quiz-stats")
-                            view={Lazy::<QuizStatsRoute>::new()}
+                            view=QuizStatsPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id")
-                            view={Lazy::<CourseEditorRoute>::new()}
+                            view=CourseEditorPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/lessons/:id")
-                            view={Lazy::<LessonEditorRoute>::new()}
+                            view=LessonEditorPage
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/courses/:slug") view={Lazy::<CourseRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/courses/:slug") view=CoursePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/instructors/:slug")
-                            view={Lazy::<InstructorProfileRoute>::new()}
+                            view=InstructorProfilePage
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/help") view={Lazy::<HelpRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/terms") view={Lazy::<TermsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async />
+                        <Route path=path!("/terms") view=TermsPage ssr=SsrMode::Async />
+                        <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson")
-                            view={Lazy::<LessonRoute>::new()}
+                            view=LessonPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson/attempts/:id")
-                            view={Lazy::<AttemptRoute>::new()}
+                            view=AttemptPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson/attempts/:id/result")
-                            view={Lazy::<AttemptResultRoute>::new()}
+                            view=AttemptResultPage
                             ssr=SsrMode::Async
                         />
                     </Routes>
