@@ -81,11 +81,12 @@ time_to_ready() {
   ready_ms=$(( (now - start) / 1000000 ))
 }
 
-# The path of server function $1, from `server api-paths`.
+# The path of server function $1, from `server api-paths` (listed once into $work/paths).
 api_path() {
-  "$BUILD_TARGET_DIR/release/server" api-paths | awk -v name="/api/$1" '
+  [ -s "$work/paths" ] || "$BUILD_TARGET_DIR/release/server" api-paths >"$work/paths"
+  awk -v name="/api/$1" '
     { rest = substr($2, length(name) + 1) }
-    index($2, name) == 1 && rest ~ /^[0-9]*$/ { print $2; exit }'
+    index($2, name) == 1 && rest ~ /^[0-9]*$/ { print $2; exit }' "$work/paths"
 }
 
 # Peak resident memory of the server so far, in MB.

@@ -76,7 +76,13 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             .map(|(path, method)| format!("{method} {path}"))
             .collect();
         paths.sort();
-        println!("{}", paths.join("\n"));
+        // Not println!: a reader that stops early (`| head`) is not an error.
+        let mut out = std::io::stdout().lock();
+        for line in paths {
+            if std::io::Write::write_all(&mut out, format!("{line}\n").as_bytes()).is_err() {
+                break;
+            }
+        }
         return Ok(());
     }
     if let Command::Restore { path, force } = &command {
