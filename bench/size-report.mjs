@@ -28,7 +28,7 @@ export const GOAL = 250_000;
  * plus 5%, so that the bundle does not grow unnoticed. Lower it as the bundle shrinks; never
  * raise it without saying why in the commit.
  */
-export const CEILING = 1_450_111;
+export const CEILING = 1_237_000;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
