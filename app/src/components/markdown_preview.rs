@@ -18,26 +18,30 @@ pub fn use_markdown_preview(
     let (error, set_error) = signal(None::<String>);
     // Only the newest request may update the preview: typing faster than answers come back.
     let latest = StoredValue::new(0u64);
+    // The editor may be gone by the time the timer fires or the answer arrives (the author
+    // moved on): every access below is a `try_`, which does nothing once it is disposed.
     Effect::new(move |_| {
         let text = source();
         latest.update_value(|n| *n += 1);
         let ticket = latest.get_value();
         set_timeout(
             move || {
-                if latest.get_value() != ticket {
+                if latest.try_get_value() != Some(ticket) {
                     return;
                 }
                 leptos::task::spawn_local(async move {
                     let answer = preview_markdown(text).await;
-                    if latest.get_value() != ticket {
+                    if latest.try_get_value() != Some(ticket) {
                         return;
                     }
                     match answer {
                         Ok(rendered) => {
-                            set_html.set(rendered);
-                            set_error.set(None);
+                            set_html.try_set(rendered);
+                            set_error.try_set(None);
                         }
-                        Err(e) => set_error.set(Some(format!("Preview not updated: {e}"))),
+                        Err(e) => {
+                            set_error.try_set(Some(format!("Preview not updated: {e}")));
+                        }
                     }
                 });
             },
