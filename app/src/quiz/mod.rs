@@ -5,6 +5,7 @@
 pub mod blanks;
 #[cfg(feature = "csv-import")]
 pub mod csv;
+mod feedback;
 pub mod gift;
 mod grade;
 mod present;
@@ -25,12 +26,15 @@ mod present_tests;
 #[cfg(test)]
 mod summary_tests;
 
+pub use feedback::feedback_prerendered;
+#[cfg(feature = "markdown")]
+pub use feedback::{feedback, rendered};
 pub use grade::{
     grade, matched_number, matched_text, parse_number, response_fits, untouched_response,
 };
-pub use present::{describe_response, excerpt, feedback_prerendered, presentation};
 #[cfg(feature = "markdown")]
-pub use present::{feedback, present, rendered};
+pub use present::present;
+pub use present::{describe_response, excerpt, presentation};
 pub use question::{
     Accepted, ChoiceOption, Grade, MatchPair, NumericAnswer, Presentation, Question, QuestionBody,
     QuestionKind, Response,
