@@ -13,6 +13,10 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+/// `Retry-After` on a 503: backing services come back within seconds (Redis and the database
+/// pool reconnect on their own).
+pub const UNAVAILABLE_RETRY_AFTER: HeaderValue = HeaderValue::from_static("5");
+
 /// Largest error body inspected; real ones are a few hundred bytes.
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
@@ -30,10 +34,18 @@ pub async fn map_status(request: Request<Body>, next: Next) -> Response {
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status =
             StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        if let AppError::RateLimited { retry_after_secs } = error {
-            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                parts.headers.insert(header::RETRY_AFTER, value);
+        match error {
+            AppError::RateLimited { retry_after_secs } => {
+                if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                    parts.headers.insert(header::RETRY_AFTER, value);
+                }
             }
+            AppError::Unavailable => {
+                parts
+                    .headers
+                    .insert(header::RETRY_AFTER, UNAVAILABLE_RETRY_AFTER);
+            }
+            _ => {}
         }
     }
     Response::from_parts(parts, Body::from(bytes))

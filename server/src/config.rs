@@ -36,6 +36,9 @@ pub struct Config {
     /// How long one request may run before it is answered 503 or cut off
     /// (`REQUEST_TIMEOUT_SECS`; uploads, media downloads and live streams are exempt).
     pub request_timeout: Duration,
+    /// How long anonymous visitors' public pages may be served from the page cache
+    /// (`PAGE_CACHE_TTL_SECS`, 0 to 3600; 0 turns the cache off). See [`crate::page_cache`].
+    pub page_cache_ttl: Duration,
     /// Redis for sessions and rate limits, shared by every instance; in-process without it.
     pub redis_url: Option<String>,
     /// Prefix for every Redis key Lectern writes (apps sharing one Redis keep apart).
@@ -83,6 +86,7 @@ impl std::fmt::Debug for Config {
             .field("migrate_on_start", &self.migrate_on_start)
             .field("shutdown_timeout", &self.shutdown_timeout)
             .field("request_timeout", &self.request_timeout)
+            .field("page_cache_ttl", &self.page_cache_ttl)
             .field("redis", &self.redis_url.as_deref().map(redact_url))
             .field("smtp", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
@@ -154,6 +158,19 @@ fn request_timeout() -> anyhow::Result<Duration> {
     Ok(Duration::from_secs(secs))
 }
 
+/// `PAGE_CACHE_TTL_SECS`, between 0 (off) and 1 hour.
+fn page_cache_ttl() -> anyhow::Result<Duration> {
+    let secs: u64 = number("PAGE_CACHE_TTL_SECS", DEFAULT_PAGE_CACHE_TTL.as_secs())?;
+    if secs > 3600 {
+        bail!("PAGE_CACHE_TTL_SECS must be between 0 and 3600, not {secs}");
+    }
+    Ok(Duration::from_secs(secs))
+}
+
+/// The page cache's TTL when `PAGE_CACHE_TTL_SECS` is not set: as long as the CDN may keep
+/// an anonymous page (`Cache-Control: public, max-age=60`).
+pub const DEFAULT_PAGE_CACHE_TTL: Duration = Duration::from_secs(60);
+
 /// A trimmed, non-empty environment variable.
 fn text(name: &str) -> Option<String> {
     std::env::var(name)
@@ -199,6 +216,7 @@ impl Config {
             migrate_on_start: true,
             shutdown_timeout: Duration::from_secs(20),
             request_timeout: crate::timeout::DEFAULT,
+            page_cache_ttl: DEFAULT_PAGE_CACHE_TTL,
             redis_url: None,
             redis_key_prefix: "lectern:".to_owned(),
             smtp_url: None,
@@ -270,6 +288,7 @@ impl Config {
             migrate_on_start: flag("LECTERN_MIGRATE_ON_START", true)?,
             shutdown_timeout: Duration::from_secs(number("SHUTDOWN_TIMEOUT_SECS", 20)?),
             request_timeout: request_timeout()?,
+            page_cache_ttl: page_cache_ttl()?,
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod live;
 pub mod media;
 pub mod metrics;
 pub mod origin;
+pub mod page_cache;
 pub mod router;
 pub mod routes;
 pub mod seed;

@@ -26,6 +26,7 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
         cookie_secure,
         request_timeout,
         metrics,
+        page_cache,
     } = wiring;
     let http_metrics = metrics.http();
     let public_origin = state.settings.public_url.clone();
@@ -55,11 +56,17 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
             crate::origin::check(public_origin.clone(), request, next)
         }))
         .layer(crate::sessions::layer(store, cookie_secure))
+        // Outside the session layer, so it sees the 500 that layer answers when saving fails.
+        .layer(axum::middleware::from_fn(crate::sessions::outage_status))
         // Outside the session layer, so it sees the Set-Cookie that sessions add.
         .layer(axum::middleware::from_fn(move |request, next| {
             crate::caching::headers(hashed_assets, request, next)
         }))
         .layer(tower_http::compression::CompressionLayer::new())
+        // Outside compression, so it keeps (and serves) each page compressed.
+        .layer(axum::middleware::from_fn(move |request, next| {
+            crate::page_cache::layer(page_cache.clone(), request, next)
+        }))
         // Inside the metrics layer, so that requests it ends are counted with their 503.
         .layer(axum::middleware::from_fn(move |request, next| {
             crate::timeout::limit(request_timeout, request, next)

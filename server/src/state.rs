@@ -15,7 +15,7 @@ use sea_orm::DatabaseConnection;
 use tower_sessions::MemoryStore;
 use tower_sessions_redis_store::RedisStore;
 
-use crate::{config::Config, sessions::Store};
+use crate::{config::Config, page_cache::PageCache, sessions::Store};
 
 /// The state plus the session store it was built with.
 pub struct Wiring {
@@ -29,6 +29,8 @@ pub struct Wiring {
     pub request_timeout: std::time::Duration,
     /// The Prometheus registry behind `/metrics`.
     pub metrics: crate::metrics::Metrics,
+    /// Anonymous visitors' public pages as last rendered (see [`crate::page_cache`]).
+    pub page_cache: crate::page_cache::PageCache,
 }
 
 /// Chooses each backend from the configuration: Redis or in-process for sessions, rate
@@ -38,7 +40,7 @@ pub async fn build(
     leptos_options: LeptosOptions,
     db: DatabaseConnection,
 ) -> anyhow::Result<Wiring> {
-    let (store, limiter, progress) = match &config.redis_url {
+    let (store, limiter, progress, page_cache) = match &config.redis_url {
         Some(url) => {
             let redacted = crate::config::redact_url(url);
             let pool = crate::sessions::redis_pool(url)
@@ -56,14 +58,19 @@ pub async fn build(
             .with_context(|| format!("subscribing to progress updates at {redacted}"))?;
             (
                 Store::Redis(RedisStore::new(pool.clone())),
-                RateLimiter::redis(pool, format!("{}rl:", config.redis_key_prefix)),
+                RateLimiter::redis(pool.clone(), format!("{}rl:", config.redis_key_prefix)),
                 progress,
+                PageCache::new(
+                    config.page_cache_ttl,
+                    Some((pool, config.redis_key_prefix.as_str())),
+                ),
             )
         }
         None => (
             Store::Memory(MemoryStore::default()),
             RateLimiter::in_memory(),
             ProgressHub::in_process(),
+            PageCache::new(config.page_cache_ttl, None),
         ),
     };
     let mailer = match &config.smtp_url {
@@ -90,6 +97,7 @@ pub async fn build(
         store,
         cookie_secure: config.cookie_secure,
         request_timeout: config.request_timeout,
+        page_cache,
     })
 }
 

@@ -27,9 +27,19 @@ pub struct SessionAuth {
     pub signed_in_at: i64,
 }
 
+/// A session that cannot be read or written: the store (Redis) is away, which is an outage of a
+/// backing service (503, try again shortly), not a fault in the request or in Lectern.
 fn store_error(error: tower_sessions::session::Error) -> AppError {
-    tracing::error!(%error, "session store error");
-    AppError::Internal
+    match error {
+        tower_sessions::session::Error::Store(error) => {
+            tracing::warn!(%error, "session store unavailable");
+            AppError::Unavailable
+        }
+        tower_sessions::session::Error::SerdeJson(error) => {
+            tracing::error!(%error, "session data unreadable");
+            AppError::Internal
+        }
+    }
 }
 
 /// Signs `user` in: a new session id (against fixation), then the user's identity.
