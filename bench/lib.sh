@@ -89,7 +89,12 @@ api_path() {
     index($2, name) == 1 && rest ~ /^[0-9]*$/ { print $2; exit }' "$work/paths"
 }
 
-# Peak resident memory of the server so far, in MB.
+# Resident memory of the server now, in MB.
+server_rss_mb() {
+  awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status"
+}
+
+# The server's peak RSS so far, in MB.
 server_peak_rss_mb() {
   awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status"
 }

@@ -46,9 +46,11 @@ until curl -fsS -o /dev/null "http://127.0.0.1:$hello_port/" 2>/dev/null; do sle
 "$BUILD_TARGET_DIR/release/server" api-paths >"$work/paths"
 lesson_page_path="$(api_path get_lesson_page)"
 progress_path="$(api_path record_progress)"
+rss_phases=("after start: $(server_rss_mb)")
 log "Signing up $learners learners, enrolled in $course"
 python3 "$ROOT/bench/load/learners.py" "$base" "$work/paths" "$learners" "$course" "$work/cookies"
 cookie="$(head -n 1 "$work/cookies")"
+rss_phases+=("after $learners sign-ups: $(server_rss_mb) (peak $(server_peak_rss_mb))")
 lesson_id="$(curl -fsS -X POST -H "Origin: $base" -H "Accept: application/json" -H "Cookie: $cookie" \
   --data "course=$course&lesson=$lesson" "$base$lesson_page_path" |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["lesson"]["id"])')"
@@ -92,6 +94,7 @@ run() {
   log "wrk: $label"
   saturate "$@"
   results+=("$label|$rps|$p50|$p99|$errors")
+  rss_phases+=("after $label: $(server_rss_mb) (peak $(server_peak_rss_mb))")
 }
 
 run "hello world (baseline)" "http://127.0.0.1:$hello_port/"
@@ -107,6 +110,7 @@ log "wrk: record_progress ($learners learners in turn)"
 COOKIES="$work/cookies" PROGRESS_PATH="$progress_path" LESSON_ID="$lesson_id" ORIGIN="$base" \
   saturate -s "$ROOT/bench/load/progress.lua" "$base"
 results+=("POST record_progress|$rps|$p50|$p99|$errors")
+rss_phases+=("after record_progress: $(server_rss_mb) (peak $(server_peak_rss_mb))")
 
 rss_mb="$(server_peak_rss_mb)"
 halves=("$baseline_half" "$catalogue_half" "$course_half" "$lesson_half" "-")
@@ -123,4 +127,5 @@ for i in "${!results[@]}"; do
 done
 echo
 echo "Start to /readyz 200: ${first_start_ms} ms (new database: migrations and demo content), ${restart_ms} ms (restart)."
-echo "Server peak RSS: $rss_mb MB."
+echo "Server peak RSS: $rss_mb MB. RSS in MB by phase:"
+printf -- '- %s\n' "${rss_phases[@]}"

@@ -93,9 +93,21 @@ pub async fn verify_password_async(hash: Option<&str>, password: &str) -> Result
     .await
 }
 
+/// At most one hash per CPU at a time: each takes 19 MiB and a core for tens of milliseconds,
+/// so more at once only adds memory (a burst of sign-ups held 8 buffers at once) and makes
+/// every one of them slower. Others wait their turn without holding a thread.
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    let cpus = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    tokio::sync::Semaphore::new(cpus.clamp(1, 16))
+});
+
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, AppError> {
+    let _turn = HASHING.acquire().await.map_err(|err| {
+        tracing::error!(error = %err, "password hashing queue closed");
+        AppError::Internal
+    })?;
     tokio::task::spawn_blocking(f).await.map_err(|err| {
         tracing::error!(error = %err, "password hashing task failed");
         AppError::Internal
