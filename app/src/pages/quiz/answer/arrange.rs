@@ -5,19 +5,13 @@ use leptos::prelude::*;
 use crate::models::PresentedQuestion;
 use crate::quiz::Response;
 
-use super::{strip_tags, INPUT, SMALL_BUTTON};
+use super::{strip_tags, Answer, INPUT, SMALL_BUTTON};
 
 /// The items as a list with Up/Down buttons (ordering).
-pub(super) fn ordering(
-    id_base: &str,
-    q: &PresentedQuestion,
-    response: RwSignal<Option<Response>>,
-    locked: Signal<bool>,
-    set: impl Fn(Response, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub(super) fn ordering(id_base: &str, q: &PresentedQuestion, answer: Answer) -> impl IntoView {
     let choices = StoredValue::new(q.choices.clone());
     let display: Vec<u32> = q.choices.iter().map(|c| c.id).collect();
-    let order = move || match response.get() {
+    let order = move || match answer.response.get() {
         Some(Response::Ordering(ids)) if ids.len() == display.len() => ids,
         _ => display.clone(),
     };
@@ -26,7 +20,7 @@ pub(super) fn ordering(
         let mut ids = order.get_untracked();
         if i < ids.len() && j < ids.len() {
             ids.swap(i, j);
-            set(Response::Ordering(ids), false);
+            answer.set(Response::Ordering(ids), false);
         }
     };
     let list_id = format!("{id_base}-order");
@@ -46,9 +40,9 @@ pub(super) fn ordering(
                             <span class="w-6 text-right font-mono text-sm text-slate-500">{format!("{}.", i + 1)}</span>
                             <span class="flex-1" inner_html=html></span>
                             <button type="button" class=SMALL_BUTTON aria-label=format!("Move “{label}” up")
-                                disabled=move || locked.get() || i == 0 on:click=move |_| swap(i, i - 1)>"Up"</button>
+                                disabled=move || answer.locked.get() || i == 0 on:click=move |_| swap(i, i - 1)>"Up"</button>
                             <button type="button" class=SMALL_BUTTON aria-label=format!("Move “{label}” down")
-                                disabled=move || locked.get() || i + 1 == n on:click=move |_| swap(i, i + 1)>"Down"</button>
+                                disabled=move || answer.locked.get() || i + 1 == n on:click=move |_| swap(i, i + 1)>"Down"</button>
                         </li>
                     }
                 }).collect_view()
@@ -58,15 +52,9 @@ pub(super) fn ordering(
 }
 
 /// A select of answers for each prompt (matching).
-pub(super) fn matching(
-    id_base: &str,
-    q: &PresentedQuestion,
-    response: RwSignal<Option<Response>>,
-    locked: Signal<bool>,
-    set: impl Fn(Response, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub(super) fn matching(id_base: &str, q: &PresentedQuestion, answer: Answer) -> impl IntoView {
     let n = q.prompts.len();
-    let current = move || match response.get() {
+    let current = move || match answer.response.get() {
         Some(Response::Matching(v)) if v.len() == n => v,
         _ => vec![None; n],
     };
@@ -79,12 +67,12 @@ pub(super) fn matching(
                 view! {
                     <div class="grid items-center gap-2 sm:grid-cols-2">
                         <label for=id.clone() class="font-medium" inner_html=prompt.clone()></label>
-                        <select id=id class=INPUT disabled=move || locked.get()
+                        <select id=id class=INPUT disabled=move || answer.locked.get()
                             on:change=move |ev| {
                                 let value = event_target_value(&ev);
                                 let mut picks = current();
                                 if let Some(slot) = picks.get_mut(i) { *slot = value.parse::<u32>().ok(); }
-                                set(Response::Matching(picks), false);
+                                answer.set(Response::Matching(picks), false);
                             }>
                             <option value="" selected=move || current().get(i).copied().flatten().is_none()>"Choose…"</option>
                             {choices.into_iter().map(|c| {

@@ -5,14 +5,10 @@ use leptos::prelude::*;
 use crate::models::PresentedQuestion;
 use crate::quiz::{QuestionKind, Response};
 
+use super::Answer;
+
 /// Radios: one option (single choice) or True/False.
-pub(super) fn choice_radios(
-    id_base: &str,
-    q: &PresentedQuestion,
-    response: RwSignal<Option<Response>>,
-    locked: Signal<bool>,
-    set: impl Fn(Response, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub(super) fn choice_radios(id_base: &str, q: &PresentedQuestion, answer: Answer) -> impl IntoView {
     let name = format!("{id_base}-choice");
     let rows: Vec<(String, String, Response)> = if q.kind == QuestionKind::TrueFalse {
         vec![
@@ -46,9 +42,9 @@ pub(super) fn choice_radios(
                 view! {
                     <li class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
                         <input type="radio" id=id.clone() name=name.clone() class="mt-1"
-                            prop:checked=move || response.with(|r| r.as_ref() == Some(&checked_value))
-                            disabled=move || locked.get()
-                            on:change=move |_| set(value.clone(), false) />
+                            prop:checked=move || answer.response.with(|r| r.as_ref() == Some(&checked_value))
+                            disabled=move || answer.locked.get()
+                            on:change=move |_| answer.set(value.clone(), false) />
                         <label for=id class="flex-1 cursor-pointer [&_p]:m-0" inner_html=html></label>
                     </li>
                 }
@@ -58,14 +54,8 @@ pub(super) fn choice_radios(
 }
 
 /// Checkboxes: any number of options (multiple choice).
-pub(super) fn checkboxes(
-    id_base: &str,
-    q: &PresentedQuestion,
-    response: RwSignal<Option<Response>>,
-    locked: Signal<bool>,
-    set: impl Fn(Response, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let picked = move || match response.get() {
+pub(super) fn checkboxes(id_base: &str, q: &PresentedQuestion, answer: Answer) -> impl IntoView {
+    let picked = move || match answer.response.get() {
         Some(Response::MultipleChoice(ids)) => ids,
         _ => Vec::new(),
     };
@@ -79,14 +69,14 @@ pub(super) fn checkboxes(
                     <li class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
                         <input type="checkbox" id=id.clone() class="mt-1"
                             prop:checked=move || picked().contains(&choice)
-                            disabled=move || locked.get()
+                            disabled=move || answer.locked.get()
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 let mut ids = picked();
                                 ids.retain(|i| *i != choice);
                                 if on { ids.push(choice); }
                                 ids.sort_unstable();
-                                set(Response::MultipleChoice(ids), false);
+                                answer.set(Response::MultipleChoice(ids), false);
                             } />
                         <label for=id class="flex-1 cursor-pointer [&_p]:m-0" inner_html=c.html.clone()></label>
                     </li>

@@ -20,6 +20,24 @@ const INPUT: &str = "rounded-lg border border-slate-300 px-3 py-2 focus:border-i
 /// Classes of the small Up/Down buttons.
 const SMALL_BUTTON: &str = "min-h-6 min-w-6 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50 disabled:opacity-40";
 
+/// What every answer input of one question shares: the learner's answer, whether the inputs
+/// are locked, and who hears of a change.
+#[derive(Clone, Copy)]
+struct Answer {
+    response: RwSignal<Option<Response>>,
+    locked: Signal<bool>,
+    on_change: Callback<bool>,
+}
+
+impl Answer {
+    /// Stores `r` as the answer and reports the change (`typing` for text, which callers
+    /// debounce).
+    fn set(self, r: Response, typing: bool) {
+        self.response.set(Some(r));
+        self.on_change.run(typing);
+    }
+}
+
 /// A question's stem and its answer inputs. `on_change(typing)` runs after every change the
 /// learner makes (`typing` for text, which callers debounce). `locked` disables the inputs.
 #[component]
@@ -39,24 +57,21 @@ pub fn AnswerWidget(
         "{points} point{}",
         if question.points == 1.0 { "" } else { "s" }
     );
-    let set = move |r: Response, typing: bool| {
-        response.set(Some(r));
-        on_change.run(typing);
+    let answer = Answer {
+        response,
+        locked,
+        on_change,
     };
     let inputs = match question.kind {
         QuestionKind::SingleChoice | QuestionKind::TrueFalse => {
-            choice_radios(&id_base, &question, response, locked, set).into_any()
+            choice_radios(&id_base, &question, answer).into_any()
         }
-        QuestionKind::MultipleChoice => {
-            checkboxes(&id_base, &question, response, locked, set).into_any()
-        }
-        QuestionKind::ShortText => short_text(&id_base, response, locked, set).into_any(),
-        QuestionKind::Numeric => {
-            numeric(&id_base, question.unit.clone(), response, locked, set).into_any()
-        }
-        QuestionKind::Ordering => ordering(&id_base, &question, response, locked, set).into_any(),
-        QuestionKind::Matching => matching(&id_base, &question, response, locked, set).into_any(),
-        QuestionKind::FillBlanks => blanks(&id_base, &question, response, locked, set).into_any(),
+        QuestionKind::MultipleChoice => checkboxes(&id_base, &question, answer).into_any(),
+        QuestionKind::ShortText => short_text(&id_base, answer).into_any(),
+        QuestionKind::Numeric => numeric(&id_base, question.unit.clone(), answer).into_any(),
+        QuestionKind::Ordering => ordering(&id_base, &question, answer).into_any(),
+        QuestionKind::Matching => matching(&id_base, &question, answer).into_any(),
+        QuestionKind::FillBlanks => blanks(&id_base, &question, answer).into_any(),
     };
     view! {
         <fieldset class="space-y-4" aria-labelledby=stem_id.clone() data-testid=format!("{id_base}-question")>

@@ -5,23 +5,18 @@ use leptos::prelude::*;
 use crate::models::PresentedQuestion;
 use crate::quiz::Response;
 
-use super::INPUT;
+use super::{Answer, INPUT};
 
 /// A text input (short text).
-pub(super) fn short_text(
-    id_base: &str,
-    response: RwSignal<Option<Response>>,
-    locked: Signal<bool>,
-    set: impl Fn(Response, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub(super) fn short_text(id_base: &str, answer: Answer) -> impl IntoView {
     let id = format!("{id_base}-text");
     view! {
         <div class="flex flex-col gap-1">
             <label for=id.clone() class="text-sm font-medium text-slate-700">"Your answer"</label>
             <input id=id type="text" class=INPUT autocomplete="off"
-                prop:value=move || match response.get() { Some(Response::ShortText(t)) => t, _ => String::new() }
-                disabled=move || locked.get()
-                on:input=move |ev| set(Response::ShortText(event_target_value(&ev)), true) />
+                prop:value=move || match answer.response.get() { Some(Response::ShortText(t)) => t, _ => String::new() }
+                disabled=move || answer.locked.get()
+                on:input=move |ev| answer.set(Response::ShortText(event_target_value(&ev)), true) />
         </div>
     }
 }
@@ -36,14 +31,8 @@ fn split_numeric(text: &str) -> (String, String) {
 }
 
 /// A number and, when the question has one, its unit.
-pub(super) fn numeric(
-    id_base: &str,
-    unit: Option<String>,
-    response: RwSignal<Option<Response>>,
-    locked: Signal<bool>,
-    set: impl Fn(Response, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let saved = move || match response.get() {
+pub(super) fn numeric(id_base: &str, unit: Option<String>, answer: Answer) -> impl IntoView {
+    let saved = move || match answer.response.get() {
         Some(Response::Numeric(t)) => split_numeric(&t),
         _ => (String::new(), String::new()),
     };
@@ -53,7 +42,7 @@ pub(super) fn numeric(
         } else {
             format!("{} {}", number.trim(), unit.trim())
         };
-        set(Response::Numeric(text), true);
+        answer.set(Response::Numeric(text), true);
     };
     let number_id = format!("{id_base}-number");
     let unit_id = format!("{id_base}-unit");
@@ -63,7 +52,7 @@ pub(super) fn numeric(
                 <label for=number_id.clone() class="text-sm font-medium text-slate-700">"Number"</label>
                 <input id=number_id type="text" inputmode="decimal" class=INPUT autocomplete="off"
                     prop:value=move || saved().0
-                    disabled=move || locked.get()
+                    disabled=move || answer.locked.get()
                     on:input=move |ev| combine(event_target_value(&ev), saved().1) />
             </div>
             {unit.map(|unit| view! {
@@ -71,7 +60,7 @@ pub(super) fn numeric(
                     <label for=unit_id.clone() class="text-sm font-medium text-slate-700">{format!("Unit (e.g. {unit})")}</label>
                     <input id=unit_id.clone() type="text" class=format!("{INPUT} w-32") autocomplete="off"
                         prop:value=move || saved().1
-                        disabled=move || locked.get()
+                        disabled=move || answer.locked.get()
                         on:input=move |ev| combine(saved().0, event_target_value(&ev)) />
                 </div>
             })}
@@ -80,15 +69,9 @@ pub(super) fn numeric(
 }
 
 /// The text with an input for each blank (fill in the blanks).
-pub(super) fn blanks(
-    id_base: &str,
-    q: &PresentedQuestion,
-    response: RwSignal<Option<Response>>,
-    locked: Signal<bool>,
-    set: impl Fn(Response, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub(super) fn blanks(id_base: &str, q: &PresentedQuestion, answer: Answer) -> impl IntoView {
     let count = q.blank_parts.len().saturating_sub(1);
-    let current = move || match response.get() {
+    let current = move || match answer.response.get() {
         Some(Response::FillBlanks(v)) if v.len() == count => v,
         _ => vec![String::new(); count],
     };
@@ -104,11 +87,11 @@ pub(super) fn blanks(
                         <input id=id type="text" autocomplete="off"
                             class="mx-1 w-36 rounded border border-slate-300 px-2 py-0.5 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:bg-slate-100"
                             prop:value=move || current().get(i).cloned().unwrap_or_default()
-                            disabled=move || locked.get()
+                            disabled=move || answer.locked.get()
                             on:input=move |ev| {
                                 let mut all = current();
                                 if let Some(slot) = all.get_mut(i) { *slot = event_target_value(&ev); }
-                                set(Response::FillBlanks(all), true);
+                                answer.set(Response::FillBlanks(all), true);
                             } />
                     }
                 });
