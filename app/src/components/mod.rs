@@ -2,6 +2,7 @@
 
 mod auth;
 mod autosave;
+mod back_link;
 mod confirm_dialog;
 mod course_card;
 mod curriculum;
@@ -20,6 +21,7 @@ pub use auth::{
     Field, FormError, SessionEpoch, SubmitButton,
 };
 pub use autosave::{clear_local, use_autosave, Autosave, SaveIndicator, SaveStatus};
+pub use back_link::BackLink;
 pub use confirm_dialog::{Confirm, ConfirmDialog, ConfirmRequest};
 pub use course_card::{CourseCard, CourseGrid};
 pub use curriculum::Curriculum;

@@ -14,7 +14,7 @@ use super::save_queue::{SaveQueue, SaveStatusLine};
 use super::submit::SubmitDialog;
 use super::{attempt_href, local, FeedbackBox, BUTTON, BUTTON_LIGHT};
 use crate::api::quiz::{check_answer, get_attempt};
-use crate::components::ErrorView;
+use crate::components::{BackLink, ErrorView};
 use crate::error::AppError;
 use crate::models::{AttemptView, QuestionFeedback};
 use crate::quiz::Response;
@@ -222,9 +222,7 @@ fn Player(view: AttemptView, course: String, lesson: String) -> impl IntoView {
     view! {
         <Title text=format!("{} — attempt {}", view.quiz_title, view.number) />
         <div class="mx-auto max-w-3xl space-y-6 px-4 py-10">
-            <nav aria-label="Breadcrumb" class="text-sm">
-                <a href=lesson_href.clone() class="text-indigo-700 hover:underline">{format!("← {}", view.quiz_title)}</a>
-            </nav>
+            <BackLink href=lesson_href.clone() label=view.quiz_title.clone() />
             <header class="flex flex-wrap items-center justify-between gap-4">
                 <div>
                     <h1 class="text-3xl font-bold tracking-tight">{view.quiz_title.clone()}</h1>

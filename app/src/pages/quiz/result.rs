@@ -9,7 +9,7 @@ use super::retry::ResultActions;
 use super::review::AnswerReview;
 use super::{format_percent, format_score, FeedbackBox};
 use crate::api::quiz::get_attempt_result;
-use crate::components::ErrorView;
+use crate::components::{BackLink, ErrorView};
 use crate::error::AppError;
 use crate::format::LocalTime;
 use crate::models::AttemptResult;
@@ -84,9 +84,7 @@ pub fn ResultView(
     view! {
         <Title text=title.clone() />
         <div class="mx-auto max-w-3xl space-y-6 px-4 py-10">
-            <nav aria-label="Breadcrumb" class="text-sm">
-                <a href=back_href.clone() class="text-indigo-700 hover:underline">{format!("← {back_label}")}</a>
-            </nav>
+            <BackLink href=back_href.clone() label=back_label />
             <header class="space-y-2">
                 <h1 class="text-3xl font-bold tracking-tight" tabindex="-1">{title}</h1>
                 <p class="text-sm text-slate-500">

@@ -11,7 +11,7 @@ use crate::api::authoring::{
     get_course_editor, publish_course, save_course, set_course_cover, unpublish_course,
 };
 use crate::components::{
-    use_autosave, use_markdown_preview, Autosave, ErrorView, FileUpload, SaveIndicator,
+    use_autosave, use_markdown_preview, Autosave, BackLink, ErrorView, FileUpload, SaveIndicator,
 };
 use crate::error::AppError;
 use crate::models::{
@@ -66,7 +66,7 @@ fn CourseEditorView(editor: CourseEditor) -> impl IntoView {
         // is gone, so a title read from the draft signal panicked there now and then.
         <Title text=format!("Edit: {}", editor.draft.title) />
         <div class="mx-auto max-w-5xl space-y-8 px-4 py-10">
-            <nav aria-label="Breadcrumb" class="text-sm"><a href="/teach" class="text-indigo-700 hover:underline">"← Your courses"</a></nav>
+            <BackLink href="/teach" label="Your courses" />
             <header class="flex flex-wrap items-start justify-between gap-4">
                 <div class="space-y-2">
                     <h1 class="text-3xl font-bold tracking-tight">{title}</h1>

@@ -10,7 +10,7 @@ use super::{BUTTON_LIGHT, CARD, INPUT};
 use crate::api::authoring::{get_lesson_editor, save_lesson, set_lesson_media};
 use crate::api::quiz::get_quiz_editor;
 use crate::components::{
-    format_bytes, use_autosave, use_markdown_preview, Autosave, ErrorView, FileUpload,
+    format_bytes, use_autosave, use_markdown_preview, Autosave, BackLink, ErrorView, FileUpload,
     SaveIndicator,
 };
 use crate::error::AppError;
@@ -108,9 +108,7 @@ fn LessonEditorView(
         // is gone, so a title read from the draft signal panicked there now and then.
         <Title text=format!("Edit lesson: {}", editor.draft.title) />
         <div class="mx-auto max-w-6xl space-y-6 px-4 py-10">
-            <nav aria-label="Breadcrumb" class="text-sm">
-                <a href=format!("/teach/courses/{course_id}") class="text-indigo-700 hover:underline">{format!("← {}", editor.course_title)}</a>
-            </nav>
+            <BackLink href=format!("/teach/courses/{course_id}") label=editor.course_title />
             <header class="flex flex-wrap items-start justify-between gap-4">
                 <div class="space-y-2">
                     <h1 class="text-3xl font-bold tracking-tight">{move || autosave.draft.with(|d| d.title.clone())}</h1>

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use super::CARD;
 use crate::api::learning::get_course_stats;
-use crate::components::TableScroll;
+use crate::components::{BackLink, TableScroll};
 use crate::models::CourseStats;
 
 /// The course statistics page (the course's instructor and admins).
@@ -29,9 +29,7 @@ fn StatsView(stats: CourseStats) -> impl IntoView {
     view! {
         <Title text=format!("Statistics: {}", stats.title) />
         <div class="mx-auto max-w-5xl space-y-8 px-4 py-10">
-            <nav aria-label="Breadcrumb" class="text-sm">
-                <a href=format!("/teach/courses/{}", stats.course_id) class="text-indigo-700 hover:underline">{format!("← {}", stats.title)}</a>
-            </nav>
+            <BackLink href=format!("/teach/courses/{}", stats.course_id) label=stats.title />
             <h1 class="text-3xl font-bold tracking-tight">"Course statistics"</h1>
             <dl class="grid gap-4 sm:grid-cols-3">
                 <div class=CARD><dt class="text-sm text-slate-600">"Enrollments"</dt><dd class="text-3xl font-bold" data-testid="stat-enrollments">{stats.total_enrollments}</dd></div>

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::super::{BUTTON, BUTTON_LIGHT, CARD, INPUT};
 use super::download::download_text;
 use crate::api::quiz::{delete_question, export_questions, list_questions};
-use crate::components::{Confirm, ConfirmDialog, ErrorView, TableScroll};
+use crate::components::{BackLink, Confirm, ConfirmDialog, ErrorView, TableScroll};
 use crate::error::AppError;
 use crate::format::count;
 use crate::models::QuestionBank;
@@ -165,9 +165,7 @@ fn BankView(
         <Title text=format!("Question bank: {}", bank.course_title) />
         <div class="mx-auto max-w-6xl space-y-6 px-4 py-10">
             <ConfirmDialog confirm id="question-confirm" />
-            <nav aria-label="Breadcrumb" class="text-sm">
-                <a href=format!("/teach/courses/{course_id}") class="text-indigo-700 hover:underline">{format!("← {}", bank.course_title)}</a>
-            </nav>
+            <BackLink href=format!("/teach/courses/{course_id}") label=bank.course_title />
             <header class="flex flex-wrap items-center justify-between gap-4">
                 <h1 class="text-3xl font-bold tracking-tight">"Question bank"</h1>
                 <div class="flex flex-wrap gap-2">

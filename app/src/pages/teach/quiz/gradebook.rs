@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::super::{BUTTON_LIGHT, CARD};
 use super::download::download_text;
 use crate::api::quiz::{export_gradebook, get_gradebook};
-use crate::components::{ErrorView, TableScroll};
+use crate::components::{BackLink, ErrorView, TableScroll};
 use crate::error::AppError;
 use crate::models::{GradeCell, Gradebook};
 use crate::pages::quiz::format_percent;
@@ -92,9 +92,7 @@ fn GradebookView(book: Gradebook) -> impl IntoView {
     view! {
         <Title text=format!("Gradebook: {}", book.course_title) />
         <div class="mx-auto max-w-6xl space-y-6 px-4 py-10">
-            <nav aria-label="Breadcrumb" class="text-sm">
-                <a href=format!("/teach/courses/{course_id}") class="text-indigo-700 hover:underline">{format!("← {}", book.course_title)}</a>
-            </nav>
+            <BackLink href=format!("/teach/courses/{course_id}") label=book.course_title />
             <header class="flex flex-wrap items-center justify-between gap-4">
                 <h1 class="text-3xl font-bold tracking-tight">"Gradebook"</h1>
                 <button type="button" class=BUTTON_LIGHT on:click=download>"Download CSV"</button>

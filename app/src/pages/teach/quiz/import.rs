@@ -12,7 +12,7 @@ use super::download::download_text;
 use super::import_preview::{count, to_check, PreviewList, ProblemList};
 use super::question_draft::Draft;
 use crate::api::quiz::{import_questions, preview_import};
-use crate::components::ErrorView;
+use crate::components::{BackLink, ErrorView};
 use crate::error::AppError;
 use crate::models::{ImportPreview, ImportReport};
 
@@ -152,9 +152,7 @@ fn ImportForm(course_id: i64) -> impl IntoView {
     view! {
         <Title text="Import questions" />
         <div class="mx-auto max-w-5xl space-y-6 px-4 py-10">
-            <nav aria-label="Breadcrumb" class="text-sm">
-                <a href=bank_href.clone() class="text-indigo-700 hover:underline">"← Question bank"</a>
-            </nav>
+            <BackLink href=bank_href.clone() label="Question bank" />
             <h1 class="text-3xl font-bold tracking-tight">"Import questions"</h1>
             <section class=CARD aria-label="Import">
                 <div class="grid gap-4 sm:grid-cols-[12rem_1fr]">

@@ -12,7 +12,7 @@ use super::super::{BUTTON, CARD, INPUT};
 use super::question_draft::Draft;
 use super::question_forms::{field_error, BodyForm};
 use crate::api::quiz::{get_question, save_question};
-use crate::components::{use_markdown_preview, ErrorView};
+use crate::components::{use_markdown_preview, BackLink, ErrorView};
 use crate::error::{AppError, FieldErrors};
 use crate::models::QuestionInput;
 use crate::quiz::{validate, QuestionKind};
@@ -138,9 +138,7 @@ fn QuestionForm(course_id: i64, id: Option<i64>, draft: Draft) -> impl IntoView 
     view! {
         <Title text=title />
         <div class="mx-auto max-w-6xl space-y-6 px-4 py-10">
-            <nav aria-label="Breadcrumb" class="text-sm">
-                <a href=bank_href.clone() class="text-indigo-700 hover:underline">"← Question bank"</a>
-            </nav>
+            <BackLink href=bank_href.clone() label="Question bank" />
             <header class="flex flex-wrap items-center justify-between gap-4">
                 <h1 class="text-3xl font-bold tracking-tight">{title}</h1>
                 <div class="flex items-center gap-3">

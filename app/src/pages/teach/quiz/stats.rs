@@ -1,7 +1,7 @@
 //! `/teach/lessons/:id/quiz-stats`: attempts, mean score, and per question its facility (share
 //! of marks earned) and the most common wrong answers.
 
-use crate::components::TableScroll;
+use crate::components::{BackLink, TableScroll};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -23,9 +23,7 @@ fn StatsView(stats: QuizStats) -> impl IntoView {
     view! {
         <Title text=format!("Quiz statistics: {}", stats.title) />
         <div class="mx-auto max-w-5xl space-y-8 px-4 py-10">
-            <nav aria-label="Breadcrumb" class="text-sm">
-                <a href=format!("/teach/lessons/{}", stats.lesson_id) class="text-indigo-700 hover:underline">{format!("← {}", stats.title)}</a>
-            </nav>
+            <BackLink href=format!("/teach/lessons/{}", stats.lesson_id) label=stats.title />
             <h1 class="text-3xl font-bold tracking-tight">"Quiz statistics"</h1>
             <dl class="grid gap-4 sm:grid-cols-2">
                 <div class=CARD><dt class="text-sm text-slate-600">"Submitted attempts"</dt><dd class="text-3xl font-bold" data-testid="quiz-stat-attempts">{stats.attempts}</dd></div>
