@@ -51,6 +51,38 @@ pub fn use_markdown_preview(
     (html, error)
 }
 
+/// The live preview beside a markdown editor: a "Preview" label, the rendered `html`, and why
+/// the newest preview failed, if it did (both from [`use_markdown_preview`]). `name` makes the
+/// ids: the label is `{name}-preview-label` and the test id `{name}-preview`.
+#[component]
+pub fn MarkdownPreview(
+    name: &'static str,
+    html: ReadSignal<String>,
+    error: ReadSignal<Option<String>>,
+    /// Classes of the preview box beyond the shared ones: height, background, padding.
+    box_class: &'static str,
+    /// Shown as a whole `<article>` (a lesson) that may shrink inside its grid column.
+    #[prop(optional)]
+    article: bool,
+) -> impl IntoView {
+    let label_id = format!("{name}-preview-label");
+    let test_id = format!("{name}-preview");
+    let class =
+        format!("prose prose-slate max-w-none rounded-lg border border-slate-200 {box_class}");
+    let rendered = if article {
+        view! { <article class=class aria-labelledby=label_id.clone() data-testid=test_id inner_html=html></article> }.into_any()
+    } else {
+        view! { <div class=class aria-labelledby=label_id.clone() data-testid=test_id inner_html=html></div> }.into_any()
+    };
+    view! {
+        <div class=if article { "flex min-w-0 flex-col gap-1" } else { "flex flex-col gap-1" }>
+            <span id=label_id class="text-sm font-medium text-slate-700">"Preview"</span>
+            {rendered}
+            <p role="status" class="min-h-5 text-sm text-amber-800">{error}</p>
+        </div>
+    }
+}
+
 /// The server renders the first preview into the page. In the browser the page is hydrated, so
 /// the server's HTML stays until the first answer replaces it.
 fn initial_html(source: &str) -> String {

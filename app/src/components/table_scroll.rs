@@ -21,3 +21,24 @@ pub fn TableScroll(
         </div>
     }
 }
+
+/// A full-width table in a white card that scrolls sideways on its own, as the teaching pages
+/// list things.
+#[component]
+pub fn CardTable(
+    /// What the table shows (names the scrolling region).
+    label: &'static str,
+    /// The table's test id, if tests look for it.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+    /// The caption, head and body.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <TableScroll label class="rounded-xl border border-slate-200 bg-white shadow-sm">
+            <table class="w-full text-left text-sm" data-testid=testid>
+                {children()}
+            </table>
+        </TableScroll>
+    }
+}

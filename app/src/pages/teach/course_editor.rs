@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::curriculum_editor::CurriculumEditor;
 use super::{BUTTON, BUTTON_LIGHT, CARD, INPUT};
@@ -11,7 +10,8 @@ use crate::api::authoring::{
     get_course_editor, publish_course, save_course, set_course_cover, unpublish_course,
 };
 use crate::components::{
-    use_autosave, use_markdown_preview, Autosave, BackLink, ErrorView, FileUpload, SaveIndicator,
+    use_autosave, use_markdown_preview, Autosave, BackLink, FileUpload, MarkdownPreview,
+    SaveIndicator,
 };
 use crate::error::AppError;
 use crate::models::{
@@ -22,24 +22,9 @@ use crate::models::{
 /// The course editor page.
 #[component]
 pub fn CourseEditorPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let editor = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_course_editor(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    view! {
-        <Suspense fallback=|| view! { <p class="p-10 text-slate-500">"Loading the editor…"</p> }>
-            {move || Suspend::new(async move {
-                match editor.await {
-                    Ok(editor) => view! { <CourseEditorView editor /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    super::by_route_id(get_course_editor, "Loading the editor…", |editor| {
+        view! { <CourseEditorView editor /> }.into_any()
+    })
 }
 
 #[component]
@@ -286,12 +271,7 @@ fn DetailsForm(autosave: Autosave<CourseDraft>) -> impl IntoView {
             <div class="grid gap-4 lg:grid-cols-2">
                 <DraftText autosave name="description" label="Description (markdown)" rows=14u32
                     get=|d| &d.description set=|d, v| d.description = v />
-                <div class="flex flex-col gap-1">
-                    <span class="text-sm font-medium text-slate-700" id="description-preview-label">"Preview"</span>
-                    <div class="prose prose-slate max-w-none min-h-40 rounded-lg border border-slate-200 bg-slate-50 p-4"
-                        aria-labelledby="description-preview-label" data-testid="description-preview" inner_html=preview></div>
-                    <p role="status" class="min-h-5 text-sm text-amber-800">{preview_error}</p>
-                </div>
+                <MarkdownPreview name="description" html=preview error=preview_error box_class="min-h-40 bg-slate-50 p-4" />
             </div>
             <div class="grid gap-4 sm:grid-cols-2">
                 <DraftText autosave name="outcomes" label="What learners will learn (one per line)" rows=5u32

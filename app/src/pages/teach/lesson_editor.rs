@@ -3,15 +3,14 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::quiz::QuizSection;
 use super::{BUTTON_LIGHT, CARD, INPUT};
 use crate::api::authoring::{get_lesson_editor, save_lesson, set_lesson_media};
 use crate::api::quiz::get_quiz_editor;
 use crate::components::{
-    format_bytes, use_autosave, use_markdown_preview, Autosave, BackLink, ErrorView, FileUpload,
-    SaveIndicator,
+    format_bytes, use_autosave, use_markdown_preview, Autosave, BackLink, FileUpload,
+    MarkdownPreview, SaveIndicator,
 };
 use crate::error::AppError;
 use crate::models::{LessonDraft, LessonEditor, MediaInfo, QuizEditor, LESSON_KINDS};
@@ -19,31 +18,25 @@ use crate::models::{LessonDraft, LessonEditor, MediaInfo, QuizEditor, LESSON_KIN
 /// The lesson editor page.
 #[component]
 pub fn LessonEditorPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    // The page's only resource: a quiz lesson's quiz is loaded here too (a resource made by
-    // the quiz section, inside the `Suspend` below, would break hydration).
-    let editor = Resource::new(id, |id| async move {
-        let editor = match id {
-            Some(id) => get_lesson_editor(id).await?,
-            None => return Err(AppError::NotFound),
-        };
-        let quiz = match editor.draft.kind.as_str() {
-            "quiz" => Some(get_quiz_editor(editor.id).await),
-            _ => None,
-        };
-        Ok((editor, quiz))
-    });
-    view! {
-        <Suspense fallback=|| view! { <p class="p-10 text-slate-500">"Loading the lesson…"</p> }>
-            {move || Suspend::new(async move {
-                match editor.await {
-                    Ok((editor, quiz)) => view! { <LessonEditorView editor quiz /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    super::by_route_id(
+        lesson_and_quiz,
+        "Loading the lesson…",
+        |(editor, quiz)| view! { <LessonEditorView editor quiz /> }.into_any(),
+    )
+}
+
+/// Lesson `id` for the editor and, for a quiz lesson, its quiz: the page's only resource loads
+/// both (a resource made by the quiz section, inside the page's `Suspend`, would break
+/// hydration).
+async fn lesson_and_quiz(
+    id: i64,
+) -> Result<(LessonEditor, Option<Result<QuizEditor, AppError>>), AppError> {
+    let editor = get_lesson_editor(id).await?;
+    let quiz = match editor.draft.kind.as_str() {
+        "quiz" => Some(get_quiz_editor(editor.id).await),
+        _ => None,
+    };
+    Ok((editor, quiz))
 }
 
 fn text_input(
@@ -170,12 +163,7 @@ fn LessonEditorView(
                         on:input=move |ev| { let v = event_target_value(&ev); autosave.draft.update(|d| d.body = v); }></textarea>
                     <p id="lesson-body-error" class="min-h-5 text-sm text-red-700">{body_error}</p>
                 </div>
-                <div class="flex min-w-0 flex-col gap-1">
-                    <span id="lesson-preview-label" class="text-sm font-medium text-slate-700">"Preview"</span>
-                    <article class="prose prose-slate max-w-none min-h-96 rounded-lg border border-slate-200 bg-white p-6"
-                        aria-labelledby="lesson-preview-label" data-testid="lesson-preview" inner_html=preview></article>
-                    <p role="status" class="min-h-5 text-sm text-amber-800">{preview_error}</p>
-                </div>
+                <MarkdownPreview name="lesson" html=preview error=preview_error box_class="min-h-96 bg-white p-6" article=true />
             </section>
         </div>
     }

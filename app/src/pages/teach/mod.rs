@@ -58,3 +58,20 @@ where
         </Suspense>
     }
 }
+
+/// "Previous" and "Next" around "Page n of m" under a list of more than one page; `href` is
+/// the address of a page.
+pub(crate) fn page_links(
+    page: u64,
+    total_pages: u64,
+    href: impl Fn(u64) -> String,
+) -> Option<leptos::prelude::AnyView> {
+    use leptos::prelude::*;
+    (total_pages > 1).then(|| view! {
+        <nav aria-label="Pagination" class="flex items-center justify-center gap-3 text-sm">
+            {(page > 1).then(|| view! { <a class=BUTTON_LIGHT rel="prev" href=href(page - 1)>"Previous"</a> })}
+            <span>{format!("Page {page} of {total_pages}")}</span>
+            {(page < total_pages).then(|| view! { <a class=BUTTON_LIGHT rel="next" href=href(page + 1)>"Next"</a> })}
+        </nav>
+    }.into_any())
+}

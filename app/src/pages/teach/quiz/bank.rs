@@ -6,10 +6,10 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::super::{BUTTON, BUTTON_LIGHT, CARD, INPUT};
+use super::super::{page_links, BUTTON, BUTTON_LIGHT, CARD, INPUT};
 use super::download::download_text;
 use crate::api::quiz::{delete_question, export_questions, list_questions};
-use crate::components::{BackLink, Confirm, ConfirmDialog, ErrorView, TableScroll};
+use crate::components::{BackLink, CardTable, Confirm, ConfirmDialog, ErrorView};
 use crate::error::AppError;
 use crate::format::count;
 use crate::models::QuestionBank;
@@ -149,13 +149,6 @@ fn BankView(
             )
         })
         .collect();
-    let prev_href = bank_href(
-        course_id,
-        tag.as_deref(),
-        search.as_deref(),
-        page.saturating_sub(1),
-    );
-    let next_href = bank_href(course_id, tag.as_deref(), search.as_deref(), page + 1);
     let export_label = if tag.is_some() {
         "Export this tag (GIFT)"
     } else {
@@ -207,47 +200,39 @@ fn BankView(
                 }.into_any()
             } else {
                 view! {
-                    <TableScroll label="Questions" class="rounded-xl border border-slate-200 bg-white shadow-sm">
-                        <table class="w-full text-left text-sm" data-testid="bank-table">
-                            <caption class="sr-only">{count(bank.total, "question", "questions")}</caption>
-                            <thead class="border-b border-slate-200 bg-slate-50 text-slate-600"><tr>
-                                <th scope="col" class="px-4 py-2">"Question"</th>
-                                <th scope="col" class="px-4 py-2">"Type"</th>
-                                <th scope="col" class="px-4 py-2">"Tags"</th>
-                                <th scope="col" class="px-4 py-2">"Points"</th>
-                                <th scope="col" class="px-4 py-2">"Used in"</th>
-                                <th scope="col" class="px-4 py-2"><span class="sr-only">"Actions"</span></th>
-                            </tr></thead>
-                            <tbody>
-                                {bank.questions.into_iter().map(|q| {
-                                    let title = q.title.clone();
-                                    let id = q.id;
-                                    view! {
-                                        <tr class="border-b border-slate-100">
-                                            <td class="px-4 py-2"><a class="text-indigo-700 hover:underline" href=format!("/teach/questions/{id}")>{q.title.clone()}</a></td>
-                                            <td class="px-4 py-2">{q.kind.label()}</td>
-                                            <td class="px-4 py-2">{q.tags.join(", ")}</td>
-                                            <td class="px-4 py-2">{format_score(q.points)}</td>
-                                            <td class="px-4 py-2">{format!("{} quiz{}", q.used_in, if q.used_in == 1 { "" } else { "zes" })}</td>
-                                            <td class="px-4 py-2 text-right">
-                                                <button type="button" class=BUTTON_LIGHT aria-label=format!("Delete “{}”", q.title)
-                                                    on:click=move |_| delete(id, title.clone())>"Delete"</button>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </TableScroll>
+                    <CardTable label="Questions" testid="bank-table">
+                        <caption class="sr-only">{count(bank.total, "question", "questions")}</caption>
+                        <thead class="border-b border-slate-200 bg-slate-50 text-slate-600"><tr>
+                            <th scope="col" class="px-4 py-2">"Question"</th>
+                            <th scope="col" class="px-4 py-2">"Type"</th>
+                            <th scope="col" class="px-4 py-2">"Tags"</th>
+                            <th scope="col" class="px-4 py-2">"Points"</th>
+                            <th scope="col" class="px-4 py-2">"Used in"</th>
+                            <th scope="col" class="px-4 py-2"><span class="sr-only">"Actions"</span></th>
+                        </tr></thead>
+                        <tbody>
+                            {bank.questions.into_iter().map(|q| {
+                                let title = q.title.clone();
+                                let id = q.id;
+                                view! {
+                                    <tr class="border-b border-slate-100">
+                                        <td class="px-4 py-2"><a class="text-indigo-700 hover:underline" href=format!("/teach/questions/{id}")>{q.title.clone()}</a></td>
+                                        <td class="px-4 py-2">{q.kind.label()}</td>
+                                        <td class="px-4 py-2">{q.tags.join(", ")}</td>
+                                        <td class="px-4 py-2">{format_score(q.points)}</td>
+                                        <td class="px-4 py-2">{format!("{} quiz{}", q.used_in, if q.used_in == 1 { "" } else { "zes" })}</td>
+                                        <td class="px-4 py-2 text-right">
+                                            <button type="button" class=BUTTON_LIGHT aria-label=format!("Delete “{}”", q.title)
+                                                on:click=move |_| delete(id, title.clone())>"Delete"</button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </CardTable>
                 }.into_any()
             }}
-            {(total_pages > 1).then(|| view! {
-                <nav aria-label="Pagination" class="flex items-center justify-center gap-3 text-sm">
-                    {(page > 1).then(|| view! { <a class=BUTTON_LIGHT rel="prev" href=prev_href>"Previous"</a> })}
-                    <span>{format!("Page {page} of {total_pages}")}</span>
-                    {(page < total_pages).then(|| view! { <a class=BUTTON_LIGHT rel="next" href=next_href>"Next"</a> })}
-                </nav>
-            })}
+            {page_links(page, total_pages, |p| bank_href(course_id, tag.as_deref(), search.as_deref(), p))}
         </div>
     }
 }

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::super::{BUTTON_LIGHT, CARD};
+use super::super::{page_links, BUTTON_LIGHT, CARD};
 use super::download::download_text;
 use crate::api::quiz::{export_gradebook, get_gradebook};
-use crate::components::{BackLink, ErrorView, TableScroll};
+use crate::components::{BackLink, CardTable, ErrorView};
 use crate::error::AppError;
 use crate::models::{GradeCell, Gradebook};
 use crate::pages::quiz::format_percent;
@@ -106,44 +106,36 @@ fn GradebookView(book: Gradebook) -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <TableScroll label="Gradebook" class="rounded-xl border border-slate-200 bg-white shadow-sm">
-                        <table class="w-full text-left text-sm" data-testid="gradebook-table">
-                            <caption class="sr-only">"Learners and their quiz scores"</caption>
-                            <thead class="border-b border-slate-200 bg-slate-50 text-slate-600"><tr>
-                                <th scope="col" class="px-4 py-2">"Learner"</th>
-                                {quizzes.iter().map(|q| view! {
-                                    <th scope="col" class="px-4 py-2">
-                                        <a class="hover:underline" href=format!("/teach/lessons/{}/quiz-stats", q.lesson_id)>{q.title.clone()}</a>
-                                        <span class="block text-xs font-normal">{format!("pass {}%", q.pass_percent)}</span>
-                                    </th>
-                                }).collect_view()}
-                            </tr></thead>
-                            <tbody>
-                                {book.rows.into_iter().map(|row| {
-                                    let quizzes = quizzes.clone();
-                                    view! {
-                                        <tr class="border-b border-slate-100">
-                                            <th scope="row" class="px-4 py-2 font-medium">
-                                                {row.name.clone()}<span class="block text-xs font-normal text-slate-500">{row.email.clone()}</span>
-                                            </th>
-                                            {row.cells.into_iter().zip(quizzes).map(|(c, q)| view! {
-                                                <td class="px-4 py-2">{cell(c, &row.name, &q.title)}</td>
-                                            }).collect_view()}
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </TableScroll>
+                    <CardTable label="Gradebook" testid="gradebook-table">
+                        <caption class="sr-only">"Learners and their quiz scores"</caption>
+                        <thead class="border-b border-slate-200 bg-slate-50 text-slate-600"><tr>
+                            <th scope="col" class="px-4 py-2">"Learner"</th>
+                            {quizzes.iter().map(|q| view! {
+                                <th scope="col" class="px-4 py-2">
+                                    <a class="hover:underline" href=format!("/teach/lessons/{}/quiz-stats", q.lesson_id)>{q.title.clone()}</a>
+                                    <span class="block text-xs font-normal">{format!("pass {}%", q.pass_percent)}</span>
+                                </th>
+                            }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {book.rows.into_iter().map(|row| {
+                                let quizzes = quizzes.clone();
+                                view! {
+                                    <tr class="border-b border-slate-100">
+                                        <th scope="row" class="px-4 py-2 font-medium">
+                                            {row.name.clone()}<span class="block text-xs font-normal text-slate-500">{row.email.clone()}</span>
+                                        </th>
+                                        {row.cells.into_iter().zip(quizzes).map(|(c, q)| view! {
+                                            <td class="px-4 py-2">{cell(c, &row.name, &q.title)}</td>
+                                        }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </CardTable>
                 }.into_any()
             }}
-            {(total_pages > 1).then(|| view! {
-                <nav aria-label="Pagination" class="flex items-center justify-center gap-3 text-sm">
-                    {(page > 1).then(|| view! { <a class=BUTTON_LIGHT rel="prev" href=href(page - 1)>"Previous"</a> })}
-                    <span>{format!("Page {page} of {total_pages}")}</span>
-                    {(page < total_pages).then(|| view! { <a class=BUTTON_LIGHT rel="next" href=href(page + 1)>"Next"</a> })}
-                </nav>
-            })}
+            {page_links(page, total_pages, href)}
         </div>
     }
 }

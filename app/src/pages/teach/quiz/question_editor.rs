@@ -12,7 +12,7 @@ use super::super::{BUTTON, CARD, INPUT};
 use super::question_draft::Draft;
 use super::question_forms::{field_error, BodyForm};
 use crate::api::quiz::{get_question, save_question};
-use crate::components::{use_markdown_preview, BackLink, ErrorView};
+use crate::components::{use_markdown_preview, BackLink, ErrorView, MarkdownPreview};
 use crate::error::{AppError, FieldErrors};
 use crate::models::QuestionInput;
 use crate::quiz::{validate, QuestionKind};
@@ -190,12 +190,7 @@ fn QuestionForm(course_id: i64, id: Option<i64>, draft: Draft) -> impl IntoView 
                 </div>
                 <div class="grid gap-4 lg:grid-cols-2">
                     {text_area(draft, errors, ("question-stem", "stem"), "Question (markdown)", 8, |d| d.stem.clone(), |d, v| d.stem = v)}
-                    <div class="flex flex-col gap-1">
-                        <span id="stem-preview-label" class="text-sm font-medium text-slate-700">"Preview"</span>
-                        <div class="prose prose-slate max-w-none min-h-40 rounded-lg border border-slate-200 bg-white p-4"
-                            aria-labelledby="stem-preview-label" data-testid="stem-preview" inner_html=preview></div>
-                        <p role="status" class="min-h-5 text-sm text-amber-800">{preview_error}</p>
-                    </div>
+                    <MarkdownPreview name="stem" html=preview error=preview_error box_class="min-h-40 bg-white p-4" />
                 </div>
             </section>
             <section class=CARD aria-label="Answers">

@@ -1,7 +1,7 @@
 //! `/teach/lessons/:id/quiz-stats`: attempts, mean score, and per question its facility (share
 //! of marks earned) and the most common wrong answers.
 
-use crate::components::{BackLink, TableScroll};
+use crate::components::{BackLink, CardTable};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -33,57 +33,55 @@ fn StatsView(stats: QuizStats) -> impl IntoView {
                 view! { <p class=CARD>"No question has been answered yet."</p> }.into_any()
             } else {
                 view! {
-                    <TableScroll label="Per-question statistics" class="rounded-xl border border-slate-200 bg-white shadow-sm">
-                        <table class="w-full text-left text-sm">
-                            <caption class="sr-only">"Per-question statistics"</caption>
-                            <thead class="border-b border-slate-200 bg-slate-50 text-slate-600"><tr>
-                                <th scope="col" class="px-4 py-2">"Question"</th>
-                                <th scope="col" class="px-4 py-2">"Asked"</th>
-                                <th scope="col" class="px-4 py-2">"Facility"</th>
-                                <th scope="col" class="px-4 py-2">"Most common wrong answers"</th>
-                            </tr></thead>
-                            <tbody>
-                                {stats.questions.into_iter().map(|q| {
-                                    let pct = q.facility.map(|f| (f * 100.0).clamp(0.0, 100.0));
-                                    view! {
-                                        <tr class="border-b border-slate-100 align-top">
-                                            <td class="px-4 py-2">
-                                                <a class="text-indigo-700 hover:underline" href=format!("/teach/questions/{}", q.question_id)>{q.title.clone()}</a>
-                                                <span class="block text-xs text-slate-500">{q.kind.label()}</span>
-                                            </td>
-                                            <td class="px-4 py-2">{q.asked}</td>
-                                            <td class="px-4 py-2">
-                                                {match pct {
-                                                    Some(p) => view! {
-                                                        <div class="flex items-center gap-2">
-                                                            <div class="h-2 w-24 rounded bg-slate-200" aria-hidden="true">
-                                                                <div class="h-2 rounded bg-indigo-600" style=format!("width: {p:.0}%")></div>
-                                                            </div>
-                                                            <span>{format_percent(p)}</span>
+                    <CardTable label="Per-question statistics">
+                        <caption class="sr-only">"Per-question statistics"</caption>
+                        <thead class="border-b border-slate-200 bg-slate-50 text-slate-600"><tr>
+                            <th scope="col" class="px-4 py-2">"Question"</th>
+                            <th scope="col" class="px-4 py-2">"Asked"</th>
+                            <th scope="col" class="px-4 py-2">"Facility"</th>
+                            <th scope="col" class="px-4 py-2">"Most common wrong answers"</th>
+                        </tr></thead>
+                        <tbody>
+                            {stats.questions.into_iter().map(|q| {
+                                let pct = q.facility.map(|f| (f * 100.0).clamp(0.0, 100.0));
+                                view! {
+                                    <tr class="border-b border-slate-100 align-top">
+                                        <td class="px-4 py-2">
+                                            <a class="text-indigo-700 hover:underline" href=format!("/teach/questions/{}", q.question_id)>{q.title.clone()}</a>
+                                            <span class="block text-xs text-slate-500">{q.kind.label()}</span>
+                                        </td>
+                                        <td class="px-4 py-2">{q.asked}</td>
+                                        <td class="px-4 py-2">
+                                            {match pct {
+                                                Some(p) => view! {
+                                                    <div class="flex items-center gap-2">
+                                                        <div class="h-2 w-24 rounded bg-slate-200" aria-hidden="true">
+                                                            <div class="h-2 rounded bg-indigo-600" style=format!("width: {p:.0}%")></div>
                                                         </div>
-                                                    }.into_any(),
-                                                    None => view! { <span class="text-slate-400">"—"</span> }.into_any(),
-                                                }}
-                                            </td>
-                                            <td class="px-4 py-2">
-                                                {if q.common_wrong.is_empty() {
-                                                    view! { <span class="text-slate-400">"—"</span> }.into_any()
-                                                } else {
-                                                    view! {
-                                                        <ul class="space-y-1">
-                                                            {q.common_wrong.into_iter().map(|w| view! {
-                                                                <li>{format!("{} ({}×)", w.answer, w.count)}</li>
-                                                            }).collect_view()}
-                                                        </ul>
-                                                    }.into_any()
-                                                }}
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </TableScroll>
+                                                        <span>{format_percent(p)}</span>
+                                                    </div>
+                                                }.into_any(),
+                                                None => view! { <span class="text-slate-400">"—"</span> }.into_any(),
+                                            }}
+                                        </td>
+                                        <td class="px-4 py-2">
+                                            {if q.common_wrong.is_empty() {
+                                                view! { <span class="text-slate-400">"—"</span> }.into_any()
+                                            } else {
+                                                view! {
+                                                    <ul class="space-y-1">
+                                                        {q.common_wrong.into_iter().map(|w| view! {
+                                                            <li>{format!("{} ({}×)", w.answer, w.count)}</li>
+                                                        }).collect_view()}
+                                                    </ul>
+                                                }.into_any()
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </CardTable>
                 }.into_any()
             }}
         </div>
