@@ -1,6 +1,7 @@
 //! Instructor quiz pages: the question bank, the question editor, import, the quiz section of
 //! the lesson editor, the gradebook, an attempt drilled into, and quiz statistics.
 
+mod answer_parts;
 mod attempt;
 mod bank;
 mod download;

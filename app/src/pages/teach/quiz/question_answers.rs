@@ -3,90 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::super::{BUTTON_LIGHT, INPUT};
+use super::super::INPUT;
+use super::answer_parts::{
+    answer_list, credit_input, feedback_input, ListParts, ANSWER_CREDIT, ANSWER_FEEDBACK,
+    NUMBER_CREDIT, NUMBER_FEEDBACK, OPTION_CREDIT, OPTION_FEEDBACK,
+};
 use super::question_draft::Draft;
 use super::question_forms::{field_error, invalid, lenient, row_buttons};
-use super::question_rows::{bad_credit, AnswerDraft, NumberDraft, OptionDraft};
+use super::question_rows::{AnswerDraft, NumberDraft, OptionDraft};
 use crate::error::FieldErrors;
 use crate::quiz::QuestionKind;
-
-/// Reads and writes one text field of row `i` of one of the draft's lists.
-#[derive(Clone, Copy)]
-struct Field {
-    get: fn(&Draft, usize) -> Option<&String>,
-    set: fn(&mut Draft, usize) -> Option<&mut String>,
-}
-
-const OPTION_CREDIT: Field = Field {
-    get: |d, i| d.options.get(i).map(|o| &o.credit),
-    set: |d, i| d.options.get_mut(i).map(|o| &mut o.credit),
-};
-const OPTION_FEEDBACK: Field = Field {
-    get: |d, i| d.options.get(i).map(|o| &o.feedback),
-    set: |d, i| d.options.get_mut(i).map(|o| &mut o.feedback),
-};
-const ANSWER_CREDIT: Field = Field {
-    get: |d, i| d.accepted.get(i).map(|a| &a.credit),
-    set: |d, i| d.accepted.get_mut(i).map(|a| &mut a.credit),
-};
-const ANSWER_FEEDBACK: Field = Field {
-    get: |d, i| d.accepted.get(i).map(|a| &a.feedback),
-    set: |d, i| d.accepted.get_mut(i).map(|a| &mut a.feedback),
-};
-const NUMBER_CREDIT: Field = Field {
-    get: |d, i| d.numeric.get(i).map(|n| &n.credit),
-    set: |d, i| d.numeric.get_mut(i).map(|n| &mut n.credit),
-};
-const NUMBER_FEEDBACK: Field = Field {
-    get: |d, i| d.numeric.get(i).map(|n| &n.feedback),
-    set: |d, i| d.numeric.get_mut(i).map(|n| &mut n.feedback),
-};
-
-/// A labelled one-line input bound to `field` of row `i`: a narrow one for a credit, else a
-/// wide one. `invalid_when` marks it invalid.
-fn row_input(
-    draft: RwSignal<Draft>,
-    (i, field): (usize, Field),
-    (id, label): (String, String),
-    credit: bool,
-    help: Option<&'static str>,
-    invalid_when: impl Fn() -> bool + Send + Sync + 'static,
-) -> impl IntoView {
-    let class = if credit { "w-36" } else { "flex-1 basis-48" };
-    view! {
-        <div class=format!("flex min-w-0 flex-col gap-1 {class}")>
-            <label for=id.clone() class="text-xs text-slate-600">{label}</label>
-            <input id=id type="text" inputmode=credit.then_some("decimal") class=INPUT
-                aria-describedby=help aria-invalid=move || invalid_when().to_string()
-                prop:value=move || draft.with(|d| (field.get)(d, i).cloned().unwrap_or_default())
-                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(s) = (field.set)(d, i) { *s = v; }); } />
-        </div>
-    }
-}
-
-/// The credit input of row `i`: invalid while `key` has an error and this credit is unreadable.
-fn credit_input(
-    draft: RwSignal<Draft>,
-    errors: RwSignal<FieldErrors>,
-    (key, help): (&'static str, &'static str),
-    (i, field): (usize, Field),
-    (id, label): (String, String),
-) -> impl IntoView {
-    let bad = move || {
-        errors.with(|e| e.contains_key(key))
-            && draft.with(|d| (field.get)(d, i).is_some_and(|c| bad_credit(c)))
-    };
-    row_input(draft, (i, field), (id, label), true, Some(help), bad)
-}
-
-/// A feedback input of row `i`.
-fn feedback_input(
-    draft: RwSignal<Draft>,
-    (i, field): (usize, Field),
-    (id, label): (String, String),
-) -> impl IntoView {
-    row_input(draft, (i, field), (id, label), false, None, || false)
-}
 
 /// The options of a single- or multiple-choice question.
 pub fn options(
@@ -98,166 +24,189 @@ pub fn options(
     let len = move || draft.with(|d| d.options.len());
     let several_correct =
         move || single && draft.with(|d| d.options.iter().filter(|o| o.correct).count() > 1);
-    view! {
-        <fieldset class="space-y-3">
-            <legend class="text-sm font-medium text-slate-700">
-                {if single { "Options (mark the one correct option)" } else { "Options (mark every correct option)" }}
-            </legend>
-            <p id="option-credit-help" class="text-sm text-slate-600">
-                "Credit (%) is optional: empty means 100% if the option is correct, else 0%. "
-                {if single {
-                    "A learner's pick earns its option's credit, so an option with 100% is right too."
-                } else {
-                    "Once any option has a credit, a learner earns the sum of the credits of the options they pick (from 0 to 100%) and the partial-credit setting is ignored."
-                }}
+    let parts = ListParts {
+        key: "options",
+        help_id: "option-credit-help",
+        row_testid: "option-",
+        add_label: "Add option",
+        add: |d| d.options.push(OptionDraft::default()),
+    };
+    let legend = if single {
+        "Options (mark the one correct option)"
+    } else {
+        "Options (mark every correct option)"
+    };
+    let help = view! {
+        "Credit (%) is optional: empty means 100% if the option is correct, else 0%. "
+        {if single {
+            "A learner's pick earns its option's credit, so an option with 100% is right too."
+        } else {
+            "Once any option has a credit, a learner earns the sum of the credits of the options they pick (from 0 to 100%) and the partial-credit setting is ignored."
+        }}
+    };
+    let notes = move || {
+        several_correct().then(|| view! {
+            <p class="text-sm text-amber-800" data-testid="several-correct">
+                "Several options are marked correct, each worth full marks. Marking one here unmarks the others: give an option a credit of 100% to keep it worth full marks."
             </p>
-            {move || several_correct().then(|| view! {
-                <p class="text-sm text-amber-800" data-testid="several-correct">
-                    "Several options are marked correct, each worth full marks. Marking one here unmarks the others: give an option a credit of 100% to keep it worth full marks."
-                </p>
-            })}
-            {move || (0..len()).map(|i| {
-                let text_id = format!("option-{i}-text");
-                let correct_id = format!("option-{i}-correct");
-                view! {
-                    <div class="space-y-2 rounded-lg border border-slate-200 p-3" data-testid=format!("option-{i}")>
-                        <div class="flex flex-wrap items-center gap-3">
-                            <label for=text_id.clone() class="text-sm font-medium">{format!("Option {}", i + 1)}</label>
-                            <input id=correct_id.clone() type=if single { "radio" } else { "checkbox" } name="correct-option"
-                                prop:checked=move || draft.with(|d| d.options.get(i).is_some_and(|o| o.correct))
-                                on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.set_correct(i, on)); } />
-                            <label class="-ml-2 text-sm" for=correct_id>{format!("Option {} is correct", i + 1)}</label>
-                            <div class="ml-auto">{row_buttons("option", i, len, draft, |d| &mut d.options)}</div>
-                        </div>
-                        <input id=text_id type="text" class=INPUT aria-invalid=invalid(errors, format!("options.{i}.text"))
-                            prop:value=move || draft.with(|d| d.options.get(i).map(|o| o.text.clone()).unwrap_or_default())
-                            on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(o) = d.options.get_mut(i) { o.text = v; }); } />
-                        {field_error(errors, format!("options.{i}.text"))}
-                        <div class="flex flex-wrap items-end gap-2">
-                            {credit_input(draft, errors, ("options", "option-credit-help"), (i, OPTION_CREDIT),
-                                (format!("option-{i}-credit"), format!("Credit for option {} (%)", i + 1)))}
-                            {feedback_input(draft, (i, OPTION_FEEDBACK),
-                                (format!("option-{i}-feedback"), format!("Feedback when option {} is picked (optional)", i + 1)))}
-                        </div>
-                    </div>
-                }
-            }).collect_view()}
-            {field_error(errors, "options".into())}
-            <button type="button" class=BUTTON_LIGHT on:click=move |_| draft.update(|d| d.options.push(OptionDraft::default()))>"Add option"</button>
-            {(!single).then(|| view! {
-                <div class="flex items-center gap-2 text-sm">
-                    <input id="partial-credit" type="checkbox" prop:checked=move || draft.with(|d| d.partial_credit)
-                        on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.partial_credit = on); } />
-                    <label for="partial-credit">"Partial credit: each right pick earns a share, each wrong pick costs one"</label>
-                </div>
-            })}
-        </fieldset>
-    }
+        })
+    };
+    let row = move |i: usize| {
+        let text_id = format!("option-{i}-text");
+        let correct_id = format!("option-{i}-correct");
+        view! {
+            <div class="flex flex-wrap items-center gap-3">
+                <label for=text_id.clone() class="text-sm font-medium">{format!("Option {}", i + 1)}</label>
+                <input id=correct_id.clone() type=if single { "radio" } else { "checkbox" } name="correct-option"
+                    prop:checked=move || draft.with(|d| d.options.get(i).is_some_and(|o| o.correct))
+                    on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.set_correct(i, on)); } />
+                <label class="-ml-2 text-sm" for=correct_id>{format!("Option {} is correct", i + 1)}</label>
+                <div class="ml-auto">{row_buttons("option", i, len, draft, |d| &mut d.options)}</div>
+            </div>
+            <input id=text_id type="text" class=INPUT aria-invalid=invalid(errors, format!("options.{i}.text"))
+                prop:value=move || draft.with(|d| d.options.get(i).map(|o| o.text.clone()).unwrap_or_default())
+                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(o) = d.options.get_mut(i) { o.text = v; }); } />
+            {field_error(errors, format!("options.{i}.text"))}
+            <div class="flex flex-wrap items-end gap-2">
+                {credit_input(draft, errors, ("options", "option-credit-help"), (i, OPTION_CREDIT),
+                    (format!("option-{i}-credit"), format!("Credit for option {} (%)", i + 1)))}
+                {feedback_input(draft, (i, OPTION_FEEDBACK),
+                    (format!("option-{i}-feedback"), format!("Feedback when option {} is picked (optional)", i + 1)))}
+            </div>
+        }.into_any()
+    };
+    let after = (!single).then(|| view! {
+        <div class="flex items-center gap-2 text-sm">
+            <input id="partial-credit" type="checkbox" prop:checked=move || draft.with(|d| d.partial_credit)
+                on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.partial_credit = on); } />
+            <label for="partial-credit">"Partial credit: each right pick earns a share, each wrong pick costs one"</label>
+        </div>
+    });
+    answer_list(draft, errors, parts, len, (legend, help), notes, row, after)
 }
 
 /// The accepted answers of a short-text question.
 pub fn short_text(draft: RwSignal<Draft>, errors: RwSignal<FieldErrors>) -> impl IntoView {
     let len = move || draft.with(|d| d.accepted.len());
-    view! {
-        <fieldset class="space-y-3">
-            <legend class="text-sm font-medium text-slate-700">"Accepted answers"</legend>
-            <p id="accepted-credit-help" class="text-sm text-slate-600">
-                "The first answer that matches gives its credit (%); empty means 100%. A partly right answer might earn 50%, a common mistake 0% with feedback."
-            </p>
-            {move || (0..len()).map(|i| {
-                let id = format!("accepted-{i}");
-                view! {
-                    <div class="space-y-2 rounded-lg border border-slate-200 p-3" data-testid=format!("accepted-row-{i}")>
-                        <div class="flex flex-wrap items-center gap-3">
-                            <label for=id.clone() class="text-sm font-medium">{format!("Answer {}", i + 1)}</label>
-                            <div class="ml-auto">{row_buttons("answer", i, len, draft, |d| &mut d.accepted)}</div>
-                        </div>
-                        <input id=id type="text" class=INPUT aria-invalid=invalid(errors, "accepted".into())
-                            prop:value=move || draft.with(|d| d.accepted.get(i).map(|a| a.text.clone()).unwrap_or_default())
-                            on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(a) = d.accepted.get_mut(i) { a.text = v; }); } />
-                        <div class="flex flex-wrap items-end gap-2">
-                            {credit_input(draft, errors, ("accepted", "accepted-credit-help"), (i, ANSWER_CREDIT),
-                                (format!("accepted-{i}-credit"), format!("Credit for answer {} (%)", i + 1)))}
-                            {feedback_input(draft, (i, ANSWER_FEEDBACK),
-                                (format!("accepted-{i}-feedback"), format!("Feedback for answer {} (optional)", i + 1)))}
-                        </div>
-                    </div>
-                }
-            }).collect_view()}
-            {field_error(errors, "accepted".into())}
-            <button type="button" class=BUTTON_LIGHT on:click=move |_| draft.update(|d| d.accepted.push(AnswerDraft::default()))>"Add answer"</button>
-            {lenient(draft)}
-            <div class="flex flex-wrap items-center gap-2 text-sm">
-                <input id="short-wildcards" type="checkbox" aria-describedby="short-wildcards-help" prop:checked=move || draft.with(|d| d.wildcards)
-                    on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.wildcards = on); } />
-                <label for="short-wildcards">"Treat * as a wildcard (any text)"</label>
-                <span id="short-wildcards-help" class="text-slate-600">"Write "<code>"\\*"</code>" for a star itself."</span>
+    let parts = ListParts {
+        key: "accepted",
+        help_id: "accepted-credit-help",
+        row_testid: "accepted-row-",
+        add_label: "Add answer",
+        add: |d| d.accepted.push(AnswerDraft::default()),
+    };
+    let help = "The first answer that matches gives its credit (%); empty means 100%. A partly right answer might earn 50%, a common mistake 0% with feedback.";
+    let row = move |i: usize| {
+        let id = format!("accepted-{i}");
+        view! {
+            <div class="flex flex-wrap items-center gap-3">
+                <label for=id.clone() class="text-sm font-medium">{format!("Answer {}", i + 1)}</label>
+                <div class="ml-auto">{row_buttons("answer", i, len, draft, |d| &mut d.accepted)}</div>
             </div>
-        </fieldset>
-    }
+            <input id=id type="text" class=INPUT aria-invalid=invalid(errors, "accepted".into())
+                prop:value=move || draft.with(|d| d.accepted.get(i).map(|a| a.text.clone()).unwrap_or_default())
+                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(a) = d.accepted.get_mut(i) { a.text = v; }); } />
+            <div class="flex flex-wrap items-end gap-2">
+                {credit_input(draft, errors, ("accepted", "accepted-credit-help"), (i, ANSWER_CREDIT),
+                    (format!("accepted-{i}-credit"), format!("Credit for answer {} (%)", i + 1)))}
+                {feedback_input(draft, (i, ANSWER_FEEDBACK),
+                    (format!("accepted-{i}-feedback"), format!("Feedback for answer {} (optional)", i + 1)))}
+            </div>
+        }.into_any()
+    };
+    let after = view! {
+        {lenient(draft)}
+        <div class="flex flex-wrap items-center gap-2 text-sm">
+            <input id="short-wildcards" type="checkbox" aria-describedby="short-wildcards-help" prop:checked=move || draft.with(|d| d.wildcards)
+                on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.wildcards = on); } />
+            <label for="short-wildcards">"Treat * as a wildcard (any text)"</label>
+            <span id="short-wildcards-help" class="text-slate-600">"Write "<code>"\\*"</code>" for a star itself."</span>
+        </div>
+    };
+    answer_list(
+        draft,
+        errors,
+        parts,
+        len,
+        ("Accepted answers", help),
+        (),
+        row,
+        after,
+    )
 }
 
 /// The accepted numbers, unit and other-answer feedback of a numeric question.
 pub fn numeric(draft: RwSignal<Draft>, errors: RwSignal<FieldErrors>) -> impl IntoView {
     let len = move || draft.with(|d| d.numeric.len());
-    view! {
-        <fieldset class="space-y-3">
-            <legend class="text-sm font-medium text-slate-700">"Accepted numbers (right when within the tolerance)"</legend>
-            <p id="numeric-credit-help" class="text-sm text-slate-600">
-                "The first number that matches gives its credit (%); empty means 100%."
-            </p>
-            {move || (0..len()).map(|i| {
-                let (vid, tid) = (format!("numeric-{i}-value"), format!("numeric-{i}-tolerance"));
-                view! {
-                    <div class="space-y-2 rounded-lg border border-slate-200 p-3" data-testid=format!("numeric-row-{i}")>
-                        <div class="flex flex-wrap items-end gap-2">
-                            <div class="flex min-w-0 flex-1 basis-32 flex-col gap-1">
-                                <label for=vid.clone() class="text-sm">{format!("Number {}", i + 1)}</label>
-                                <input id=vid type="text" inputmode="decimal" class=INPUT aria-invalid=invalid(errors, "answers".into())
-                                    prop:value=move || draft.with(|d| d.numeric.get(i).map(|n| n.value.clone()).unwrap_or_default())
-                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(n) = d.numeric.get_mut(i) { n.value = v; }); } />
-                            </div>
-                            <div class="flex min-w-0 flex-1 basis-32 flex-col gap-1">
-                                <label for=tid.clone() class="text-sm">{format!("Tolerance {} (±)", i + 1)}</label>
-                                <input id=tid type="text" inputmode="decimal" class=INPUT
-                                    prop:value=move || draft.with(|d| d.numeric.get(i).map(|n| n.tolerance.clone()).unwrap_or_default())
-                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(n) = d.numeric.get_mut(i) { n.tolerance = v; }); } />
-                            </div>
-                            {credit_input(draft, errors, ("answers", "numeric-credit-help"), (i, NUMBER_CREDIT),
-                                (format!("numeric-{i}-credit"), format!("Credit for number {} (%)", i + 1)))}
-                        </div>
-                        <div class="flex flex-wrap items-end gap-2">
-                            {feedback_input(draft, (i, NUMBER_FEEDBACK),
-                                (format!("numeric-{i}-feedback"), format!("Feedback for number {} (optional)", i + 1)))}
-                            {row_buttons("number", i, len, draft, |d| &mut d.numeric)}
-                        </div>
-                    </div>
-                }
-            }).collect_view()}
-            {field_error(errors, "answers".into())}
-            <button type="button" class=BUTTON_LIGHT on:click=move |_| draft.update(|d| d.numeric.push(NumberDraft::default()))>"Add number"</button>
+    let parts = ListParts {
+        key: "answers",
+        help_id: "numeric-credit-help",
+        row_testid: "numeric-row-",
+        add_label: "Add number",
+        add: |d| d.numeric.push(NumberDraft::default()),
+    };
+    let help = "The first number that matches gives its credit (%); empty means 100%.";
+    let row = move |i: usize| {
+        let (vid, tid) = (
+            format!("numeric-{i}-value"),
+            format!("numeric-{i}-tolerance"),
+        );
+        view! {
+            <div class="flex flex-wrap items-end gap-2">
+                <div class="flex min-w-0 flex-1 basis-32 flex-col gap-1">
+                    <label for=vid.clone() class="text-sm">{format!("Number {}", i + 1)}</label>
+                    <input id=vid type="text" inputmode="decimal" class=INPUT aria-invalid=invalid(errors, "answers".into())
+                        prop:value=move || draft.with(|d| d.numeric.get(i).map(|n| n.value.clone()).unwrap_or_default())
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(n) = d.numeric.get_mut(i) { n.value = v; }); } />
+                </div>
+                <div class="flex min-w-0 flex-1 basis-32 flex-col gap-1">
+                    <label for=tid.clone() class="text-sm">{format!("Tolerance {} (±)", i + 1)}</label>
+                    <input id=tid type="text" inputmode="decimal" class=INPUT
+                        prop:value=move || draft.with(|d| d.numeric.get(i).map(|n| n.tolerance.clone()).unwrap_or_default())
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(n) = d.numeric.get_mut(i) { n.tolerance = v; }); } />
+                </div>
+                {credit_input(draft, errors, ("answers", "numeric-credit-help"), (i, NUMBER_CREDIT),
+                    (format!("numeric-{i}-credit"), format!("Credit for number {} (%)", i + 1)))}
+            </div>
+            <div class="flex flex-wrap items-end gap-2">
+                {feedback_input(draft, (i, NUMBER_FEEDBACK),
+                    (format!("numeric-{i}-feedback"), format!("Feedback for number {} (optional)", i + 1)))}
+                {row_buttons("number", i, len, draft, |d| &mut d.numeric)}
+            </div>
+        }.into_any()
+    };
+    let after = view! {
+        <div class="flex flex-col gap-1">
+            <label for="numeric-other-feedback" class="text-sm">"Feedback for any other answer"</label>
+            <textarea id="numeric-other-feedback" rows="2" class=INPUT
+                prop:value=move || draft.with(|d| d.other_feedback.clone())
+                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.other_feedback = v); }></textarea>
+        </div>
+        <div class="flex flex-wrap items-end gap-4">
             <div class="flex flex-col gap-1">
-                <label for="numeric-other-feedback" class="text-sm">"Feedback for any other answer"</label>
-                <textarea id="numeric-other-feedback" rows="2" class=INPUT
-                    prop:value=move || draft.with(|d| d.other_feedback.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.other_feedback = v); }></textarea>
+                <label for="numeric-unit" class="text-sm">"Unit (optional, e.g. m/s2)"</label>
+                <input id="numeric-unit" type="text" class=INPUT aria-invalid=invalid(errors, "unit".into())
+                    prop:value=move || draft.with(|d| d.unit.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.unit = v); } />
             </div>
-            <div class="flex flex-wrap items-end gap-4">
-                <div class="flex flex-col gap-1">
-                    <label for="numeric-unit" class="text-sm">"Unit (optional, e.g. m/s2)"</label>
-                    <input id="numeric-unit" type="text" class=INPUT aria-invalid=invalid(errors, "unit".into())
-                        prop:value=move || draft.with(|d| d.unit.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.unit = v); } />
-                </div>
-                <div class="flex items-center gap-2 pb-2 text-sm">
-                    <input id="numeric-unit-required" type="checkbox" prop:checked=move || draft.with(|d| d.unit_required)
-                        on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.unit_required = on); } />
-                    <label for="numeric-unit-required">"The unit is required"</label>
-                </div>
+            <div class="flex items-center gap-2 pb-2 text-sm">
+                <input id="numeric-unit-required" type="checkbox" prop:checked=move || draft.with(|d| d.unit_required)
+                    on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| d.unit_required = on); } />
+                <label for="numeric-unit-required">"The unit is required"</label>
             </div>
-            {field_error(errors, "unit".into())}
-        </fieldset>
-    }
+        </div>
+        {field_error(errors, "unit".into())}
+    };
+    answer_list(
+        draft,
+        errors,
+        parts,
+        len,
+        ("Accepted numbers (right when within the tolerance)", help),
+        (),
+        row,
+        after,
+    )
 }
 
 #[cfg(all(test, feature = "ssr"))]
