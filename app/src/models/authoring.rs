@@ -90,6 +90,21 @@ pub struct CurriculumOrder {
     pub sections: Vec<SectionOrder>,
 }
 
+impl CurriculumOrder {
+    /// The order `outline` shows, as the server expects it.
+    pub fn of(outline: &[EditorSection]) -> Self {
+        Self {
+            sections: outline
+                .iter()
+                .map(|s| SectionOrder {
+                    id: s.id,
+                    lessons: s.lessons.iter().map(|l| l.id).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// One section's place in a [`CurriculumOrder`] and its lessons in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionOrder {

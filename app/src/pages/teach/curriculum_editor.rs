@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::curriculum_order::{drop_lesson, move_lesson, order_of};
+use super::curriculum_order::{drop_lesson, move_lesson};
 use super::{BUTTON, BUTTON_LIGHT, CARD, INPUT};
 use crate::api::authoring::{
     add_lesson, add_section, delete_lesson, delete_section, rename_section, reorder_curriculum,
@@ -11,7 +11,7 @@ use crate::api::authoring::{
 use crate::components::{Confirm, ConfirmDialog};
 use crate::error::AppError;
 use crate::format::count as plural;
-use crate::models::{EditorSection, LESSON_KINDS};
+use crate::models::{CurriculumOrder, EditorSection, LESSON_KINDS};
 
 /// After the outline re-renders, focuses the first of `ids` that exists and is enabled (a
 /// moved item's "up" button is disabled once it reaches the top, so its "down" one is next).
@@ -73,7 +73,7 @@ pub fn CurriculumEditor(course_id: i64, outline: RwSignal<Vec<EditorSection>>) -
     let busy = RwSignal::new(false);
     let handle = move |change: Change| {
         let current = outline.get_untracked();
-        let mut order = order_of(&current);
+        let mut order = CurriculumOrder::of(&current);
         // The message for screen readers and the elements to focus afterwards.
         let (message, focus) = match &change {
             Change::MoveLesson {

@@ -1,20 +1,7 @@
 //! Reordering the curriculum in the editor: pure moves on a [`CurriculumOrder`], sent to the
 //! server whole (which checks it names every section and lesson exactly once).
 
-use crate::models::{CurriculumOrder, EditorSection, SectionOrder};
-
-/// The order the outline currently shows, as the server expects it.
-pub(crate) fn order_of(outline: &[EditorSection]) -> CurriculumOrder {
-    CurriculumOrder {
-        sections: outline
-            .iter()
-            .map(|s| SectionOrder {
-                id: s.id,
-                lessons: s.lessons.iter().map(|l| l.id).collect(),
-            })
-            .collect(),
-    }
-}
+use crate::models::CurriculumOrder;
 
 /// Where a lesson is: (section index, lesson index).
 fn locate(order: &CurriculumOrder, lesson_id: i64) -> Option<(usize, usize)> {
@@ -74,6 +61,7 @@ pub(crate) fn drop_lesson(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::SectionOrder;
 
     fn order() -> CurriculumOrder {
         CurriculumOrder {

@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
 use super::courses::*;
 use super::curriculum;
 use crate::error::AppError;
-use crate::models::CourseDraft;
+use crate::models::{CourseDraft, EditorSection};
 use crate::server::entities::{course, enrollment, user};
 use crate::server::services::accounts::test_support::{db, field_error, passwordless};
 
@@ -24,6 +24,15 @@ pub(super) async fn people(db: &DatabaseConnection) -> People {
         lea: passwordless(db, "lea@example.org", "learner").await,
         root: passwordless(db, "root@example.org", "admin").await,
     }
+}
+
+/// Course `id`'s sections and lessons as `owner` sees them in the course editor.
+pub(super) async fn sections_of(
+    db: &DatabaseConnection,
+    owner: &user::Model,
+    id: i64,
+) -> Vec<EditorSection> {
+    editor(db, owner, id).await.expect("editor").sections
 }
 
 /// A draft course of `owner` with one section and one lesson, and a cover URL set.

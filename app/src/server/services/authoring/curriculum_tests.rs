@@ -1,22 +1,10 @@
 //! The curriculum editor: adding, renaming, deleting and reordering.
 
-use super::courses_tests::{people, ready_course};
+use super::courses_tests::{people, ready_course, sections_of};
 use super::curriculum::*;
 use crate::error::AppError;
-use crate::models::{CurriculumOrder, SectionOrder};
+use crate::models::CurriculumOrder;
 use crate::server::services::accounts::test_support::{db, field_error};
-
-fn order(outline: &[crate::models::EditorSection]) -> CurriculumOrder {
-    CurriculumOrder {
-        sections: outline
-            .iter()
-            .map(|s| SectionOrder {
-                id: s.id,
-                lessons: s.lessons.iter().map(|l| l.id).collect(),
-            })
-            .collect(),
-    }
-}
 
 #[tokio::test]
 async fn sections_and_lessons_are_added_renamed_and_deleted() {
@@ -68,11 +56,7 @@ async fn lessons_with_the_same_title_get_distinct_slugs() {
     let outline = add_lesson(
         &db,
         &p.ada,
-        super::courses::editor(&db, &p.ada, id)
-            .await
-            .expect("e")
-            .sections[0]
-            .id,
+        sections_of(&db, &p.ada, id).await[0].id,
         "Hello",
         "text",
     )
@@ -115,7 +99,7 @@ async fn reordering_moves_lessons_within_and_between_sections() {
             .collect::<Vec<_>>()
     };
     // Move "Third" up to the top, and "Hello" into section Two, and put Two first.
-    let mut new = order(&outline);
+    let mut new = CurriculumOrder::of(&outline);
     let third = new.sections[0].lessons.remove(2);
     new.sections[0].lessons.insert(0, third);
     let hello = new.sections[0].lessons.remove(1);
@@ -143,27 +127,20 @@ async fn reorders_that_do_not_match_the_course_are_refused_unchanged() {
     let outline = add_lesson(
         &db,
         &p.ada,
-        super::courses::editor(&db, &p.ada, id)
-            .await
-            .expect("e")
-            .sections[0]
-            .id,
+        sections_of(&db, &p.ada, id).await[0].id,
         "Two",
         "text",
     )
     .await
     .expect("add");
-    let foreign = super::courses::editor(&db, &p.bob, other)
-        .await
-        .expect("e")
-        .sections;
+    let foreign = sections_of(&db, &p.bob, other).await;
     // Missing a lesson, a duplicated lesson, and a lesson of another course.
-    let mut missing = order(&outline);
+    let mut missing = CurriculumOrder::of(&outline);
     missing.sections[0].lessons.pop();
-    let mut duplicated = order(&outline);
+    let mut duplicated = CurriculumOrder::of(&outline);
     let dup = duplicated.sections[0].lessons[0];
     duplicated.sections[0].lessons[1] = dup;
-    let mut stolen = order(&outline);
+    let mut stolen = CurriculumOrder::of(&outline);
     stolen.sections[0].lessons[1] = foreign[0].lessons[0].id;
     for bad in [missing, duplicated, stolen] {
         assert!(matches!(
@@ -171,23 +148,14 @@ async fn reorders_that_do_not_match_the_course_are_refused_unchanged() {
             Err(AppError::Conflict(_))
         ));
     }
+    assert_eq!(sections_of(&db, &p.ada, id).await, outline);
     assert_eq!(
-        super::courses::editor(&db, &p.ada, id)
-            .await
-            .expect("e")
-            .sections,
-        outline
-    );
-    assert_eq!(
-        super::courses::editor(&db, &p.bob, other)
-            .await
-            .expect("e")
-            .sections,
+        sections_of(&db, &p.bob, other).await,
         foreign,
         "the other course is untouched"
     );
     assert_eq!(
-        reorder(&db, &p.bob, id, &order(&outline)).await,
+        reorder(&db, &p.bob, id, &CurriculumOrder::of(&outline)).await,
         Err(AppError::NotFound)
     );
 }

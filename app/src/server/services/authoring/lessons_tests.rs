@@ -1,6 +1,6 @@
 //! The lesson editor: autosave with revisions, validation, access.
 
-use super::courses_tests::{people, ready_course};
+use super::courses_tests::{people, ready_course, sections_of};
 use super::lessons::*;
 use crate::error::AppError;
 use crate::models::LessonDraft;
@@ -11,12 +11,7 @@ async fn lesson_saves_are_revisioned_and_validated() {
     let db = db().await;
     let p = people(&db).await;
     let id = ready_course(&db, &p.ada).await;
-    let lesson_id = super::courses::editor(&db, &p.ada, id)
-        .await
-        .expect("e")
-        .sections[0]
-        .lessons[0]
-        .id;
+    let lesson_id = sections_of(&db, &p.ada, id).await[0].lessons[0].id;
     let start = editor(&db, &p.ada, lesson_id).await.expect("editor");
     let draft = LessonDraft {
         body: "# Welcome\n\nSome **bold** words.".into(),
@@ -54,12 +49,7 @@ async fn other_instructors_and_learners_cannot_read_or_edit_lessons() {
     let db = db().await;
     let p = people(&db).await;
     let id = ready_course(&db, &p.ada).await;
-    let lesson_id = super::courses::editor(&db, &p.ada, id)
-        .await
-        .expect("e")
-        .sections[0]
-        .lessons[0]
-        .id;
+    let lesson_id = sections_of(&db, &p.ada, id).await[0].lessons[0].id;
     let draft = editor(&db, &p.ada, lesson_id).await.expect("e").draft;
     for outsider in [&p.bob, &p.lea] {
         assert_eq!(
