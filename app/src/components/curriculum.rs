@@ -60,29 +60,22 @@ pub fn Curriculum(
                                 <span class="sr-only">"Completed: "</span>
                             })
                     };
-                    let title = if unlocked {
-                        view! {
-                            <a
-                                href=href
-                                class="text-indigo-700 underline-offset-2 hover:underline"
-                                aria-current=is_current.then_some("page")
-                            >
-                                {lesson.title}
-                            </a>
-                        }
-                            .into_any()
-                    } else if lesson.free_preview {
-                        view! {
-                            <a
-                                href=href
-                                class="text-indigo-700 underline-offset-2 hover:underline"
-                                aria-current=is_current.then_some("page")
-                            >
-                                {lesson.title}
-                            </a>
+                    let title = if unlocked || lesson.free_preview {
+                        // A locked lesson is open only as a free preview, and says so.
+                        let preview = (!unlocked).then(|| view! {
                             <span class="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-800">
                                 "Preview"
                             </span>
+                        });
+                        view! {
+                            <a
+                                href=href
+                                class="text-indigo-700 underline-offset-2 hover:underline"
+                                aria-current=is_current.then_some("page")
+                            >
+                                {lesson.title}
+                            </a>
+                            {preview}
                         }
                             .into_any()
                     } else {

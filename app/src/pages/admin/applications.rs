@@ -29,26 +29,13 @@ pub fn AdminApplicationsPage() -> impl IntoView {
                                             let who = format!("{} <{}>", a.display_name, a.email);
                                             let approve = format!("Approve {}", a.display_name);
                                             let reject = format!("Reject {}", a.display_name);
-                                            let (approve_id, reject_id) = (a.id.to_string(), a.id.to_string());
                                             view! {
                                             <li class="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
                                                 <p class="font-semibold">{who}</p>
                                                 <p class="mt-2 whitespace-pre-line text-slate-700">{a.motivation}</p>
                                                 <div class="mt-4 flex gap-3">
-                                                    <ActionForm action=decide>
-                                                        <input type="hidden" name="application_id" value=approve_id />
-                                                        <input type="hidden" name="approve" value="true" />
-                                                        <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1.5 text-white">
-                                                            {approve}
-                                                        </button>
-                                                    </ActionForm>
-                                                    <ActionForm action=decide>
-                                                        <input type="hidden" name="application_id" value=reject_id />
-                                                        <input type="hidden" name="approve" value="false" />
-                                                        <button type="submit" class="rounded-lg border border-slate-300 px-3 py-1.5">
-                                                            {reject}
-                                                        </button>
-                                                    </ActionForm>
+                                                    {decision(decide, a.id, true, approve, "rounded-lg bg-emerald-700 px-3 py-1.5 text-white")}
+                                                    {decision(decide, a.id, false, reject, "rounded-lg border border-slate-300 px-3 py-1.5")}
                                                 </div>
                                             </li>
                                         }}).collect_view()}
@@ -61,5 +48,24 @@ pub fn AdminApplicationsPage() -> impl IntoView {
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// A one-button form that approves (or rejects) application `id`; the button reads `label`.
+fn decision(
+    decide: ServerAction<DecideApplication>,
+    id: i64,
+    approve: bool,
+    label: String,
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <ActionForm action=decide>
+            <input type="hidden" name="application_id" value=id.to_string() />
+            <input type="hidden" name="approve" value=approve.to_string() />
+            <button type="submit" class=class>
+                {label}
+            </button>
+        </ActionForm>
     }
 }
