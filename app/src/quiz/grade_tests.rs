@@ -2,16 +2,8 @@
 
 use proptest::prelude::*;
 
+use super::test_support::{none, q, score};
 use super::*;
-
-fn q(body: QuestionBody) -> Question {
-    Question {
-        stem: "Q".into(),
-        points: 2.0,
-        general_feedback: String::new(),
-        body,
-    }
-}
 
 fn opt(text: &str, correct: bool) -> ChoiceOption {
     ChoiceOption {
@@ -20,14 +12,6 @@ fn opt(text: &str, correct: bool) -> ChoiceOption {
         feedback: String::new(),
         credit: None,
     }
-}
-
-fn none() -> Presentation {
-    Presentation::default()
-}
-
-fn score(question: &Question, p: &Presentation, r: Response) -> f64 {
-    grade(question, p, Some(&r)).score
 }
 
 #[test]

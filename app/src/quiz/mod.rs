@@ -25,6 +25,8 @@ mod ordering_tests;
 mod present_tests;
 #[cfg(test)]
 mod summary_tests;
+#[cfg(test)]
+mod test_support;
 
 pub use feedback::feedback_prerendered;
 #[cfg(feature = "markdown")]

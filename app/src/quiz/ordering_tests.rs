@@ -1,23 +1,7 @@
 //! Ordering answers: the order shown is an answer, and a submitted order names every item once.
 
+use super::test_support::{none, q, score};
 use super::*;
-
-fn q(body: QuestionBody) -> Question {
-    Question {
-        stem: "Q".into(),
-        points: 2.0,
-        general_feedback: String::new(),
-        body,
-    }
-}
-
-fn none() -> Presentation {
-    Presentation::default()
-}
-
-fn score(question: &Question, p: &Presentation, r: Response) -> f64 {
-    grade(question, p, Some(&r)).score
-}
 
 #[test]
 fn an_untouched_ordering_is_the_order_shown() {
