@@ -1,7 +1,7 @@
 //! Properties of an import (GIFT or CSV) and of the GIFT export → import round trip.
 
 use app::models::LineError;
-use app::quiz::{gift, validate, Imported, Question, QuestionBody};
+use app::quiz::{gift, normalise_tags, validate, Imported, Question, QuestionBody};
 
 /// Most tags a stored question has, and their longest length (the server's limits).
 const MAX_TAGS: usize = 10;
@@ -38,23 +38,6 @@ pub fn check_lines(text: &str, result: &Result<Vec<Imported>, Vec<LineError>>) {
             }
         }
     }
-}
-
-/// The server's tag normalisation (`bank::normalise_tags`): trimmed, inner spaces
-/// collapsed, lower-cased, empty and repeated tags dropped.
-pub fn normalise_tags(tags: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for tag in tags {
-        let tag = tag
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        if !tag.is_empty() && !out.contains(&tag) {
-            out.push(tag);
-        }
-    }
-    out
 }
 
 /// What the server would store from `items`: the questions that pass validation, with

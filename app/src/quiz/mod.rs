@@ -11,6 +11,7 @@ mod grade;
 mod present;
 mod question;
 pub mod summary;
+mod tags;
 mod validate;
 
 #[cfg(test)]
@@ -41,6 +42,7 @@ pub use question::{
     Accepted, ChoiceOption, Grade, MatchPair, NumericAnswer, Presentation, Question, QuestionBody,
     QuestionKind, Response,
 };
+pub use tags::normalise_tags;
 pub use validate::{validate, MAX_TEXT};
 
 /// A question read from an import file, with the line it starts on and its tags.

@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::models::{
     QuestionBank, QuestionEditor, QuestionInput, QuestionSummary, QuizItem, TagCount,
 };
-use crate::quiz::{excerpt, validate, Question, QuestionKind};
+use crate::quiz::{excerpt, normalise_tags, validate, Question, QuestionKind};
 use crate::server::entities::{lesson, question, quiz, user};
 use crate::server::services::authoring::{editable_course, touch};
 use crate::server::services::learning::rfc3339;
@@ -29,24 +29,6 @@ pub const MAX_TAG_INPUT_BYTES: usize = 200;
 /// at most [`MAX_TAG_INPUT_BYTES`] each.
 pub fn tag_input_bounded(tags: &[String]) -> bool {
     tags.len() <= MAX_TAG_INPUT && tags.iter().all(|t| t.len() <= MAX_TAG_INPUT_BYTES)
-}
-
-/// Tags trimmed, lower-cased, without empties and duplicates, in first-seen order (linear in
-/// the input; callers check [`tag_input_bounded`] first).
-pub fn normalise_tags(tags: &[String]) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out: Vec<String> = Vec::new();
-    for tag in tags {
-        let tag = tag
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        if !tag.is_empty() && seen.insert(tag.clone()) {
-            out.push(tag);
-        }
-    }
-    out
 }
 
 /// Every question of course `course_id`, newest first.

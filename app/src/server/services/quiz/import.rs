@@ -3,11 +3,11 @@
 
 use sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
 
-use super::bank::{checked, course_questions, new_row, normalise_tags, tags_of};
+use super::bank::{checked, course_questions, new_row, tags_of};
 use super::from_json;
 use crate::error::AppError;
 use crate::models::{ImportPreview, ImportReport, LineError};
-use crate::quiz::{csv, gift, summary, Imported, Question};
+use crate::quiz::{csv, gift, normalise_tags, summary, Imported, Question};
 use crate::server::entities::{question, user};
 use crate::server::services::authoring::{editable_course, touch};
 

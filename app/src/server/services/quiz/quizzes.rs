@@ -151,7 +151,7 @@ pub async fn save(
         .iter()
         .map(|item| match item {
             QuizItem::Draw { tags, count } => QuizItem::Draw {
-                tags: bank::normalise_tags(tags),
+                tags: crate::quiz::normalise_tags(tags),
                 count: *count,
             },
             other => other.clone(),
