@@ -4,7 +4,8 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 
 use super::*;
-use crate::server::entities::{course, lesson, section, user};
+use crate::server::entities::{course, lesson, section};
+use crate::server::services::accounts::test_support::named;
 use crate::server::test_db::db;
 
 /// The service as a freshly started server runs it (an empty index cache).
@@ -39,21 +40,11 @@ impl Default for Fixture<'_> {
     }
 }
 
+/// The instructor of every course here, "Tess Teacher".
 async fn instructor(db: &DatabaseConnection) -> i64 {
-    let now = Utc::now();
-    user::ActiveModel {
-        email: Set("teacher@example.org".into()),
-        display_name: Set("Tess Teacher".into()),
-        role: Set("instructor".into()),
-        bio: Set(String::new()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .expect("insert user")
-    .id
+    named(db, "Tess Teacher", "teacher@example.org", "instructor")
+        .await
+        .id
 }
 
 async fn add(db: &DatabaseConnection, instructor_id: i64, n: usize, f: Fixture<'_>) -> i64 {

@@ -61,11 +61,13 @@ pub fn summary(user: &user::Model) -> UserSummary {
     }
 }
 
-/// Display names of the users in `ids`, by id, in one query (missing users are left out).
-pub(crate) async fn display_names(
+/// Display names of the instructors of `courses`, by user id, in one query (missing users are
+/// left out).
+pub(crate) async fn instructor_names(
     db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = i64>,
+    courses: &[crate::server::entities::course::Model],
 ) -> Result<std::collections::HashMap<i64, String>, DbErr> {
+    let ids = courses.iter().map(|c| c.instructor_id);
     Ok(user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
         .all(db)

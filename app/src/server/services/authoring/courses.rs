@@ -32,11 +32,7 @@ pub async fn list_mine(
     // The same count the course's statistics page shows as its enrollments.
     let learner_counts =
         counts_per_course::<enrollment::Entity>(db, enrollment::Column::CourseId, &ids).await?;
-    let names = crate::server::services::accounts::display_names(
-        db,
-        courses.iter().map(|c| c.instructor_id),
-    )
-    .await?;
+    let names = crate::server::services::accounts::instructor_names(db, &courses).await?;
     Ok(courses
         .into_iter()
         .map(|c| AuthoredCourseRow {

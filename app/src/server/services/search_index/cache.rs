@@ -64,11 +64,7 @@ async fn fingerprint(db: &DatabaseConnection) -> Result<Fingerprint, DbErr> {
 /// builds the same index).
 async fn load(db: &DatabaseConnection) -> Result<Vec<IndexedCourse>, DbErr> {
     let courses = published().order_by_asc(course::Column::Id).all(db).await?;
-    let names = crate::server::services::accounts::display_names(
-        db,
-        courses.iter().map(|c| c.instructor_id),
-    )
-    .await?;
+    let names = crate::server::services::accounts::instructor_names(db, &courses).await?;
     Ok(courses
         .into_iter()
         .map(|c| IndexedCourse {
