@@ -2,12 +2,23 @@
 //! builds a course, uploads a cover, publishes it; the public sees it, and media is served.
 
 use crate::common::authoring::*;
-use crate::common::{call, person, Backend, TestApp};
+use crate::common::{call, person, Backend, FnReply, TestApp};
 use app::api::authoring::{PublishCourse, SetCourseCover, UnpublishCourse};
 use app::api::catalogue::GetCourse;
 use app::error::AppError;
 use app::models::{CourseEditor, Role};
 use leptos::server_fn::ServerFn;
+
+/// The course page's data as `client` gets it, undecoded (a draft is a 404 to visitors).
+async fn course_page(app: &TestApp, client: &reqwest::Client, slug: &str) -> FnReply {
+    app.call_with(
+        client,
+        GetCourse::PATH,
+        &[("slug", slug)],
+        Some(&app.url("")),
+    )
+    .await
+}
 
 async fn build_publish_and_serve(backend: Backend) {
     build_publish_and_serve_on(TestApp::empty(backend).await).await;
@@ -46,23 +57,9 @@ async fn build_publish_and_serve_on(app: TestApp) {
     // Drafts are invisible to visitors but previewable by their instructor.
     let slug = course.draft.slug.clone();
     let anonymous = TestApp::new_client();
-    let visitor = app
-        .call_with(
-            &anonymous,
-            GetCourse::PATH,
-            &[("slug", &slug)],
-            Some(&app.url("")),
-        )
-        .await;
+    let visitor = course_page(&app, &anonymous, &slug).await;
     assert_eq!(visitor.status, 404);
-    let preview = app
-        .call_with(
-            &ada,
-            GetCourse::PATH,
-            &[("slug", &slug)],
-            Some(&app.url("")),
-        )
-        .await;
+    let preview = course_page(&app, &ada, &slug).await;
     assert_eq!(preview.status, 200, "{}", preview.body);
     assert!(
         preview.body.contains("\"is_draft\":true"),
@@ -130,14 +127,7 @@ async fn build_publish_and_serve_on(app: TestApp) {
     let _: CourseEditor = call(&app, &ada, UnpublishCourse::PATH, &[("course_id", &id)])
         .await
         .expect("unpublish");
-    let visitor = app
-        .call_with(
-            &anonymous,
-            GetCourse::PATH,
-            &[("slug", &slug)],
-            Some(&app.url("")),
-        )
-        .await;
+    let visitor = course_page(&app, &anonymous, &slug).await;
     assert_eq!(visitor.status, 404);
     assert!(!app
         .get("/courses?q=knitting")

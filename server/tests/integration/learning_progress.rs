@@ -60,33 +60,25 @@ async fn replaying_a_batch_changes_nothing(backend: Backend) {
         Some(&after_first)
     );
 
-    let oversized: Vec<Value> = (0..501)
-        .map(|n| {
-            event(
-                1000 + n,
-                c.lessons[0],
-                "started",
-                None,
-                "2026-03-01T10:00:00Z",
-            )
-        })
-        .collect();
-    match record(&app, &lea, json!(oversized)).await {
+    // A batch of `n` "started" events (ids from 1000, none recorded yet).
+    let batch_of = |n: u32| -> Vec<Value> {
+        (0..n)
+            .map(|i| {
+                event(
+                    1000 + i,
+                    c.lessons[0],
+                    "started",
+                    None,
+                    "2026-03-01T10:00:00Z",
+                )
+            })
+            .collect()
+    };
+    match record(&app, &lea, json!(batch_of(501))).await {
         Err((422, Some(AppError::Validation(fields)))) => assert!(fields.contains_key("events")),
         other => panic!("501 events: {other:?}"),
     }
-    let exactly: Vec<Value> = (0..500)
-        .map(|n| {
-            event(
-                1000 + n,
-                c.lessons[0],
-                "started",
-                None,
-                "2026-03-01T10:00:00Z",
-            )
-        })
-        .collect();
-    let full = record(&app, &lea, json!(exactly))
+    let full = record(&app, &lea, json!(batch_of(500)))
         .await
         .expect("500 events fit");
     assert!(full.results.iter().all(|r| r.status == "applied"));
