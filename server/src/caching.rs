@@ -17,9 +17,9 @@ use axum::{
 /// The session cookie's name; its presence marks a request as possibly signed in.
 pub const SESSION_COOKIE: &str = "lectern_session";
 
-fn has_session(request: &Request<Body>) -> bool {
-    request
-        .headers()
+/// Whether `headers` carry the session cookie.
+pub fn has_session(headers: &axum::http::HeaderMap) -> bool {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -33,7 +33,7 @@ fn has_session(request: &Request<Body>) -> bool {
 /// whether `/pkg/` file names are content-hashed.
 pub async fn headers(hashed_assets: bool, request: Request<Body>, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let signed_in = has_session(&request);
+    let signed_in = has_session(request.headers());
     let mut response = next.run(request).await;
     let is_html = response
         .headers()

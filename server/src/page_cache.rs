@@ -92,15 +92,7 @@ fn is_cached_page(path: &str) -> bool {
 
 /// Whether `headers` may belong to a signed-in person (session cookie or bearer token).
 fn is_personal(headers: &HeaderMap) -> bool {
-    headers.contains_key(header::AUTHORIZATION)
-        || headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .any(|v| {
-                v.split(';')
-                    .any(|c| c.trim_start().starts_with(crate::caching::SESSION_COOKIE))
-            })
+    headers.contains_key(header::AUTHORIZATION) || crate::caching::has_session(headers)
 }
 
 /// The encoding a cached copy is kept for; the request is narrowed to it so that every
