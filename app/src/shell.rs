@@ -9,9 +9,11 @@ use leptos_router::{
 
 use crate::components::{Footer, Header, NotFound, SessionEpoch};
 use crate::pages::account::{
-    AccountPage, ResetPasswordPage, ResetRequestPage, SignInPage, SignUpPage,
+    AccountPage, PurchasesPage, ReceiptPage, ResetPasswordPage, ResetRequestPage, SignInPage,
+    SignUpPage,
 };
 use crate::pages::admin::{AdminApplicationsPage, AdminUsersPage};
+use crate::pages::checkout::{CheckoutCancelPage, CheckoutSuccessPage, DemoCheckoutPage};
 use crate::pages::info::{ContactPage, HelpPage, PrivacyPage, TermsPage};
 use crate::pages::instructors::InstructorProfilePage;
 use crate::pages::learning::MyLearningPage;
@@ -80,6 +82,23 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signin") view=SignInPage />
                         <Route path=path!("/signup") view=SignUpPage />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/purchases") view=PurchasesPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/account/purchases/:id")
+                            view=ReceiptPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/checkout/demo/:id")
+                            view=DemoCheckoutPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/checkout/success")
+                            view=CheckoutSuccessPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/checkout/cancel") view=CheckoutCancelPage />
                         <Route path=path!("/account/reset") view=ResetRequestPage />
                         <Route path=path!("/account/reset/:token") view=ResetPasswordPage />
                         <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />

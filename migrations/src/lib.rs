@@ -23,6 +23,7 @@ mod m20261122_000010_learning;
 mod m20261122_000011_quizzes;
 mod m20261126_000012_jobs;
 mod m20261126_000013_instructor_profiles;
+mod m20261127_000014_payments;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000011_quizzes::Migration),
             Box::new(m20261126_000012_jobs::Migration),
             Box::new(m20261126_000013_instructor_profiles::Migration),
+            Box::new(m20261127_000014_payments::Migration),
         ]
     }
 }

@@ -72,6 +72,12 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// OTLP trace export, when `OTEL_EXPORTER_OTLP_ENDPOINT` is set.
     pub otel: Option<crate::telemetry::otel::OtelConfig>,
+    /// Stripe's secret API key; with it paid courses are sold through Stripe Checkout.
+    pub stripe_secret_key: Option<String>,
+    /// The signing secret of Lectern's Stripe webhook endpoint (`whsec_…`).
+    pub stripe_webhook_secret: Option<String>,
+    /// Stripe's API address (`https://api.stripe.com`; tests point it at a local fake).
+    pub stripe_api_base: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -102,6 +108,15 @@ impl std::fmt::Debug for Config {
             // A secret: say only whether it is set.
             .field("metrics_token", &self.metrics_token.as_ref().map(|_| "***"))
             .field("otel", &self.otel)
+            .field(
+                "stripe_secret_key",
+                &self.stripe_secret_key.as_ref().map(|_| "***"),
+            )
+            .field(
+                "stripe_webhook_secret",
+                &self.stripe_webhook_secret.as_ref().map(|_| "***"),
+            )
+            .field("stripe_api_base", &self.stripe_api_base)
             .finish()
     }
 }
@@ -171,6 +186,9 @@ fn page_cache_ttl() -> anyhow::Result<Duration> {
 /// an anonymous page (`Cache-Control: public, max-age=60`).
 pub const DEFAULT_PAGE_CACHE_TTL: Duration = Duration::from_secs(60);
 
+/// Stripe's API, unless `STRIPE_API_BASE` says otherwise.
+pub const DEFAULT_STRIPE_API_BASE: &str = "https://api.stripe.com";
+
 /// A trimmed, non-empty environment variable.
 fn text(name: &str) -> Option<String> {
     std::env::var(name)
@@ -232,6 +250,9 @@ impl Config {
             s3_force_path_style: false,
             metrics_token: None,
             otel: None,
+            stripe_secret_key: None,
+            stripe_webhook_secret: None,
+            stripe_api_base: DEFAULT_STRIPE_API_BASE.to_owned(),
         }
     }
 
@@ -289,6 +310,10 @@ impl Config {
             shutdown_timeout: Duration::from_secs(number("SHUTDOWN_TIMEOUT_SECS", 20)?),
             request_timeout: request_timeout()?,
             page_cache_ttl: page_cache_ttl()?,
+            stripe_secret_key: text("STRIPE_SECRET_KEY"),
+            stripe_webhook_secret: text("STRIPE_WEBHOOK_SECRET"),
+            stripe_api_base: text("STRIPE_API_BASE")
+                .unwrap_or_else(|| DEFAULT_STRIPE_API_BASE.to_owned()),
         })
     }
 }

@@ -24,4 +24,5 @@ pub mod state;
 pub mod sweeper;
 pub mod telemetry;
 pub mod timeout;
+pub mod webhooks;
 pub mod worker;

@@ -6,6 +6,7 @@ use anyhow::Context;
 use app::server::{
     live::ProgressHub,
     mail::Mailer,
+    payments::{Payments, StripeApi},
     rate_limit::RateLimiter,
     state::{AppState, Settings},
     storage::{S3Config, Storage},
@@ -78,6 +79,7 @@ pub async fn build(
         None => Mailer::outbox(&config.outbox_dir),
     };
     let storage = media_storage(config).await?;
+    let payments = payments(config)?;
     let metrics = crate::metrics::Metrics::new(db.clone(), config.metrics_token.as_deref());
     Ok(Wiring {
         metrics,
@@ -93,12 +95,51 @@ pub async fn build(
             storage,
             progress,
             search: Default::default(),
+            payments,
         },
         store,
         cookie_secure: config.cookie_secure,
         request_timeout: config.request_timeout,
         page_cache,
     })
+}
+
+/// Stripe when `STRIPE_SECRET_KEY` is set (its webhook secret is then required), the demo
+/// checkout when the demo is on, else none; logs which (never a key).
+fn payments(config: &Config) -> anyhow::Result<Payments> {
+    if let Some(key) = &config.stripe_secret_key {
+        let Some(secret) = &config.stripe_webhook_secret else {
+            anyhow::bail!(
+                "STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not: without it no \
+                 payment could be confirmed (see the README's Payments section)"
+            );
+        };
+        let api = StripeApi::new(&config.stripe_api_base, key)
+            .map_err(|e| anyhow::anyhow!("configuring Stripe: {e}"))?;
+        tracing::info!(provider = "stripe", api = %config.stripe_api_base, "payments");
+        return Ok(Payments::stripe(api, secret.clone()));
+    }
+    if config.demo {
+        let secret = match &config.stripe_webhook_secret {
+            Some(secret) => secret.clone(),
+            None => {
+                let mut bytes = [0u8; 32];
+                getrandom::fill(&mut bytes)
+                    .map_err(|e| anyhow::anyhow!("no randomness for the demo checkout: {e}"))?;
+                format!("whsec_demo_{}", hex::encode(bytes))
+            }
+        };
+        tracing::info!(
+            provider = "demo",
+            "payments: the demo checkout (no card is charged)"
+        );
+        return Ok(Payments::demo(secret));
+    }
+    tracing::warn!(
+        "payments: off (no STRIPE_SECRET_KEY): paid courses cannot be bought until it and \
+         STRIPE_WEBHOOK_SECRET are set"
+    );
+    Ok(Payments::off())
 }
 
 /// The S3 bucket when `S3_BUCKET` is set, else the local `MEDIA_DIR`; logs which (the bucket

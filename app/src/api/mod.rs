@@ -8,5 +8,6 @@ pub mod catalogue;
 pub mod home;
 pub mod instructors;
 pub mod learning;
+pub mod payments;
 pub mod profile;
 pub mod quiz;

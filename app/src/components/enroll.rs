@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::buy::BuyButton;
 use super::confirm_dialog::{Confirm, ConfirmDialog};
 use super::progress::{listen, LiveProgress};
 use crate::api::learning::{enroll, unenroll};
@@ -29,9 +30,17 @@ pub fn ProgressBar(#[prop(into)] percent: Signal<u8>, label: String) -> impl Int
     }
 }
 
-/// Enroll / Continue / Unenroll for `slug`. `progress` is the viewer's, when enrolled.
+/// Enroll / Continue / Unenroll for `slug`, or Buy now for a paid course the viewer does not
+/// own. `progress` is the viewer's, when enrolled.
 #[component]
-pub fn EnrollPanel(slug: String, is_free: bool, progress: Option<CourseProgress>) -> impl IntoView {
+pub fn EnrollPanel(
+    slug: String,
+    is_free: bool,
+    /// The viewer bought this paid course (and it was not refunded).
+    #[prop(optional)]
+    owned: bool,
+    progress: Option<CourseProgress>,
+) -> impl IntoView {
     let live = LiveProgress(RwSignal::new(progress));
     if live.0.get_untracked().is_some() {
         listen(live);
@@ -112,15 +121,13 @@ pub fn EnrollPanel(slug: String, is_free: bool, progress: Option<CourseProgress>
                         <button type="button" class="w-full text-sm text-slate-600 underline hover:text-red-700" on:click=do_unenroll.clone()>"Unenroll"</button>
                     }.into_any()
                 }
-                None if is_free => view! {
+                None if is_free || owned => view! {
                     <button type="button" class="w-full rounded-lg bg-indigo-600 px-4 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
                         disabled=move || busy.get() on:click=do_enroll.clone()>
-                        {move || if busy.get() { "Enrolling…" } else { "Enroll for free" }}
+                        {move || if busy.get() { "Enrolling…" } else if is_free { "Enroll for free" } else { "Enroll" }}
                     </button>
                 }.into_any(),
-                None => view! {
-                    <p class="text-sm text-slate-600">"This is a paid course. Checkout is not available yet; it arrives with payments."</p>
-                }.into_any(),
+                None => view! { <BuyButton slug=slug.clone() /> }.into_any(),
             }}
             <p role="alert" class="text-sm font-medium text-red-700">{move || error.get()}</p>
         </div>

@@ -72,7 +72,7 @@ fn AccountMenu() -> impl IntoView {
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
-        <header class="border-b border-slate-200 bg-white">
+        <header class="border-b border-slate-200 bg-white print:hidden">
             <nav
                 aria-label="Main"
                 class="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:gap-x-6"
@@ -111,7 +111,7 @@ pub fn Header() -> impl IntoView {
 pub fn Footer() -> impl IntoView {
     let link = "inline-flex min-h-6 items-center hover:text-indigo-700 hover:underline";
     view! {
-        <footer class="border-t border-slate-200 bg-white">
+        <footer class="border-t border-slate-200 bg-white print:hidden">
             <div class="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 px-4 py-6 text-sm text-slate-600">
                 <p>"Lectern — learn anywhere, even offline."</p>
                 <nav aria-label="Footer">

@@ -3,6 +3,7 @@
 mod auth;
 mod autosave;
 mod back_link;
+mod buy;
 mod confirm_dialog;
 mod course_card;
 mod curriculum;
@@ -22,6 +23,7 @@ pub use auth::{
 };
 pub use autosave::{clear_local, use_autosave, Autosave, SaveIndicator, SaveStatus};
 pub use back_link::BackLink;
+pub use buy::BuyButton;
 pub use confirm_dialog::{Confirm, ConfirmDialog, ConfirmRequest};
 pub use course_card::{CourseCard, CourseGrid};
 pub use curriculum::Curriculum;

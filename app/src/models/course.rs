@@ -64,6 +64,8 @@ pub struct CourseDetail {
     pub duration_seconds: i64,
     /// Whether the viewer is enrolled (Enroll / Continue / Unenroll on the course page).
     pub enrolled: bool,
+    /// Whether the viewer bought this paid course (not refunded): never offered it again.
+    pub owned: bool,
     /// The viewer's progress when enrolled.
     pub progress: Option<crate::models::CourseProgress>,
 }

@@ -7,6 +7,7 @@ mod course;
 mod format;
 pub mod instructor;
 mod learning;
+mod payments;
 mod quiz;
 mod taxonomy;
 
@@ -29,6 +30,10 @@ pub use learning::{
     CourseProgress, CourseStats, DailyCount, EnrolledCourse, EventResult, LessonFunnel, LessonPage,
     LessonProgress, ProgressEventInput, RecordResult, EVENT_APPLIED, EVENT_DUPLICATE,
     EVENT_REJECTED, MAX_EVENTS_PER_BATCH,
+};
+pub use payments::{
+    receipt_number, CheckoutStart, CheckoutState, CheckoutStatus, DemoCheckout, PurchaseRow,
+    Receipt,
 };
 pub use quiz::{
     AnswerRow, AttemptQuestion, AttemptResult, AttemptSummary, AttemptView, FeedbackTiming,

@@ -5,6 +5,7 @@ pub mod context;
 pub mod entities;
 pub mod live;
 pub mod mail;
+pub mod payments;
 pub mod proxy;
 pub mod rate_limit;
 pub mod services;

@@ -41,6 +41,8 @@ pub struct AppState {
     pub progress: ProgressHub,
     /// The catalogue's search index, rebuilt when the catalogue changes.
     pub search: SearchIndexCache,
+    /// The payment provider (Stripe, the demo checkout, or none).
+    pub payments: super::payments::Payments,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -82,3 +82,25 @@ resource "aws_secretsmanager_secret_version" "smtp_url" {
     ignore_changes = [secret_string]
   }
 }
+
+# Stripe credentials, issued by Stripe: the secret API key and the webhook endpoint's signing
+# secret. Operators write the real values (put-secret-value); the first version is one space,
+# which the server reads as unset (payments off, purchases refused with a clear message).
+resource "aws_secretsmanager_secret" "stripe" {
+  #checkov:skip=CKV2_AWS_57:Credentials issued by Stripe; rolled in the Stripe dashboard and written here with `aws secretsmanager put-secret-value`.
+  for_each                = toset(["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"])
+  name                    = "${var.name}/${each.key}"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
+resource "aws_secretsmanager_secret_version" "stripe" {
+  for_each      = aws_secretsmanager_secret.stripe
+  secret_id     = each.value.id
+  secret_string = " "
+
+  # Operators own the real values; Terraform only creates the first version.
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
+}

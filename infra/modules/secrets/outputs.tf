@@ -4,12 +4,17 @@ output "container_secrets" {
     # Version ARNs (= secret ARNs) so tasks are only defined once every secret has a value.
     { for k, v in aws_secretsmanager_secret_version.generated : k => v.arn if k != "REDIS_AUTH_TOKEN" },
     { SMTP_URL = aws_secretsmanager_secret_version.smtp_url.arn },
+    { for k, v in aws_secretsmanager_secret_version.stripe : k => v.arn },
   )
 }
 
 output "secret_arns" {
   description = "Every secret ARN (IAM policies)."
-  value       = concat([for s in aws_secretsmanager_secret.generated : s.arn], [aws_secretsmanager_secret.smtp_url.arn])
+  value = concat(
+    [for s in aws_secretsmanager_secret.generated : s.arn],
+    [aws_secretsmanager_secret.smtp_url.arn],
+    [for s in aws_secretsmanager_secret.stripe : s.arn],
+  )
 }
 
 output "database_password" {

@@ -47,7 +47,7 @@ async fn enrolling_follows_the_rules(backend: Backend) {
     );
     match call::<CourseProgress>(&app, &lea.client, Enroll::PATH, &[("slug", &paid.slug)]).await {
         Err((409, Some(AppError::Conflict(message)))) => {
-            assert_eq!(message, "This course is paid; purchasing arrives soon.")
+            assert_eq!(message, "This course is paid: buy it to enroll.")
         }
         other => panic!("paid course: {other:?}"),
     }

@@ -34,6 +34,7 @@ mod markdown_preview;
 mod metrics;
 mod operational;
 mod page_cache;
+mod payments;
 mod practice;
 mod profiles_home;
 mod proxies;

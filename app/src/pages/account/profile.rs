@@ -99,6 +99,9 @@ fn AccountForms(
             <p class="text-slate-600">
                 {format!("Signed in as {} ({}).", user.email, Role::parse(&user.role).unwrap_or(Role::Learner).label())}
             </p>
+            <p>
+                <a href="/account/purchases" class="font-medium text-indigo-700 underline">"Purchases and receipts"</a>
+            </p>
             <NameForm />
             {(!is_learner).then(|| view! { <BioEditor settings=bio /> })}
             <EmailForm />

@@ -162,7 +162,7 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
                         })}
                     <div class="space-y-3 p-5">
                         <p class="text-3xl font-bold">{price}</p>
-                        <EnrollPanel slug=course.slug.clone() is_free progress=course.progress.clone() />
+                        <EnrollPanel slug=course.slug.clone() is_free owned=course.owned progress=course.progress.clone() />
                         {first_preview
                             .map(|href| {
                                 view! {

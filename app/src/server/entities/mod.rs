@@ -2,6 +2,7 @@
 
 pub mod api_token;
 pub mod attempt_question;
+pub mod checkout;
 pub mod course;
 pub mod enrollment;
 pub mod instructor_application;
@@ -10,7 +11,9 @@ pub mod lesson;
 pub mod lesson_progress;
 pub mod media;
 pub mod password_reset;
+pub mod payment_event;
 pub mod progress_event;
+pub mod purchase;
 pub mod question;
 pub mod quiz;
 pub mod quiz_attempt;

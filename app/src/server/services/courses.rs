@@ -107,11 +107,18 @@ pub async fn course_detail(
         }
         _ => None,
     };
+    let owned = match viewer {
+        Some(user) if course.price_cents > 0 => {
+            super::payments::owns(db, user.id, course.id).await?
+        }
+        _ => false,
+    };
     let instructor = user::Entity::find_by_id(course.instructor_id)
         .one(db)
         .await?;
     let sections = to_outline(&outline(db, course.id).await?);
     Ok(CourseDetail {
+        owned,
         description_html: markdown::render(&course.description),
         instructor: instructor
             .map(|u| InstructorSummary {

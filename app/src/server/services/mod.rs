@@ -11,6 +11,7 @@ pub mod jobs;
 pub mod learning;
 pub mod media;
 pub mod pagination;
+pub mod payments;
 pub mod quiz;
 pub mod search;
 pub mod search_index;

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 mod authoring;
+mod payments;
 mod people;
 mod profiles;
 mod quizzes;
@@ -31,5 +32,6 @@ pub fn table() -> BTreeMap<&'static str, (Access, Args)> {
         .chain(authoring::course_authoring())
         .chain(quizzes::quizzes())
         .chain(profiles::profiles())
+        .chain(payments::payments())
         .collect()
 }

@@ -12,6 +12,7 @@
 pub mod authoring;
 mod calls;
 pub mod courses;
+pub mod fake_stripe;
 pub mod learning;
 mod people;
 mod pg;

@@ -13,8 +13,8 @@ use crate::models::CourseProgress;
 use crate::server::entities::{course, enrollment, lesson_progress, user};
 use crate::server::services::authoring::may_edit;
 
-/// The refusal for paid courses until payments exist.
-pub const PAID_COURSE: &str = "This course is paid; purchasing arrives soon.";
+/// The refusal to enroll in a paid course one has not bought.
+pub const PAID_COURSE: &str = "This course is paid: buy it to enroll.";
 
 async fn course_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<course::Model, AppError> {
     course::Entity::find()
@@ -24,9 +24,10 @@ async fn course_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<course:
         .ok_or(AppError::NotFound)
 }
 
-/// Enrolls `user` in the published, free course `slug` (again is fine) and returns their
-/// progress there, restored from earlier enrollments. `NotFound` for unknown courses and
-/// drafts; `Conflict` for paid courses.
+/// Enrolls `user` in the published course `slug` (again is fine) when it is free or they own
+/// it (a paid purchase, not refunded), and returns their progress there, restored from earlier
+/// enrollments. `NotFound` for unknown courses and drafts; `Conflict` for paid courses they
+/// have not bought.
 pub async fn enroll(
     db: &DatabaseConnection,
     user: &user::Model,
@@ -36,7 +37,9 @@ pub async fn enroll(
     if course.status != course::STATUS_PUBLISHED {
         return Err(AppError::NotFound);
     }
-    if course.price_cents > 0 {
+    if course.price_cents > 0
+        && !crate::server::services::payments::owns(db, user.id, course.id).await?
+    {
         return Err(AppError::Conflict(PAID_COURSE.into()));
     }
     enrollment::Entity::insert(enrollment::ActiveModel {

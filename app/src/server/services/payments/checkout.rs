@@ -1,0 +1,108 @@
+//! Starting a checkout: the price comes from the database, a double click makes one session.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sha2::{Digest, Sha256};
+
+use super::owns;
+use crate::error::AppError;
+use crate::server::entities::{checkout, course, purchase, user};
+use crate::server::payments::{CreatedSession, NewSession, Payments, Provider, PURCHASES_OFF};
+
+/// The refusal to sell a course twice.
+pub const ALREADY_OWNED: &str = "You already own this course.";
+/// The refusal to sell a free course.
+pub const FREE_COURSE: &str = "This course is free: enroll instead.";
+/// How long the same purchase attempt reuses one Checkout Session (double clicks, reloads).
+const SAME_ATTEMPT_SECS: i64 = 600;
+
+/// Starts a checkout of the published paid course `slug` for `user` and returns the payment
+/// page to send them to. `NotFound` for unknown courses and drafts; `Conflict` for free
+/// courses, courses they own, and when no payment provider is configured.
+pub async fn start(
+    db: &DatabaseConnection,
+    payments: &Payments,
+    public_url: &str,
+    user: &user::Model,
+    slug: &str,
+    now: DateTime<Utc>,
+) -> Result<CreatedSession, AppError> {
+    let course = course::Entity::find()
+        .filter(course::Column::Slug.eq(slug))
+        .filter(course::Column::Status.eq(course::STATUS_PUBLISHED))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if course.price_cents <= 0 {
+        return Err(AppError::Conflict(FREE_COURSE.into()));
+    }
+    if owns(db, user.id, course.id).await? {
+        return Err(AppError::Conflict(ALREADY_OWNED.into()));
+    }
+    if matches!(payments.provider, Provider::Off) {
+        tracing::error!(
+            course_id = course.id,
+            "a learner tried to buy a paid course, but no payment provider is configured: set \
+             STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (or run the demo)"
+        );
+        return Err(AppError::Conflict(PURCHASES_OFF.into()));
+    }
+    let earlier = purchase::Entity::find()
+        .filter(purchase::Column::UserId.eq(user.id))
+        .filter(purchase::Column::CourseId.eq(course.id))
+        .count(db)
+        .await?;
+    let currency = course.currency.to_lowercase();
+    let key = attempt_key(user.id, &course, earlier, now);
+    let base = public_url.trim_end_matches('/');
+    let success_url = format!("{base}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}");
+    let cancel_url = format!("{base}/checkout/cancel?course={}", course.slug);
+    let created = payments
+        .create_session(&NewSession {
+            title: &course.title,
+            amount_cents: course.price_cents,
+            currency: &currency,
+            email: &user.email,
+            user_id: user.id,
+            course_id: course.id,
+            success_url: &success_url,
+            cancel_url: &cancel_url,
+            idempotency_key: &key,
+        })
+        .await?;
+    checkout::Entity::insert(checkout::ActiveModel {
+        provider_session_id: Set(created.id.clone()),
+        user_id: Set(user.id),
+        course_id: Set(course.id),
+        amount_cents: Set(course.price_cents),
+        currency: Set(currency),
+        coupon_code: Set(None),
+        created_at: Set(now),
+        demo_payment_intent: Set(None),
+        demo_paid_at: Set(None),
+        demo_refunded_at: Set(None),
+        ..Default::default()
+    })
+    .on_conflict_do_nothing_on([checkout::Column::ProviderSessionId])
+    .exec_without_returning(db)
+    .await?;
+    tracing::info!(
+        user_id = user.id,
+        course_id = course.id,
+        provider = payments.provider.name(),
+        "checkout started"
+    );
+    Ok(created)
+}
+
+/// The idempotency key of one purchase attempt: the same buyer, course, price and number of
+/// earlier purchases within the same ten minutes give the same key, so the provider answers a
+/// repeated request with the session it already made.
+fn attempt_key(user_id: i64, course: &course::Model, earlier: u64, now: DateTime<Utc>) -> String {
+    let window = now.timestamp().div_euclid(SAME_ATTEMPT_SECS);
+    let text = format!(
+        "lectern-checkout:{user_id}:{}:{}:{}:{earlier}:{window}",
+        course.id, course.price_cents, course.currency
+    );
+    hex::encode(Sha256::digest(text.as_bytes()))
+}

@@ -1,0 +1,40 @@
+//! Rows for payments: buying, the checkout pages, purchases and receipts (signed in), and
+//! refunds (admins).
+
+use app::api::payments;
+use leptos::server_fn::ServerFn;
+
+use super::{Access, Args};
+
+/// Payments.
+pub fn payments() -> Vec<(&'static str, (Access, Args))> {
+    use Access::*;
+    let form = |pairs: &[(&'static str, &'static str)]| Args::Form(pairs.to_vec());
+    vec![
+        (
+            payments::StartCheckout::PATH,
+            (SignedIn, form(&[("slug", "no-such-course")])),
+        ),
+        (
+            payments::ConfirmCheckout::PATH,
+            (SignedIn, form(&[("session_id", "cs_no_such_session")])),
+        ),
+        (
+            payments::GetDemoCheckout::PATH,
+            (SignedIn, form(&[("session_id", "cs_no_such_session")])),
+        ),
+        (
+            payments::PayDemoCheckout::PATH,
+            (SignedIn, form(&[("session_id", "cs_no_such_session")])),
+        ),
+        (payments::ListPurchases::PATH, (SignedIn, form(&[]))),
+        (
+            payments::GetReceipt::PATH,
+            (SignedIn, form(&[("id", "999999")])),
+        ),
+        (
+            payments::RefundPurchase::PATH,
+            (Admin, form(&[("id", "999999")])),
+        ),
+    ]
+}
