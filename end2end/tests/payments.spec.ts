@@ -42,6 +42,9 @@ test("a learner buys a paid course on the demo checkout and finds its receipt", 
     await page.getByRole("link", { name: "Start learning" }).click();
     await expect(page).toHaveURL(/\/courses\/async-rust-in-practice\/lessons\//);
   }
+  // A lesson that is not a free preview opens.
+  await page.goto(`${course}/lessons/channels-and-backpressure`);
+  await expect(page.getByRole("heading", { name: "Channels and backpressure" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "This lesson is for enrolled learners" })).toHaveCount(0);
 
   // Owned: the course page offers learning, never buying again.
@@ -87,4 +90,52 @@ test("a visitor who is not signed in is led to sign in before buying @needs-js",
   await expect(alert).toBeVisible();
   await alert.getByRole("link", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/signin\?next=/);
+});
+
+test("an admin refunds a purchase and the learner is locked out of the paid lessons", async ({ browser, page }) => {
+  const js = hasJs(page);
+  const adminEmail = process.env.LECTERN_E2E_ADMIN_EMAIL ?? "";
+  const adminPassword = process.env.LECTERN_E2E_ADMIN_PASSWORD ?? "";
+  expect(adminEmail, "LECTERN_E2E_ADMIN_EMAIL set by scripts/test.sh").not.toBe("");
+  const buyer = `Rita Refund ${js ? "J" : "N"}${Date.now() % 100000}`;
+  await signUp(page, buyer);
+  await page.goto(course);
+  await hydrated(page, js);
+  await page.getByRole("button", { name: "Buy now" }).click();
+  await expect(page).toHaveURL(/\/checkout\/demo\//);
+  await hydrated(page, js);
+  await page.getByRole("button", { name: "Pay (demo)" }).click();
+  await expect(page).toHaveURL(/\/courses\/async-rust-in-practice\/lessons\/|\/checkout\/success/);
+  const paidLesson = `${course}/lessons/channels-and-backpressure`;
+
+  // The admin, in a browser of their own.
+  const adminContext = await browser.newContext({
+    javaScriptEnabled: js,
+    extraHTTPHeaders: { "X-Forwarded-For": `10.250.${js ? 1 : 2}.${Date.now() % 250}` },
+  });
+  const admin = await adminContext.newPage();
+  await admin.goto("/signin");
+  await hydrated(admin, js);
+  await admin.getByLabel("Email").fill(adminEmail);
+  await admin.getByLabel("Password").fill(adminPassword);
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await expect(admin.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
+  await admin.goto("/admin/purchases");
+  await hydrated(admin, js);
+  await expect(admin.getByRole("heading", { name: "Purchases" })).toBeVisible();
+  const row = admin.getByRole("row", { name: new RegExp(buyer) });
+  await row.getByText("Refund…").click();
+  await row.getByLabel(/Reason/).fill("Bought the wrong course");
+  await row.getByRole("button", { name: `Refund $49.99 to ${buyer}` }).click();
+  await expect(admin.getByRole("row", { name: new RegExp(buyer) })).toContainText("Refunded: Bought the wrong course");
+  await adminContext.close();
+
+  // The learner's receipt says refunded, and the paid lessons are closed again.
+  await page.goto("/account/purchases");
+  await expect(page.getByRole("row", { name: /Async Rust in Practice/ })).toContainText("Refunded");
+  await page.goto(paidLesson);
+  await expect(page.getByRole("heading", { name: "This lesson is for enrolled learners" })).toBeVisible();
+  await page.goto(course);
+  await hydrated(page, js);
+  await expect(page.getByRole("button", { name: "Buy now" })).toBeVisible();
 });

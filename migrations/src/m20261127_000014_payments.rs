@@ -1,5 +1,5 @@
 //! Payments: the checkouts Lectern starts, the purchases they become, and every payment
-//! provider event received (so a replayed event does nothing).
+//! provider event received (so a replayed event does nothing), and disputes for admins.
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -35,6 +35,21 @@ enum Purchases {
     Status,
     PaidAt,
     RefundedAt,
+    RefundReason,
+}
+
+#[derive(DeriveIden)]
+enum PaymentDisputes {
+    Table,
+    Id,
+    ProviderDisputeId,
+    PaymentIntent,
+    PurchaseId,
+    AmountCents,
+    Currency,
+    Reason,
+    Status,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]
@@ -119,6 +134,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(Purchases::Status, 16))
                     .col(timestamp_with_time_zone(Purchases::PaidAt))
                     .col(timestamp_with_time_zone_null(Purchases::RefundedAt))
+                    .col(string_len_null(Purchases::RefundReason, 200))
                     .foreign_key(
                         ForeignKey::create()
                             .from(Purchases::Table, Purchases::CheckoutId)
@@ -170,10 +186,30 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(PaymentEvents::ProcessedAt))
                     .to_owned(),
             )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(PaymentDisputes::Table)
+                    .if_not_exists()
+                    .col(big_pk_auto(PaymentDisputes::Id))
+                    .col(string_len_uniq(PaymentDisputes::ProviderDisputeId, 255))
+                    .col(string_len_null(PaymentDisputes::PaymentIntent, 255))
+                    .col(big_integer_null(PaymentDisputes::PurchaseId))
+                    .col(big_integer(PaymentDisputes::AmountCents))
+                    .col(string_len(PaymentDisputes::Currency, 3))
+                    .col(string_len(PaymentDisputes::Reason, 100))
+                    .col(string_len(PaymentDisputes::Status, 40))
+                    .col(timestamp_with_time_zone(PaymentDisputes::CreatedAt))
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(PaymentDisputes::Table).to_owned())
+            .await?;
         manager
             .drop_table(Table::drop().table(PaymentEvents::Table).to_owned())
             .await?;

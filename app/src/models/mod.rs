@@ -32,8 +32,8 @@ pub use learning::{
     EVENT_REJECTED, MAX_EVENTS_PER_BATCH,
 };
 pub use payments::{
-    receipt_number, CheckoutStart, CheckoutState, CheckoutStatus, DemoCheckout, PurchaseRow,
-    Receipt,
+    receipt_number, AdminPurchasePage, AdminPurchaseRow, CheckoutStart, CheckoutState,
+    CheckoutStatus, DemoCheckout, DisputeRow, PurchaseRow, Receipt,
 };
 pub use quiz::{
     AnswerRow, AttemptQuestion, AttemptResult, AttemptSummary, AttemptView, FeedbackTiming,

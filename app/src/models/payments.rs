@@ -93,3 +93,52 @@ pub struct Receipt {
 pub fn receipt_number(id: i64) -> String {
     format!("LCT-{id:06}")
 }
+
+/// A purchase as admins see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminPurchaseRow {
+    /// The purchase.
+    pub purchase: PurchaseRow,
+    /// The buyer's display name.
+    pub buyer_name: String,
+    /// The buyer's email.
+    pub buyer_email: String,
+    /// Why it was refunded, when an admin did it.
+    pub refund_reason: Option<String>,
+    /// Whether its payment is disputed.
+    pub disputed: bool,
+}
+
+/// A disputed payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputeRow {
+    /// The provider's dispute id.
+    pub dispute_id: String,
+    /// The purchase concerned, when known.
+    pub purchase_id: Option<i64>,
+    /// Amount disputed, minor units.
+    pub amount_cents: i64,
+    /// ISO currency code.
+    pub currency: String,
+    /// The card network's reason.
+    pub reason: String,
+    /// The provider's status.
+    pub status: String,
+    /// When Lectern heard of it (RFC 3339).
+    pub created_at: String,
+}
+
+/// One page of every purchase, newest first, and the disputes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminPurchasePage {
+    /// This page's purchases.
+    pub items: Vec<AdminPurchaseRow>,
+    /// Page number, from 1.
+    pub page: u64,
+    /// Pages in all (at least 1).
+    pub total_pages: u64,
+    /// Purchases in all.
+    pub total: u64,
+    /// Every recorded dispute, newest first (at most 100).
+    pub disputes: Vec<DisputeRow>,
+}

@@ -4,11 +4,13 @@
 
 use app::api::learning::GetLessonPage;
 use app::api::payments::{
-    ConfirmCheckout, GetDemoCheckout, GetReceipt, ListPurchases, PayDemoCheckout, RefundPurchase,
-    StartCheckout,
+    ConfirmCheckout, GetDemoCheckout, GetReceipt, ListAllPurchases, ListPurchases, PayDemoCheckout,
+    RefundPurchase, StartCheckout,
 };
 use app::error::AppError;
-use app::models::{CheckoutStart, CheckoutState, CheckoutStatus, PurchaseRow, Receipt, Role};
+use app::models::{
+    AdminPurchasePage, CheckoutStart, CheckoutState, CheckoutStatus, PurchaseRow, Receipt, Role,
+};
 use app::server::entities::{enrollment, lesson_progress, payment_event, purchase};
 use app::server::payments::signature;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -343,9 +345,21 @@ async fn an_admin_refund_ends_access_and_keeps_progress(backend: Backend) {
     let bought = purchases_of(&app, lea.id).await;
     let id = bought[0].id.to_string();
 
-    let denied = form::<RefundPurchase>(&app, &lea, &[("id", &id)]).await;
+    let reason = [("id", id.as_str()), ("reason", "Bought by mistake")];
+    let denied = form::<RefundPurchase>(&app, &lea, &reason).await;
     assert_eq!(denied.0, 403, "learners cannot refund");
-    let _: () = ok(form::<RefundPurchase>(&app, &boss, &[("id", &id)]).await);
+    let no_reason =
+        err(form::<RefundPurchase>(&app, &boss, &[("id", &id), ("reason", "  ")]).await);
+    assert!(
+        matches!(no_reason, AppError::Validation(ref f) if f.contains_key("reason")),
+        "{no_reason:?}"
+    );
+    assert_eq!(
+        lesson_status(&app, &lea, "l2").await,
+        200,
+        "a refused refund changes nothing"
+    );
+    let _: () = ok(form::<RefundPurchase>(&app, &boss, &reason).await);
     let refunds: Vec<_> = fake
         .seen()
         .into_iter()
@@ -373,13 +387,42 @@ async fn an_admin_refund_ends_access_and_keeps_progress(backend: Backend) {
         .await
         .expect("progress");
     assert_eq!(kept, 1, "progress kept");
-    let again = err(form::<RefundPurchase>(&app, &boss, &[("id", &id)]).await);
+    let again = err(form::<RefundPurchase>(&app, &boss, &reason).await);
     assert_eq!(
         again,
         AppError::Conflict("This purchase is already refunded.".into())
     );
     let purchases: Vec<PurchaseRow> = ok(form::<ListPurchases>(&app, &lea, &[]).await);
     assert_eq!(purchases[0].status, "refunded");
+    let listed: AdminPurchasePage = ok(form::<ListAllPurchases>(&app, &boss, &[]).await);
+    assert_eq!(listed.total, 1);
+    assert_eq!(listed.items[0].buyer_email, "lea@example.org");
+    assert_eq!(
+        listed.items[0].refund_reason.as_deref(),
+        Some("Bought by mistake")
+    );
+
+    // A dispute (chargeback) is recorded once and shown to admins with its purchase.
+    let dispute = json!({"id": "evt_dispute", "type": "charge.dispute.created",
+        "data": {"object": {"id": "dp_1", "object": "dispute", "payment_intent": intent,
+            "amount": PRICE, "currency": "usd", "reason": "fraudulent", "status": "needs_response"}}});
+    assert_eq!(deliver(&app, &dispute).await.0, 200);
+    let replay = json!({"id": "evt_dispute_again", "type": "charge.dispute.created",
+        "data": {"object": {"id": "dp_1", "payment_intent": intent, "amount": PRICE,
+            "currency": "usd", "reason": "fraudulent", "status": "needs_response"}}});
+    assert_eq!(deliver(&app, &replay).await.0, 200);
+    let listed: AdminPurchasePage = ok(form::<ListAllPurchases>(&app, &boss, &[]).await);
+    assert_eq!(listed.disputes.len(), 1);
+    assert_eq!(listed.disputes[0].purchase_id, Some(bought[0].id));
+    assert_eq!(
+        (
+            listed.disputes[0].reason.as_str(),
+            listed.disputes[0].amount_cents
+        ),
+        ("fraudulent", PRICE)
+    );
+    assert!(listed.items[0].disputed);
+    assert_eq!(form::<ListAllPurchases>(&app, &lea, &[]).await.0, 403);
 }
 
 async fn demo_checkout_from_buy_to_receipt(backend: Backend) {

@@ -6,6 +6,7 @@
 mod confirm_checkout;
 mod get_demo_checkout;
 mod get_receipt;
+mod list_all_purchases;
 mod list_purchases;
 mod pay_demo_checkout;
 mod refund_purchase;
@@ -14,6 +15,7 @@ mod start_checkout;
 pub use confirm_checkout::*;
 pub use get_demo_checkout::*;
 pub use get_receipt::*;
+pub use list_all_purchases::*;
 pub use list_purchases::*;
 pub use pay_demo_checkout::*;
 pub use refund_purchase::*;

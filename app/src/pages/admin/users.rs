@@ -39,9 +39,14 @@ pub fn AdminUsersPage() -> impl IntoView {
                             view! {
                                 <div class="mb-6 flex items-end justify-between">
                                     <h1 class="text-3xl font-bold tracking-tight">"Users"</h1>
-                                    <a href="/admin/applications" class="font-medium text-indigo-700 hover:underline">
-                                        "Applications to teach"
-                                    </a>
+                                    <span class="flex flex-wrap gap-4">
+                                        <a href="/admin/applications" class="font-medium text-indigo-700 hover:underline">
+                                            "Applications to teach"
+                                        </a>
+                                        <a href="/admin/purchases" class="font-medium text-indigo-700 hover:underline">
+                                            "Purchases"
+                                        </a>
+                                    </span>
                                 </div>
                                 <Form method="GET" action="/admin/users" attr:role="search" attr:class="mb-6 flex gap-2">
                                     <label for="user-search" class="sr-only">"Search users"</label>

@@ -11,6 +11,7 @@ pub mod lesson;
 pub mod lesson_progress;
 pub mod media;
 pub mod password_reset;
+pub mod payment_dispute;
 pub mod payment_event;
 pub mod progress_event;
 pub mod purchase;

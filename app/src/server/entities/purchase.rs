@@ -22,6 +22,8 @@ pub struct Model {
     pub status: String,
     pub paid_at: DateTimeUtc,
     pub refunded_at: Option<DateTimeUtc>,
+    /// Why an admin refunded it (a refund made in Stripe's dashboard has none).
+    pub refund_reason: Option<String>,
 }
 
 /// Relations are followed by explicit queries on foreign-key columns.

@@ -34,7 +34,8 @@ pub fn payments() -> Vec<(&'static str, (Access, Args))> {
         ),
         (
             payments::RefundPurchase::PATH,
-            (Admin, form(&[("id", "999999")])),
+            (Admin, form(&[("id", "999999"), ("reason", "A test")])),
         ),
+        (payments::ListAllPurchases::PATH, (Admin, form(&[]))),
     ]
 }

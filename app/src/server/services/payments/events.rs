@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::fulfil::reconcile;
 use crate::error::AppError;
-use crate::server::entities::{checkout, payment_event, purchase};
+use crate::server::entities::{checkout, payment_dispute, payment_event, purchase};
 use crate::server::payments::{signature, Payments};
 
 /// The largest event body read (Stripe's events are a few kilobytes).
@@ -60,6 +60,14 @@ struct EventObject {
     id: Option<String>,
     #[serde(default)]
     payment_intent: Option<String>,
+    #[serde(default)]
+    amount: Option<i64>,
+    #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
 }
 
 /// Checks and applies one delivery: `signature_header` is `Stripe-Signature`, `body` the raw
@@ -132,6 +140,7 @@ async fn act(
             Ok(Delivery::Applied)
         }
         "charge.dispute.created" => {
+            record_dispute(db, &event.data.object, now).await?;
             tracing::warn!(
                 event_id = %event.id,
                 payment_intent = event.data.object.payment_intent.as_deref().unwrap_or(""),
@@ -141,6 +150,49 @@ async fn act(
         }
         _ => Ok(Delivery::Ignored),
     }
+}
+
+/// Records a dispute once (by the provider's id), with the purchase it concerns when known.
+async fn record_dispute(
+    db: &DatabaseConnection,
+    dispute: &EventObject,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some(id) = dispute.id.clone().filter(|id| id.len() <= 255) else {
+        return Ok(());
+    };
+    let intent = dispute.payment_intent.clone().filter(|pi| pi.len() <= 255);
+    let purchase_id = match &intent {
+        Some(intent) => purchase::Entity::find()
+            .filter(purchase::Column::PaymentIntent.eq(intent.as_str()))
+            .one(db)
+            .await?
+            .map(|p| p.id),
+        None => None,
+    };
+    let short = |value: &Option<String>, max: usize| -> String {
+        value
+            .as_deref()
+            .unwrap_or("unknown")
+            .chars()
+            .take(max)
+            .collect()
+    };
+    payment_dispute::Entity::insert(payment_dispute::ActiveModel {
+        provider_dispute_id: Set(id),
+        payment_intent: Set(intent),
+        purchase_id: Set(purchase_id),
+        amount_cents: Set(dispute.amount.unwrap_or(0).max(0)),
+        currency: Set(short(&dispute.currency, 3).to_uppercase()),
+        reason: Set(short(&dispute.reason, 100)),
+        status: Set(short(&dispute.status, 40)),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict_do_nothing_on([payment_dispute::Column::ProviderDisputeId])
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
 }
 
 /// The checkout session behind payment `intent`: Lectern's own record first, else the provider.

@@ -80,6 +80,7 @@ pub async fn reconcile(
         status: Set(status.to_owned()),
         paid_at: Set(now),
         refunded_at: Set(facts.refunded.then_some(now)),
+        refund_reason: Set(None),
         ..Default::default()
     })
     .on_conflict_do_nothing_on([purchase::Column::CheckoutId])

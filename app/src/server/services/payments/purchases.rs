@@ -118,13 +118,25 @@ pub async fn confirm(
 
 /// Refunds purchase `id` in full through the provider and applies the refund at once (the
 /// provider's own event, arriving later, then changes nothing). Admins only: checked by the
-/// caller. Refunding a refunded purchase is a `Conflict`.
+/// caller. `reason` (1 to 200 characters) is kept with the purchase. Refunding a refunded
+/// purchase is a `Conflict`.
 pub async fn refund(
     db: &DatabaseConnection,
     payments: &Payments,
     id: i64,
+    reason: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::field(
+            "reason",
+            "Say why this purchase is refunded.",
+        ));
+    }
+    if reason.chars().count() > 200 {
+        return Err(AppError::field("reason", "At most 200 characters."));
+    }
     let purchase = purchase::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -134,6 +146,15 @@ pub async fn refund(
             "This purchase is already refunded.".into(),
         ));
     }
+    purchase::Entity::update_many()
+        .col_expr(
+            purchase::Column::RefundReason,
+            sea_orm::sea_query::Expr::value(Some(reason.to_owned())),
+        )
+        .filter(purchase::Column::Id.eq(id))
+        .filter(purchase::Column::Status.eq(purchase::STATUS_PAID))
+        .exec(db)
+        .await?;
     let checkout = checkout::Entity::find_by_id(purchase.checkout_id)
         .one(db)
         .await?
@@ -156,4 +177,69 @@ pub async fn refund(
     }
     tracing::info!(purchase_id = id, "purchase refunded by an admin");
     Ok(())
+}
+
+/// Purchases on one admin page.
+pub const ADMIN_PAGE_SIZE: u64 = 50;
+
+/// Every purchase, newest first, page `page` (1-based), with their buyers, and every recorded
+/// dispute (newest 100). Admins only: checked by the caller.
+pub async fn admin_list(
+    db: &DatabaseConnection,
+    page: Option<u64>,
+) -> Result<crate::models::AdminPurchasePage, AppError> {
+    use crate::models::{AdminPurchasePage, AdminPurchaseRow, DisputeRow};
+    use crate::server::entities::payment_dispute;
+    use crate::server::services::pagination;
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let paginator = purchase::Entity::find()
+        .order_by_desc(purchase::Column::PaidAt)
+        .order_by_desc(purchase::Column::Id)
+        .paginate(db, ADMIN_PAGE_SIZE);
+    let paged = pagination::fetch(paginator, page).await?;
+    let courses = course::Entity::find()
+        .filter(course::Column::Id.is_in(paged.rows.iter().map(|p| p.course_id)))
+        .all(db)
+        .await?;
+    let buyers = user::Entity::find()
+        .filter(user::Column::Id.is_in(paged.rows.iter().map(|p| p.user_id)))
+        .all(db)
+        .await?;
+    let disputes = payment_dispute::Entity::find()
+        .order_by_desc(payment_dispute::Column::CreatedAt)
+        .limit(100)
+        .all(db)
+        .await?;
+    let items = paged
+        .rows
+        .iter()
+        .map(|p| {
+            let buyer = buyers.iter().find(|u| u.id == p.user_id);
+            AdminPurchaseRow {
+                purchase: row(p, courses.iter().find(|c| c.id == p.course_id)),
+                buyer_name: buyer.map(|u| u.display_name.clone()).unwrap_or_default(),
+                buyer_email: buyer.map(|u| u.email.clone()).unwrap_or_default(),
+                refund_reason: p.refund_reason.clone(),
+                disputed: disputes.iter().any(|d| d.purchase_id == Some(p.id)),
+            }
+        })
+        .collect();
+    Ok(AdminPurchasePage {
+        items,
+        page: paged.page,
+        total_pages: paged.total_pages.max(1),
+        total: paged.total,
+        disputes: disputes
+            .into_iter()
+            .map(|d| DisputeRow {
+                dispute_id: d.provider_dispute_id,
+                purchase_id: d.purchase_id,
+                amount_cents: d.amount_cents,
+                currency: d.currency,
+                reason: d.reason,
+                status: d.status,
+                created_at: d.created_at.to_rfc3339(),
+            })
+            .collect(),
+    })
 }

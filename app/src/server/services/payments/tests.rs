@@ -241,9 +241,15 @@ async fn a_refund_ends_access_and_a_late_completion_does_not_restore_it() {
         .await
         .expect("row")
         .expect("purchase");
-    purchases::refund(&f.db, &f.payments, bought.id, Utc::now())
-        .await
-        .expect("refund");
+    purchases::refund(
+        &f.db,
+        &f.payments,
+        bought.id,
+        "Asked by the learner",
+        Utc::now(),
+    )
+    .await
+    .expect("refund");
     assert_eq!(
         counts(&f).await,
         (1, 0),
@@ -265,7 +271,14 @@ async fn a_refund_ends_access_and_a_late_completion_does_not_restore_it() {
         .expect("purchase");
     assert_eq!(refunded.status, purchase::STATUS_REFUNDED);
     assert_eq!(
-        purchases::refund(&f.db, &f.payments, bought.id, Utc::now()).await,
+        purchases::refund(
+            &f.db,
+            &f.payments,
+            bought.id,
+            "Asked by the learner",
+            Utc::now()
+        )
+        .await,
         Err(crate::error::AppError::Conflict(
             "This purchase is already refunded.".into()
         ))
