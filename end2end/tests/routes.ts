@@ -26,6 +26,10 @@ export interface Ids {
   openAttemptId: number;
   /** The learner's submitted attempt (its result; the instructor's view of it). */
   submittedAttemptId: number;
+  /** The learner's purchase of "Postgres Query Tuning" on the demo checkout (its receipt). */
+  purchaseId: number;
+  /** The learner's demo checkout of "Negotiation Skills", left unpaid. */
+  openCheckout: string;
 }
 
 /** One route to visit: the router's path, who visits it, and its concrete address. */
@@ -59,6 +63,13 @@ export const routes: RouteEntry[] = [
   { path: "/account/reset/:token", who: "visitor", url: () => "/account/reset/e2e-token-from-an-email" },
   { path: "/admin/users", who: "admin", url: () => "/admin/users" },
   { path: "/admin/applications", who: "admin", url: () => "/admin/applications" },
+  { path: "/admin/purchases", who: "admin", url: () => "/admin/purchases" },
+  { path: "/account/purchases", who: "learner", url: () => "/account/purchases" },
+  { path: "/account/purchases/:id", who: "learner", url: (i) => `/account/purchases/${i.purchaseId}` },
+  { path: "/checkout/demo/:id", who: "learner", url: (i) => `/checkout/demo/${i.openCheckout}` },
+  // Unpaid, so the page waits (it would open the course's first lesson once paid).
+  { path: "/checkout/success", who: "learner", url: (i) => `/checkout/success?session_id=${i.openCheckout}` },
+  { path: "/checkout/cancel", who: "visitor", url: () => "/checkout/cancel?course=negotiation-skills" },
   { path: "/learning", who: "learner", url: () => "/learning" },
   { path: "/teach", who: "instructor", url: () => "/teach" },
   { path: "/teach/courses/:id/stats", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/stats` },
@@ -200,6 +211,22 @@ export async function discover(browser: Browser, baseURL: string | undefined): P
   await learner.getByRole("button", { name: /Start a new attempt|Start quiz/ }).click();
   await expect(learner).toHaveURL(/\/attempts\/\d+$/);
   const openAttemptId = Number(/\/attempts\/(\d+)$/.exec(learner.url())![1]);
+  // One paid course bought on the demo checkout, another checkout left unpaid.
+  await learner.goto("/courses/postgres-query-tuning");
+  await hydratedPage(learner);
+  await learner.getByRole("button", { name: "Buy now" }).click();
+  await expect(learner).toHaveURL(/\/checkout\/demo\//);
+  await hydratedPage(learner);
+  await learner.getByRole("button", { name: "Pay (demo)" }).click();
+  await expect(learner).toHaveURL(/\/lessons\//);
+  await learner.goto("/account/purchases");
+  const receipt = await learner.getByRole("link", { name: /Receipt LCT-/ }).first().getAttribute("href");
+  const purchaseId = Number(/(\d+)$/.exec(receipt ?? "")![1]);
+  await learner.goto("/courses/negotiation-skills");
+  await hydratedPage(learner);
+  await learner.getByRole("button", { name: "Buy now" }).click();
+  await expect(learner).toHaveURL(/\/checkout\/demo\//);
+  const openCheckout = /\/checkout\/demo\/([A-Za-z0-9_]+)/.exec(learner.url())![1];
   await learner.context().close();
 
   // The instructor's ids, read from the links of their own pages.
@@ -223,7 +250,16 @@ export async function discover(browser: Browser, baseURL: string | undefined): P
   const admin = await session("admin", signInAs(adminEmail, adminPassword));
   await admin.context().close();
 
-  const ids: Ids = { courseId, quizLessonId, textLessonId, questionId, openAttemptId, submittedAttemptId };
+  const ids: Ids = {
+    courseId,
+    quizLessonId,
+    textLessonId,
+    questionId,
+    openAttemptId,
+    submittedAttemptId,
+    purchaseId,
+    openCheckout,
+  };
   writeFileSync(idsFile, JSON.stringify(ids));
   return ids;
 }

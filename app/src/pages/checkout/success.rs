@@ -1,10 +1,10 @@
 //! `/checkout/success?session_id=…`: waits, with a clear state, until the purchase is
 //! fulfilled (the server asks the payment provider itself, so a slow webhook never strands a
 //! learner who has paid), then opens the first lesson. Without JavaScript the page reloads
-//! itself every few seconds while it waits.
+//! itself every five seconds while it waits.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::payments::confirm_checkout;
@@ -63,7 +63,10 @@ fn Status(status: CheckoutStatus) -> impl IntoView {
     let course = format!("/courses/{}", status.course_slug);
     match status.state {
         CheckoutState::Pending => view! {
-            <Meta http_equiv="refresh" content="3" />
+            // Without JavaScript the page reloads itself; with it, the page asks every 2 s
+            // (inside <noscript>, the refresh is inert when scripts run; set as inner HTML so
+            // hydration never looks inside it).
+            <noscript inner_html=r#"<meta http-equiv="refresh" content="5">"#></noscript>
             <h1 class="text-3xl font-bold tracking-tight">"Confirming your payment…"</h1>
             <p role="status" class="text-slate-700">
                 "We are waiting for the payment provider to confirm your purchase of "
