@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    sea_query::Expr, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set, TransactionTrait, TryInsertResult,
+    sea_query::Expr, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait, TryInsertResult,
 };
 
 use crate::error::AppError;
@@ -118,13 +118,7 @@ pub async fn reconcile(
             .rows_affected
             > 0;
         if refunded {
-            let still_owned = purchase::Entity::find()
-                .filter(purchase::Column::UserId.eq(checkout.user_id))
-                .filter(purchase::Column::CourseId.eq(checkout.course_id))
-                .filter(purchase::Column::Status.eq(purchase::STATUS_PAID))
-                .count(&txn)
-                .await?
-                > 0;
+            let still_owned = super::owns(&txn, checkout.user_id, checkout.course_id).await?;
             if !still_owned {
                 enrollment::Entity::delete_many()
                     .filter(enrollment::Column::UserId.eq(checkout.user_id))

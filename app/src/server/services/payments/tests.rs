@@ -61,6 +61,21 @@ async fn fixture() -> Fixture {
     }
 }
 
+/// Starts a checkout of the fixture's course as its learner.
+async fn start(
+    f: &Fixture,
+) -> Result<crate::server::payments::CreatedSession, crate::error::AppError> {
+    checkout::start(
+        &f.db,
+        &f.payments,
+        "http://x",
+        &f.learner,
+        "paid-knots",
+        Utc::now(),
+    )
+    .await
+}
+
 async fn counts(f: &Fixture) -> (u64, u64) {
     (
         purchase::Entity::find().count(&f.db).await.expect("count"),
@@ -79,31 +94,13 @@ fn signed(event: &serde_json::Value) -> (String, Vec<u8>) {
 #[tokio::test]
 async fn paying_the_demo_checkout_buys_the_course_once() {
     let f = fixture().await;
-    let created = checkout::start(
-        &f.db,
-        &f.payments,
-        "http://x",
-        &f.learner,
-        "paid-knots",
-        Utc::now(),
-    )
-    .await
-    .expect("checkout");
+    let created = start(&f).await.expect("checkout");
     assert!(
         created.url.starts_with("/checkout/demo/cs_demo_"),
         "{}",
         created.url
     );
-    let again = checkout::start(
-        &f.db,
-        &f.payments,
-        "http://x",
-        &f.learner,
-        "paid-knots",
-        Utc::now(),
-    )
-    .await
-    .expect("checkout again");
+    let again = start(&f).await.expect("checkout again");
     assert_eq!(again.id, created.id, "a double click makes one session");
     assert_eq!(counts(&f).await, (0, 0), "nothing granted before paying");
 
@@ -134,15 +131,7 @@ async fn paying_the_demo_checkout_buys_the_course_once() {
     );
     assert_eq!(counts(&f).await, (1, 1));
 
-    let refused = checkout::start(
-        &f.db,
-        &f.payments,
-        "http://x",
-        &f.learner,
-        "paid-knots",
-        Utc::now(),
-    )
-    .await;
+    let refused = start(&f).await;
     assert_eq!(
         refused,
         Err(crate::error::AppError::Conflict(
@@ -154,16 +143,7 @@ async fn paying_the_demo_checkout_buys_the_course_once() {
 #[tokio::test]
 async fn a_replayed_event_is_acknowledged_and_does_nothing() {
     let f = fixture().await;
-    let created = checkout::start(
-        &f.db,
-        &f.payments,
-        "http://x",
-        &f.learner,
-        "paid-knots",
-        Utc::now(),
-    )
-    .await
-    .expect("checkout");
+    let created = start(&f).await.expect("checkout");
     demo::pay(&f.db, &f.payments, &f.learner, &created.id, Utc::now())
         .await
         .expect("pay");
@@ -223,16 +203,7 @@ async fn unsigned_badly_signed_and_stale_deliveries_are_refused() {
 #[tokio::test]
 async fn a_refund_ends_access_and_a_late_completion_does_not_restore_it() {
     let f = fixture().await;
-    let created = checkout::start(
-        &f.db,
-        &f.payments,
-        "http://x",
-        &f.learner,
-        "paid-knots",
-        Utc::now(),
-    )
-    .await
-    .expect("checkout");
+    let created = start(&f).await.expect("checkout");
     demo::pay(&f.db, &f.payments, &f.learner, &created.id, Utc::now())
         .await
         .expect("pay");
@@ -284,16 +255,7 @@ async fn a_refund_ends_access_and_a_late_completion_does_not_restore_it() {
         ))
     );
     // They may buy it again.
-    let again = checkout::start(
-        &f.db,
-        &f.payments,
-        "http://x",
-        &f.learner,
-        "paid-knots",
-        Utc::now(),
-    )
-    .await
-    .expect("checkout again");
+    let again = start(&f).await.expect("checkout again");
     assert_ne!(again.id, created.id);
 }
 
