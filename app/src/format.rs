@@ -1,9 +1,10 @@
-//! Wording for numbers, languages and times as people read them: "1 lesson", "English", a
-//! date in the reader's own time zone. Shared by the server and the browser.
+//! Wording for numbers, languages, prices and times as people read them: "1 lesson",
+//! "English", a price and a date in the reader's own locale and time zone. Shared by the server
+//! and the browser.
 
 use leptos::prelude::*;
 
-use crate::models::LANGUAGES;
+use crate::models::{format_price, LANGUAGES};
 
 /// `n` with the singular or plural noun: "1 lesson", "0 lessons", "2 lessons".
 pub fn count<N>(n: N, one: &str, many: &str) -> String
@@ -94,20 +95,71 @@ pub fn LocalTime(
     view! { <time datetime=at>{move || text.get()}</time> }
 }
 
+/// A price in minor units of `currency`: [`format_price`]'s text from the server ("$19.99"),
+/// replaced once the page is hydrated by the reader's locale's way of writing it in the same
+/// currency ("19,99 $" in German, "US$19.99" in Australian English), by the browser's `Intl`.
+#[component]
+pub fn LocalPrice(
+    /// Minor units (cents).
+    cents: i64,
+    /// An ISO code from [`crate::models::CURRENCIES`].
+    #[prop(into)]
+    currency: String,
+) -> impl IntoView {
+    let text = RwSignal::new(format_price(cents, &currency));
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(local) = local_price(cents, &currency) {
+            text.set(local);
+        }
+    });
+    view! { <span>{move || text.get()}</span> }
+}
+
+/// The browser's preferred language tag (`navigator.language`), `en` when unknown.
+#[cfg(feature = "hydrate")]
+fn reader_locale() -> Option<String> {
+    use js_sys::{global, Reflect};
+    let navigator = Reflect::get(&global(), &"navigator".into()).ok()?;
+    Some(
+        Reflect::get(&navigator, &"language".into())
+            .ok()
+            .and_then(|l| l.as_string())
+            .unwrap_or_else(|| "en".to_owned()),
+    )
+}
+
+/// `cents` of `currency` as the reader's locale writes it; `None` for free, unknown currencies
+/// or when `Intl` refuses.
+#[cfg(feature = "hydrate")]
+fn local_price(cents: i64, currency: &str) -> Option<String> {
+    use crate::models::CURRENCIES;
+    use js_sys::{Array, Function, Intl, Object, Reflect};
+    if cents == 0 || !CURRENCIES.iter().any(|(code, _)| *code == currency) {
+        return None;
+    }
+    let options = Object::new();
+    Reflect::set(&options, &"style".into(), &"currency".into()).ok()?;
+    Reflect::set(&options, &"currency".into(), &currency.into()).ok()?;
+    let locales = Array::of1(&reader_locale()?.into());
+    let format: Function = Intl::NumberFormat::new(&locales, &options).format();
+    let amount = wasm_bindgen::JsValue::from_f64(cents as f64 / 100.0);
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &amount)
+        .ok()?
+        .as_string()
+}
+
 /// `rfc3339` in the browser's time zone and locale, or `None` when it cannot be read.
 #[cfg(feature = "hydrate")]
 fn local_text(rfc3339: &str, style: TimeStyle) -> Option<String> {
-    use js_sys::{global, Date, Object, Reflect};
+    use js_sys::{Date, Object, Reflect};
     use wasm_bindgen::JsValue;
     let date = Date::new(&JsValue::from_str(rfc3339));
     if date.get_time().is_nan() {
         return None;
     }
-    let navigator = Reflect::get(&global(), &"navigator".into()).ok()?;
-    let locale = Reflect::get(&navigator, &"language".into())
-        .ok()
-        .and_then(|l| l.as_string())
-        .unwrap_or_else(|| "en".to_owned());
+    let locale = reader_locale()?;
     let options = Object::new();
     Reflect::set(&options, &"dateStyle".into(), &"medium".into()).ok()?;
     if style == TimeStyle::DateTime {

@@ -19,9 +19,9 @@ use crate::pages::instructors::InstructorProfilePage;
 use crate::pages::learning::MyLearningPage;
 use crate::pages::quiz::{AttemptPage, AttemptResultPage};
 use crate::pages::teach::{
-    CourseEditorPage, CourseStatsPage, EditQuestionPage, GradebookPage, ImportQuestionsPage,
-    LessonEditorPage, NewQuestionPage, QuestionBankPage, QuizStatsPage, TeachAttemptPage,
-    TeachDashboardPage,
+    CouponsPage, CourseEditorPage, CourseStatsPage, EditQuestionPage, GradebookPage,
+    ImportQuestionsPage, LessonEditorPage, NewQuestionPage, QuestionBankPage, QuizStatsPage,
+    TeachAttemptPage, TeachDashboardPage,
 };
 use crate::pages::{
     courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
@@ -114,6 +114,11 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/learning") view=MyLearningPage ssr=SsrMode::Async />
                         <Route path=path!("/teach") view=TeachDashboardPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/teach/courses/:id/coupons")
+                            view=CouponsPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/teach/courses/:id/stats")
                             view=CourseStatsPage

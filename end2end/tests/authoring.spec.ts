@@ -117,3 +117,34 @@ test("typed text survives a failed save and a reload @needs-js", async ({ page }
   await page.reload();
   await expect(page.getByLabel("Subtitle")).toHaveValue("Written while offline");
 });
+
+test("an instructor creates a coupon, fixing the fields it names, and ends it @needs-js", async ({ page }) => {
+  await signInAsInstructor(page);
+  await page.goto("/teach");
+  await hydrated(page, true);
+  await page.getByRole("link", { name: "Async Rust in Practice" }).first().click();
+  await hydrated(page, true);
+  await page.getByRole("link", { name: "Coupons" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Coupons" })).toBeVisible();
+  await hydrated(page, true);
+  const code = `SAVE${Date.now() % 1000000}`;
+  await page.getByLabel("Code").fill("no spaces please");
+  await page.getByLabel("Discount", { exact: true }).fill("150");
+  await page.getByRole("button", { name: "Create coupon" }).click();
+  await expect(page.getByText("Use 3 to 32 letters, digits, - or _ (no spaces).")).toBeVisible();
+  await expect(page.getByText("Enter a whole percentage from 1 to 99.")).toBeVisible();
+  await expect(page.getByLabel("Code")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Code").fill(code);
+  await page.getByLabel("Discount", { exact: true }).fill("15");
+  await page.getByLabel("Maximum redemptions (optional)").fill("3");
+  await page.getByRole("button", { name: "Create coupon" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Coupon ${code} created: 15% off.` })).toBeVisible();
+  const item = page.getByRole("listitem").filter({ hasText: code });
+  await expect(item).toContainText("Redeemed 0 of 3");
+  await expect(item).toContainText("Active");
+
+  await item.getByText("End…").click();
+  await item.getByRole("button", { name: `End coupon ${code} now` }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: code })).toContainText("Expired");
+});

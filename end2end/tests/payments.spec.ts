@@ -17,19 +17,31 @@ async function signUp(page: Page, name: string) {
   await expect(page.getByTestId("signed-in-as")).toHaveText(name);
 }
 
-test("a learner buys a paid course on the demo checkout and finds its receipt", async ({ page }) => {
+test("a learner applies a coupon, buys on the demo checkout and finds the receipt", async ({ page }) => {
   const js = hasJs(page);
   await signUp(page, "Paula Payer");
 
   await page.goto(course);
   await hydrated(page, js);
   await expect(page.getByText("$49.99").first()).toBeVisible();
+  // A wrong code is refused next to the field; the demo course's coupon takes 20% off.
+  await page.getByLabel("Coupon code").fill("NOPE");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("There is no coupon with this code for this course.")).toBeVisible();
+  await expect(page.getByLabel("Coupon code")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Coupon code").fill("launch20");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\?coupon=launch20/);
+  await expect(page.getByText("LAUNCH20 applied: 20% off")).toBeVisible();
+  await expect(page.getByText("$39.99").first()).toBeVisible();
+  await hydrated(page, js);
   await page.getByRole("button", { name: "Buy now" }).click();
 
   await expect(page).toHaveURL(/\/checkout\/demo\/cs_demo_/);
   await expect(page.getByRole("heading", { name: "Demo checkout" })).toBeVisible();
   await expect(page.getByText("Demo payment: no card is charged")).toBeVisible();
   await expect(page.getByText("Async Rust in Practice")).toBeVisible();
+  await expect(page.getByText("$39.99").first()).toBeVisible();
   await hydrated(page, js);
   await page.getByRole("button", { name: "Pay (demo)" }).click();
 
@@ -56,12 +68,14 @@ test("a learner buys a paid course on the demo checkout and finds its receipt", 
   await page.goto("/account/purchases");
   await expect(page.getByRole("heading", { name: "Purchases" })).toBeVisible();
   const row = page.getByRole("row", { name: /Async Rust in Practice/ });
-  await expect(row).toContainText("$49.99");
+  await expect(row).toContainText("$39.99");
+  await expect(row).toContainText("LAUNCH20");
   await expect(row).toContainText("Paid");
   await row.getByRole("link", { name: /Receipt LCT-/ }).click();
   await expect(page.getByRole("heading", { name: /Receipt LCT-\d{6}/ })).toBeVisible();
   await expect(page.getByText("Amount paid")).toBeVisible();
-  await expect(page.getByText("$49.99")).toBeVisible();
+  await expect(page.getByText("$39.99")).toBeVisible();
+  await expect(page.getByText("LAUNCH20")).toBeVisible();
 });
 
 test("cancelling the demo checkout changes nothing", async ({ page }) => {

@@ -73,6 +73,7 @@ export const routes: RouteEntry[] = [
   { path: "/learning", who: "learner", url: () => "/learning" },
   { path: "/teach", who: "instructor", url: () => "/teach" },
   { path: "/teach/courses/:id/stats", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/stats` },
+  { path: "/teach/courses/:id/coupons", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/coupons` },
   { path: "/teach/courses/:id/questions", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/questions` },
   { path: "/teach/courses/:id/questions/new", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/questions/new` },
   {

@@ -24,6 +24,7 @@ mod m20261122_000011_quizzes;
 mod m20261126_000012_jobs;
 mod m20261126_000013_instructor_profiles;
 mod m20261127_000014_payments;
+mod m20261127_000015_coupons;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000012_jobs::Migration),
             Box::new(m20261126_000013_instructor_profiles::Migration),
             Box::new(m20261127_000014_payments::Migration),
+            Box::new(m20261127_000015_coupons::Migration),
         ]
     }
 }

@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context};
 use app::models::{CATEGORIES, LEVELS};
-use app::server::entities::{course, lesson, section, user};
+use app::server::entities::{coupon, course, lesson, section, user};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
@@ -45,7 +45,18 @@ pub struct SeedCourse {
     instructor: String,
     featured: bool,
     description: String,
+    /// Coupons learners can try on the demo (paid courses only).
+    #[serde(default)]
+    coupons: Vec<SeedCoupon>,
     sections: Vec<SeedSection>,
+}
+
+/// A percent-off coupon without expiry or limit.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedCoupon {
+    code: String,
+    percent_off: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,6 +121,14 @@ fn validate(c: &SeedCourse) -> anyhow::Result<()> {
     }
     if !LEVELS.iter().any(|(v, _)| *v == c.level) {
         bail!("unknown level {:?}", c.level);
+    }
+    for coupon in &c.coupons {
+        if c.price_cents == 0 || !(1..=99).contains(&coupon.percent_off) || coupon.code.len() < 3 {
+            bail!(
+                "coupon {:?} needs a paid course and 1 to 99 percent off",
+                coupon.code
+            );
+        }
     }
     if c.sections.is_empty() {
         bail!("a course needs at least one section");
@@ -306,6 +325,21 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
         .insert(&txn)
         .await?
         .id;
+        for seed in c.coupons {
+            coupon::ActiveModel {
+                course_id: Set(course_id),
+                code: Set(seed.code.to_uppercase()),
+                kind: Set(coupon::KIND_PERCENT.to_owned()),
+                amount: Set(seed.percent_off),
+                expires_at: Set(None),
+                max_redemptions: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
         for (s_pos, s) in c.sections.into_iter().enumerate() {
             let section_id = section::ActiveModel {
                 course_id: Set(course_id),

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::models::{category_label, format_duration, format_price, level_label, CourseSummary};
+use crate::format::LocalPrice;
+use crate::models::{category_label, format_duration, level_label, CourseSummary};
 
 /// One course as a card linking to its page, and to its instructor's profile when they have
 /// one. The cover carries no text: the title and category are printed below it.
@@ -24,7 +25,7 @@ pub fn CourseCard(course: CourseSummary) -> impl IntoView {
         },
         format_duration(course.duration_seconds)
     );
-    let price = format_price(course.price_cents, &course.currency);
+    let (cents, currency) = (course.price_cents, course.currency.clone());
     let initial: String = course
         .title
         .chars()
@@ -84,7 +85,7 @@ pub fn CourseCard(course: CourseSummary) -> impl IntoView {
                 <p>{instructor}</p>
                 <div class="mt-auto flex items-center justify-between pt-2 text-sm">
                     <span class="text-slate-500">{lessons}</span>
-                    <span class="font-semibold">{price}</span>
+                    <span class="font-semibold"><LocalPrice cents currency /></span>
                 </div>
             </div>
         </article>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::buy::BuyButton;
+use super::buy::{BuyButton, CouponState};
 use super::confirm_dialog::{Confirm, ConfirmDialog};
 use super::progress::{listen, LiveProgress};
 use crate::api::learning::{enroll, unenroll};
@@ -40,6 +40,9 @@ pub fn EnrollPanel(
     #[prop(optional)]
     owned: bool,
     progress: Option<CourseProgress>,
+    /// The coupon the page was opened with, for Buy now.
+    #[prop(optional)]
+    coupon: CouponState,
 ) -> impl IntoView {
     let live = LiveProgress(RwSignal::new(progress));
     if live.0.get_untracked().is_some() {
@@ -127,7 +130,7 @@ pub fn EnrollPanel(
                         {move || if busy.get() { "Enrolling…" } else if is_free { "Enroll for free" } else { "Enroll" }}
                     </button>
                 }.into_any(),
-                None => view! { <BuyButton slug=slug.clone() /> }.into_any(),
+                None => view! { <BuyButton slug=slug.clone() coupon=coupon.clone() /> }.into_any(),
             }}
             <p role="alert" class="text-sm font-medium text-red-700">{move || error.get()}</p>
         </div>

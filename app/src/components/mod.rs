@@ -23,7 +23,7 @@ pub use auth::{
 };
 pub use autosave::{clear_local, use_autosave, Autosave, SaveIndicator, SaveStatus};
 pub use back_link::BackLink;
-pub use buy::BuyButton;
+pub use buy::{BuyButton, CouponState};
 pub use confirm_dialog::{Confirm, ConfirmDialog, ConfirmRequest};
 pub use course_card::{CourseCard, CourseGrid};
 pub use curriculum::Curriculum;

@@ -126,6 +126,26 @@ pub struct DailyCount {
     pub count: u64,
 }
 
+/// Sales and refunds of a paid course on one day (UTC), in the course's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DailyRevenue {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Purchases paid that day.
+    pub sales: u64,
+    pub sales_cents: i64,
+    /// Purchases refunded that day (whenever they were paid).
+    pub refunds: u64,
+    pub refunds_cents: i64,
+}
+
+impl DailyRevenue {
+    /// Sales less refunds.
+    pub fn net_cents(&self) -> i64 {
+        self.sales_cents - self.refunds_cents
+    }
+}
+
 /// How many enrolled learners started and completed one lesson.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonFunnel {
@@ -151,4 +171,8 @@ pub struct CourseStats {
     pub enrollments_per_day: Vec<DailyCount>,
     /// Per lesson in curriculum order: the drop-off along the course.
     pub lessons: Vec<LessonFunnel>,
+    /// The course's currency (`USD`); revenue counts purchases made in it.
+    pub currency: String,
+    /// The last 90 days, oldest first, every day present (zero days included).
+    pub revenue_per_day: Vec<DailyRevenue>,
 }

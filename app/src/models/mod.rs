@@ -3,6 +3,7 @@
 mod account;
 mod authoring;
 mod catalogue;
+mod coupons;
 mod course;
 mod format;
 pub mod instructor;
@@ -22,14 +23,15 @@ pub use authoring::{
 pub use catalogue::{
     CatalogueFacets, CataloguePage, CatalogueQuery, CatalogueSort, CourseSummary, FacetCount,
 };
+pub use coupons::{CouponDraft, CouponList, CouponPreview, CouponRow};
 pub use course::{
     CourseDetail, InstructorSummary, LessonLink, LessonOutline, LessonView, SectionOutline,
 };
 pub use format::{format_duration, format_price};
 pub use learning::{
-    CourseProgress, CourseStats, DailyCount, EnrolledCourse, EventResult, LessonFunnel, LessonPage,
-    LessonProgress, ProgressEventInput, RecordResult, EVENT_APPLIED, EVENT_DUPLICATE,
-    EVENT_REJECTED, MAX_EVENTS_PER_BATCH,
+    CourseProgress, CourseStats, DailyCount, DailyRevenue, EnrolledCourse, EventResult,
+    LessonFunnel, LessonPage, LessonProgress, ProgressEventInput, RecordResult, EVENT_APPLIED,
+    EVENT_DUPLICATE, EVENT_REJECTED, MAX_EVENTS_PER_BATCH,
 };
 pub use payments::{
     receipt_number, AdminPurchasePage, AdminPurchaseRow, CheckoutStart, CheckoutState,

@@ -20,6 +20,7 @@ mod bounds;
 mod caching;
 mod catalogue;
 mod cli;
+mod coupons;
 mod course_complete_quiz;
 mod deadlines;
 mod first_use;

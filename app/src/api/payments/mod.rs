@@ -4,20 +4,24 @@
 //! through the same idempotent code (`services::payments::fulfil`).
 
 mod confirm_checkout;
+mod coupons;
 mod get_demo_checkout;
 mod get_receipt;
 mod list_all_purchases;
 mod list_purchases;
 mod pay_demo_checkout;
+mod preview_coupon;
 mod refund_purchase;
 mod start_checkout;
 
 pub use confirm_checkout::*;
+pub use coupons::*;
 pub use get_demo_checkout::*;
 pub use get_receipt::*;
 pub use list_all_purchases::*;
 pub use list_purchases::*;
 pub use pay_demo_checkout::*;
+pub use preview_coupon::*;
 pub use refund_purchase::*;
 pub use start_checkout::*;
 

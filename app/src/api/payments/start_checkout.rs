@@ -4,15 +4,25 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::models::CheckoutStart;
 
-/// Starts a checkout of the published paid course `slug` for the signed-in learner and returns
+/// Starts a checkout of the published paid course `slug` for the signed-in learner, with
+/// coupon `coupon` when given (a `coupon` field error when it cannot be used), and returns
 /// the payment page (a plain form post is redirected there). The amount comes from the
 /// database. `Conflict` for free courses, courses they own, and when no payment provider is
 /// configured.
 #[server]
-pub async fn start_checkout(slug: String) -> Result<CheckoutStart, AppError> {
-    use crate::server::{context, services::payments::checkout};
+pub async fn start_checkout(
+    slug: String,
+    coupon: Option<String>,
+) -> Result<CheckoutStart, AppError> {
+    use crate::server::{
+        context,
+        services::payments::{checkout, coupons},
+    };
     if slug.len() > 200 {
         return Err(AppError::NotFound);
+    }
+    if coupon.as_ref().is_some_and(|c| c.len() > 40) {
+        return Err(AppError::field(coupons::FIELD, coupons::UNKNOWN));
     }
     let user = match context::require_user().await {
         Ok(user) => user,
@@ -35,6 +45,7 @@ pub async fn start_checkout(slug: String) -> Result<CheckoutStart, AppError> {
         &state.settings.public_url,
         &user,
         &slug,
+        coupon.as_deref(),
         chrono::Utc::now(),
     )
     .await?;

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::catalogue::get_course;
-use crate::components::{Curriculum, EnrollPanel, ErrorView};
-use crate::format::{count, language_name, LocalTime, TimeStyle};
+use crate::api::payments::preview_coupon;
+use crate::components::{CouponState, Curriculum, EnrollPanel, ErrorView};
+use crate::format::{count, language_name, LocalPrice, LocalTime, TimeStyle};
 use crate::models::{
-    category_label, format_duration, format_price, level_label, CourseDetail, InstructorSummary,
+    category_label, format_duration, level_label, CourseDetail, InstructorSummary,
 };
 
 /// The course page; a 404 page for unknown or unpublished courses.
@@ -16,23 +17,38 @@ use crate::models::{
 pub fn CoursePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let query = use_query_map();
+    let code = move || query.with(|q| q.get("coupon").unwrap_or_default());
     let course = Resource::new(slug, get_course);
+    // The coupon (`?coupon=`, from the coupon form) is priced by the server.
+    let preview = Resource::new(
+        move || (slug(), code()),
+        |(slug, code)| async move {
+            let preview = if code.trim().is_empty() {
+                None
+            } else {
+                Some(preview_coupon(slug, code.clone()).await)
+            };
+            CouponState { code, preview }
+        },
+    );
     view! {
-        <Suspense fallback=|| {
+        <Transition fallback=|| {
             view! { <p class="mx-auto max-w-6xl px-4 py-10 text-slate-500">"Loading course…"</p> }
         }>
             {move || Suspend::new(async move {
+                let coupon = preview.await;
                 match course.await {
-                    Ok(course) => view! { <CourseView course /> }.into_any(),
+                    Ok(course) => view! { <CourseView course coupon /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn CourseView(course: CourseDetail) -> impl IntoView {
+fn CourseView(course: CourseDetail, coupon: CouponState) -> impl IntoView {
     let first_preview = course
         .sections
         .iter()
@@ -69,8 +85,25 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
         .as_ref()
         .and_then(|p| p.completed_at.clone())
         .map(|at| view! { <CompletedNotice at /> });
-    let price = format_price(course.price_cents, &course.currency);
     let is_free = course.price_cents == 0;
+    let price = match coupon.applied().filter(|_| !is_free) {
+        Some(applied) => view! {
+            <p class="text-3xl font-bold">
+                <span class="sr-only">"Price with coupon: "</span>
+                <LocalPrice cents=applied.discounted_cents currency=applied.currency.clone() />
+            </p>
+            <p class="text-sm text-slate-600">
+                <span class="sr-only">"Usual price: "</span>
+                <s><LocalPrice cents=applied.price_cents currency=applied.currency.clone() /></s>
+                {format!(" · {} applied: {}", applied.code, applied.discount)}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="text-3xl font-bold"><LocalPrice cents=course.price_cents currency=course.currency.clone() /></p>
+        }
+        .into_any(),
+    };
     let draft_banner = (course.is_draft || course.edit_course_id.is_some()).then(|| {
         let edit = course.edit_course_id.map(|id| format!("/teach/courses/{id}"));
         let text = if course.is_draft {
@@ -161,8 +194,8 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
                             }
                         })}
                     <div class="space-y-3 p-5">
-                        <p class="text-3xl font-bold">{price}</p>
-                        <EnrollPanel slug=course.slug.clone() is_free owned=course.owned progress=course.progress.clone() />
+                        {price}
+                        <EnrollPanel slug=course.slug.clone() is_free owned=course.owned progress=course.progress.clone() coupon />
                         {first_preview
                             .map(|href| {
                                 view! {

@@ -1,5 +1,6 @@
 //! `/teach`: instructor authoring: the dashboard, the course editor and the lesson editor.
 
+mod coupons;
 mod course_editor;
 mod curriculum_editor;
 mod curriculum_order;
@@ -8,6 +9,7 @@ mod lesson_editor;
 mod quiz;
 mod stats;
 
+pub use coupons::CouponsPage;
 pub use course_editor::CourseEditorPage;
 pub use dashboard::TeachDashboardPage;
 pub use lesson_editor::LessonEditorPage;

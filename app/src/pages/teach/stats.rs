@@ -1,4 +1,5 @@
-//! `/teach/courses/:id/stats`: enrollments over time, completion rate and per-lesson drop-off.
+//! `/teach/courses/:id/stats`: enrollments over time, completion rate, per-lesson drop-off,
+//! and sales, refunds and net revenue per day.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -6,7 +7,8 @@ use leptos_meta::Title;
 use super::CARD;
 use crate::api::learning::get_course_stats;
 use crate::components::{BackLink, TableScroll};
-use crate::models::CourseStats;
+use crate::format::LocalPrice;
+use crate::models::{CourseStats, DailyRevenue};
 
 /// The course statistics page (the course's instructor and admins).
 #[component]
@@ -63,6 +65,7 @@ fn StatsView(stats: CourseStats) -> impl IntoView {
                     }.into_any()
                 }}
             </section>
+            <Revenue days=stats.revenue_per_day currency=stats.currency />
             <section class=CARD aria-labelledby="dropoff-title">
                 <h2 id="dropoff-title" class="text-lg font-semibold">"Lesson drop-off"</h2>
                 <TableScroll label="Lesson drop-off">
@@ -87,5 +90,55 @@ fn StatsView(stats: CourseStats) -> impl IntoView {
                 </TableScroll>
             </section>
         </div>
+    }
+}
+
+/// Sales, refunds and net per day over the last 90 days, with the totals.
+#[component]
+fn Revenue(days: Vec<DailyRevenue>, currency: String) -> impl IntoView {
+    let total = |f: fn(&DailyRevenue) -> i64| days.iter().map(f).sum::<i64>();
+    let (sales, refunds) = (total(|d| d.sales_cents), total(|d| d.refunds_cents));
+    let count = |f: fn(&DailyRevenue) -> u64| days.iter().map(f).sum::<u64>();
+    let (sold, refunded) = (count(|d| d.sales), count(|d| d.refunds));
+    let active: Vec<DailyRevenue> = days
+        .into_iter()
+        .filter(|d| d.sales > 0 || d.refunds > 0)
+        .collect();
+    let price = move |cents: i64| view! { <LocalPrice cents currency=currency.clone() /> };
+    view! {
+        <section class=CARD aria-labelledby="revenue-title">
+            <h2 id="revenue-title" class="text-lg font-semibold">"Revenue (last 90 days)"</h2>
+            <dl class="grid gap-4 sm:grid-cols-3">
+                <div><dt class="text-sm text-slate-600">{format!("Sales ({sold})")}</dt><dd class="text-2xl font-bold">{price(sales)}</dd></div>
+                <div><dt class="text-sm text-slate-600">{format!("Refunds ({refunded})")}</dt><dd class="text-2xl font-bold">{price(refunds)}</dd></div>
+                <div><dt class="text-sm text-slate-600">"Net"</dt><dd class="text-2xl font-bold">{price(sales - refunds)}</dd></div>
+            </dl>
+            {if active.is_empty() {
+                view! { <p class="text-sm text-slate-600">"No sales or refunds in the last 90 days."</p> }.into_any()
+            } else {
+                view! {
+                    <TableScroll label="Revenue per day">
+                    <table class="w-full text-sm [&_th]:px-2 [&_td]:px-2">
+                        <thead><tr>
+                            <th scope="col" class="text-left">"Day"</th>
+                            <th scope="col" class="text-right">"Sales"</th>
+                            <th scope="col" class="text-right">"Refunds"</th>
+                            <th scope="col" class="text-right">"Net"</th>
+                        </tr></thead>
+                        <tbody>
+                            {active.into_iter().rev().map(|d| view! {
+                                <tr class="border-t border-slate-100">
+                                    <td class="whitespace-nowrap py-1">{d.date.clone()}</td>
+                                    <td class="whitespace-nowrap py-1 text-right">{format!("{} · ", d.sales)}{price(d.sales_cents)}</td>
+                                    <td class="whitespace-nowrap py-1 text-right">{format!("{} · ", d.refunds)}{price(d.refunds_cents)}</td>
+                                    <td class="whitespace-nowrap py-1 text-right">{price(d.net_cents())}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    </TableScroll>
+                }.into_any()
+            }}
+        </section>
     }
 }

@@ -3,6 +3,8 @@
 pub mod api_token;
 pub mod attempt_question;
 pub mod checkout;
+pub mod coupon;
+pub mod coupon_redemption;
 pub mod course;
 pub mod enrollment;
 pub mod instructor_application;

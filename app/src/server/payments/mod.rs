@@ -106,6 +106,8 @@ pub struct NewSession<'a> {
     pub cancel_url: &'a str,
     /// The same key for the same purchase attempt: a double click makes one session.
     pub idempotency_key: &'a str,
+    /// When the session stops accepting payment (Unix seconds): a coupon's claim lasts as long.
+    pub expires_at: i64,
 }
 
 impl Payments {

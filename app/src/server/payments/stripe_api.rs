@@ -118,7 +118,8 @@ impl StripeApi {
         let amount = new.amount_cents.to_string();
         let user = new.user_id.to_string();
         let course = new.course_id.to_string();
-        let form: [(&str, &str); 12] = [
+        let expires_at = new.expires_at.to_string();
+        let form: [(&str, &str); 13] = [
             ("mode", "payment"),
             ("line_items[0][quantity]", "1"),
             ("line_items[0][price_data][currency]", new.currency),
@@ -131,6 +132,7 @@ impl StripeApi {
             ("payment_intent_data[metadata][course_id]", &course),
             ("success_url", new.success_url),
             ("cancel_url", new.cancel_url),
+            ("expires_at", &expires_at),
         ];
         let response = self
             .http

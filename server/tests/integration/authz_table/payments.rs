@@ -1,5 +1,5 @@
-//! Rows for payments: buying, the checkout pages, purchases and receipts (signed in), and
-//! refunds (admins).
+//! Rows for payments: buying, the checkout pages, purchases and receipts (signed in), coupon
+//! prices (anyone), coupons (instructors) and refunds (admins).
 
 use app::api::payments;
 use leptos::server_fn::ServerFn;
@@ -37,5 +37,34 @@ pub fn payments() -> Vec<(&'static str, (Access, Args))> {
             (Admin, form(&[("id", "999999"), ("reason", "A test")])),
         ),
         (payments::ListAllPurchases::PATH, (Admin, form(&[]))),
+        (
+            payments::PreviewCoupon::PATH,
+            (
+                Public,
+                form(&[("slug", "no-such-course"), ("code", "NOPE")]),
+            ),
+        ),
+        (
+            payments::ListCoupons::PATH,
+            (Instructor, form(&[("course_id", "999999")])),
+        ),
+        (
+            payments::CreateCoupon::PATH,
+            (
+                Instructor,
+                form(&[
+                    ("course_id", "999999"),
+                    ("code", "SPRING"),
+                    ("kind", "percent"),
+                    ("amount", "20"),
+                    ("last_day", ""),
+                    ("max_redemptions", ""),
+                ]),
+            ),
+        ),
+        (
+            payments::EndCoupon::PATH,
+            (Instructor, form(&[("coupon_id", "999999")])),
+        ),
     ]
 }

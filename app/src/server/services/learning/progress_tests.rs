@@ -4,7 +4,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 
 use super::progress::continue_lesson;
-use super::stats::daily_counts;
+use super::stats::{daily_counts, daily_revenue};
 use super::*;
 use crate::models::{LessonProgress, ProgressEventInput};
 use crate::server::entities::{course, section};
@@ -51,6 +51,49 @@ fn continue_prefers_the_last_touched_lesson_unless_it_is_done() {
         "all done: the last lesson"
     );
     assert!(continue_lesson(&[], None).is_none());
+}
+
+#[test]
+fn revenue_counts_sales_on_the_paid_day_and_refunds_on_the_refund_day() {
+    let today = NaiveDate::from_ymd_opt(2026, 3, 10).expect("date");
+    let at = |d: u32| {
+        Utc.with_ymd_and_hms(2026, 3, d, 12, 0, 0)
+            .single()
+            .expect("t")
+    };
+    // Paid on the 8th and refunded on the 10th; paid twice on the 10th; paid before the window
+    // (the 1st) and refunded inside it (the 9th).
+    let days = daily_revenue(
+        &[
+            (4999, at(8), Some(at(10))),
+            (4999, at(10), None),
+            (3999, at(10), None),
+            (2000, at(1), Some(at(9))),
+        ],
+        today,
+        3,
+    );
+    let shown: Vec<(&str, u64, i64, u64, i64, i64)> = days
+        .iter()
+        .map(|d| {
+            (
+                d.date.as_str(),
+                d.sales,
+                d.sales_cents,
+                d.refunds,
+                d.refunds_cents,
+                d.net_cents(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("2026-03-08", 1, 4999, 0, 0, 4999),
+            ("2026-03-09", 0, 0, 1, 2000, -2000),
+            ("2026-03-10", 2, 8998, 1, 4999, 3999),
+        ]
+    );
 }
 
 #[test]

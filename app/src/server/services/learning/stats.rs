@@ -10,8 +10,8 @@ use sea_orm::{
 
 use super::progress::ordered_lessons;
 use crate::error::AppError;
-use crate::models::{CourseStats, DailyCount, LessonFunnel};
-use crate::server::entities::{enrollment, lesson_progress, user};
+use crate::models::{CourseStats, DailyCount, DailyRevenue, LessonFunnel};
+use crate::server::entities::{enrollment, lesson_progress, purchase, user};
 use crate::server::services::authoring::editable_course;
 
 /// How many days `enrollments_per_day` covers, today included.
@@ -33,6 +33,47 @@ pub fn daily_counts(enrolled: &[DateTime<Utc>], today: NaiveDate, days: i64) -> 
             }
         })
         .collect()
+}
+
+/// A purchase's amount, when it was paid and when (if ever) it was refunded.
+pub type PurchaseDays = (i64, DateTime<Utc>, Option<DateTime<Utc>>);
+
+/// Sales and refunds per day for the `days` days ending with `today`, oldest first, from
+/// `(amount, paid_at, refunded_at)` of each purchase: a sale counts on the day it was paid, a
+/// refund on the day it was refunded.
+pub fn daily_revenue(purchases: &[PurchaseDays], today: NaiveDate, days: i64) -> Vec<DailyRevenue> {
+    let first = today - Duration::days(days - 1);
+    let mut by_day: HashMap<NaiveDate, DailyRevenue> = HashMap::new();
+    for (amount, paid_at, refunded_at) in purchases {
+        let sale = by_day
+            .entry(paid_at.date_naive())
+            .or_insert_with(|| empty_day(paid_at.date_naive()));
+        sale.sales += 1;
+        sale.sales_cents += amount;
+        if let Some(refunded_at) = refunded_at {
+            let refund = by_day
+                .entry(refunded_at.date_naive())
+                .or_insert_with(|| empty_day(refunded_at.date_naive()));
+            refund.refunds += 1;
+            refund.refunds_cents += amount;
+        }
+    }
+    (0..days)
+        .map(|i| {
+            let date = first + Duration::days(i);
+            by_day.remove(&date).unwrap_or_else(|| empty_day(date))
+        })
+        .collect()
+}
+
+fn empty_day(date: NaiveDate) -> DailyRevenue {
+    DailyRevenue {
+        date: date.format("%Y-%m-%d").to_string(),
+        sales: 0,
+        sales_cents: 0,
+        refunds: 0,
+        refunds_cents: 0,
+    }
 }
 
 /// Statistics of course `course_id` for its instructor or an admin (`NotFound`/`Forbidden`
@@ -91,7 +132,25 @@ pub async fn course_stats(
             }
         })
         .collect();
+    let first_day = now - Duration::days(STATS_DAYS);
+    let purchases: Vec<PurchaseDays> = purchase::Entity::find()
+        .select_only()
+        .column(purchase::Column::AmountCents)
+        .column(purchase::Column::PaidAt)
+        .column(purchase::Column::RefundedAt)
+        .filter(purchase::Column::CourseId.eq(course.id))
+        .filter(purchase::Column::Currency.eq(course.currency.to_lowercase()))
+        .filter(
+            sea_orm::Condition::any()
+                .add(purchase::Column::PaidAt.gte(first_day))
+                .add(purchase::Column::RefundedAt.gte(first_day)),
+        )
+        .into_tuple()
+        .all(db)
+        .await?;
     Ok(CourseStats {
+        revenue_per_day: daily_revenue(&purchases, now.date_naive(), STATS_DAYS),
+        currency: course.currency.clone(),
         course_id: course.id,
         course_slug: course.slug,
         title: course.title,

@@ -1,10 +1,10 @@
 //! Starting a checkout: the price comes from the database, a double click makes one session.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 
-use super::owns;
+use super::{coupons, owns};
 use crate::error::AppError;
 use crate::server::entities::{checkout, course, purchase, user};
 use crate::server::payments::{CreatedSession, NewSession, Payments, Provider, PURCHASES_OFF};
@@ -16,15 +16,18 @@ pub const FREE_COURSE: &str = "This course is free: enroll instead.";
 /// How long the same purchase attempt reuses one Checkout Session (double clicks, reloads).
 const SAME_ATTEMPT_SECS: i64 = 600;
 
-/// Starts a checkout of the published paid course `slug` for `user` and returns the payment
-/// page to send them to. `NotFound` for unknown courses and drafts; `Conflict` for free
-/// courses, courses they own, and when no payment provider is configured.
+/// Starts a checkout of the published paid course `slug` for `user`, with coupon `coupon` when
+/// one is given (claimed here, so a limited coupon is never over-used), and returns the
+/// payment page to send them to. `NotFound` for unknown courses and drafts; `Conflict` for
+/// free courses, courses they own, and when no payment provider is configured; a `coupon`
+/// field error for a coupon that cannot be used.
 pub async fn start(
     db: &DatabaseConnection,
     payments: &Payments,
     public_url: &str,
     user: &user::Model,
     slug: &str,
+    coupon: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<CreatedSession, AppError> {
     let course = course::Entity::find()
@@ -52,15 +55,30 @@ pub async fn start(
         .filter(purchase::Column::CourseId.eq(course.id))
         .count(db)
         .await?;
+    let coupon = match coupon.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(code) => Some(coupons::claim(db, &course, code, user.id, now).await?),
+        None => None,
+    };
+    let amount_cents = coupon.as_ref().map_or(course.price_cents, |c| {
+        coupons::discounted(course.price_cents, c)
+    });
+    let coupon_code = coupon.map(|c| c.code);
     let currency = course.currency.to_lowercase();
-    let key = attempt_key(user.id, &course, earlier, now);
+    let key = attempt_key(
+        user.id,
+        &course,
+        amount_cents,
+        coupon_code.as_deref(),
+        earlier,
+        now,
+    );
     let base = public_url.trim_end_matches('/');
     let success_url = format!("{base}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}");
     let cancel_url = format!("{base}/checkout/cancel?course={}", course.slug);
     let created = payments
         .create_session(&NewSession {
             title: &course.title,
-            amount_cents: course.price_cents,
+            amount_cents,
             currency: &currency,
             email: &user.email,
             user_id: user.id,
@@ -68,15 +86,16 @@ pub async fn start(
             success_url: &success_url,
             cancel_url: &cancel_url,
             idempotency_key: &key,
+            expires_at: (now + Duration::minutes(coupons::CHECKOUT_LIFETIME_MINUTES)).timestamp(),
         })
         .await?;
     checkout::Entity::insert(checkout::ActiveModel {
         provider_session_id: Set(created.id.clone()),
         user_id: Set(user.id),
         course_id: Set(course.id),
-        amount_cents: Set(course.price_cents),
+        amount_cents: Set(amount_cents),
         currency: Set(currency),
-        coupon_code: Set(None),
+        coupon_code: Set(coupon_code),
         created_at: Set(now),
         demo_payment_intent: Set(None),
         demo_paid_at: Set(None),
@@ -95,14 +114,23 @@ pub async fn start(
     Ok(created)
 }
 
-/// The idempotency key of one purchase attempt: the same buyer, course, price and number of
-/// earlier purchases within the same ten minutes give the same key, so the provider answers a
-/// repeated request with the session it already made.
-fn attempt_key(user_id: i64, course: &course::Model, earlier: u64, now: DateTime<Utc>) -> String {
+/// The idempotency key of one purchase attempt: the same buyer, course, amount, coupon and
+/// number of earlier purchases within the same ten minutes give the same key, so the provider
+/// answers a repeated request with the session it already made.
+fn attempt_key(
+    user_id: i64,
+    course: &course::Model,
+    amount_cents: i64,
+    coupon: Option<&str>,
+    earlier: u64,
+    now: DateTime<Utc>,
+) -> String {
     let window = now.timestamp().div_euclid(SAME_ATTEMPT_SECS);
     let text = format!(
-        "lectern-checkout:{user_id}:{}:{}:{}:{earlier}:{window}",
-        course.id, course.price_cents, course.currency
+        "lectern-checkout:{user_id}:{}:{amount_cents}:{}:{}:{earlier}:{window}",
+        course.id,
+        course.currency,
+        coupon.unwrap_or("")
     );
     hex::encode(Sha256::digest(text.as_bytes()))
 }

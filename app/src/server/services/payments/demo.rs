@@ -11,6 +11,10 @@ use crate::models::DemoCheckout;
 use crate::server::entities::{checkout, course, user};
 use crate::server::payments::{signature, Payments, Provider};
 
+/// The refusal to take payment for a checkout past its lifetime.
+pub const EXPIRED_CHECKOUT: &str =
+    "This checkout has expired. Go back to the course and choose Buy now again.";
+
 async fn own_checkout(
     db: &DatabaseConnection,
     payments: &Payments,
@@ -61,6 +65,10 @@ pub async fn pay(
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     let checkout = own_checkout(db, payments, user, session_id).await?;
+    let lifetime = chrono::Duration::minutes(super::coupons::CHECKOUT_LIFETIME_MINUTES);
+    if checkout.demo_paid_at.is_none() && checkout.created_at + lifetime <= now {
+        return Err(AppError::Conflict(EXPIRED_CHECKOUT.into()));
+    }
     checkout::Entity::update_many()
         .col_expr(checkout::Column::DemoPaidAt, Expr::value(Some(now)))
         .col_expr(

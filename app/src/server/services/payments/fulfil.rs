@@ -87,6 +87,9 @@ pub async fn reconcile(
     .exec_without_returning(&txn)
     .await?;
     let created = matches!(created, TryInsertResult::Inserted(rows) if rows > 0);
+    if created {
+        super::coupons::redeem(&txn, &checkout, now).await?;
+    }
     if created && !facts.refunded {
         enrollment::Entity::insert(enrollment::ActiveModel {
             user_id: Set(checkout.user_id),

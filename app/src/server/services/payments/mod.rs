@@ -9,6 +9,8 @@
 //! follows those two transitions in the same transaction.
 
 pub mod checkout;
+pub mod coupon_admin;
+pub mod coupons;
 pub mod demo;
 pub mod events;
 pub mod fulfil;

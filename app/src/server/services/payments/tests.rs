@@ -71,6 +71,7 @@ async fn start(
         "http://x",
         &f.learner,
         "paid-knots",
+        None,
         Utc::now(),
     )
     .await
@@ -269,6 +270,7 @@ async fn free_courses_and_drafts_are_not_sold_and_off_refuses() {
             "http://x",
             &f.learner,
             "no-such",
+            None,
             Utc::now()
         )
         .await,
@@ -282,6 +284,7 @@ async fn free_courses_and_drafts_are_not_sold_and_off_refuses() {
             "http://x",
             &f.learner,
             "paid-knots",
+            None,
             Utc::now()
         )
         .await,
