@@ -25,6 +25,7 @@ mod m20261126_000012_jobs;
 mod m20261126_000013_instructor_profiles;
 mod m20261127_000014_payments;
 mod m20261127_000015_coupons;
+mod m20261127_000016_reviews;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000013_instructor_profiles::Migration),
             Box::new(m20261127_000014_payments::Migration),
             Box::new(m20261127_000015_coupons::Migration),
+            Box::new(m20261127_000016_reviews::Migration),
         ]
     }
 }

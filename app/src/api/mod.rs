@@ -11,3 +11,4 @@ pub mod learning;
 pub mod payments;
 pub mod profile;
 pub mod quiz;
+pub mod reviews;

@@ -10,6 +10,7 @@ pub mod instructor;
 mod learning;
 mod payments;
 mod quiz;
+mod reviews;
 mod taxonomy;
 
 pub use account::{
@@ -44,6 +45,10 @@ pub use quiz::{
     QuestionBank, QuestionEditor, QuestionFeedback, QuestionInput, QuestionStat, QuestionSummary,
     QuizEditor, QuizItem, QuizOverview, QuizSettings, QuizStats, SaveAck, TagCount, Verdict,
     WrongAnswer,
+};
+pub use reviews::{
+    RatingSummary, ReviewEligibility, ReviewPage, ReviewReply, ReviewRow, StarShare,
+    REVIEWS_PER_PAGE, SORT_HELPFUL, SORT_NEWEST,
 };
 pub use taxonomy::{
     category_label, level_label, CATEGORIES, CURRENCIES, LANGUAGES, LESSON_KINDS, LEVELS,

@@ -46,6 +46,7 @@ mod quiz_ordering;
 mod quiz_rules;
 mod quiz_trust;
 mod records;
+mod reviews;
 mod search;
 mod session_outage;
 mod shutdown;

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::{CouponDraft, CouponList, CouponRow};
+use crate::models::{CouponList, CouponRow};
 
 /// The coupons of course `course_id`, newest first, with how often each was redeemed. The
 /// course's instructor and admins only.
@@ -27,6 +27,7 @@ pub async fn create_coupon(
     last_day: String,
     max_redemptions: String,
 ) -> Result<CouponRow, AppError> {
+    use crate::models::CouponDraft;
     use crate::server::{context, services::payments::coupon_admin};
     let (state, user) = context::require_instructor().await?;
     let draft = CouponDraft {

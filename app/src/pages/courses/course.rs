@@ -44,6 +44,7 @@ pub fn CoursePage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <super::reviews::CourseReviews slug=Signal::derive(slug) />
     }
 }
 

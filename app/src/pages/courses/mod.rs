@@ -5,6 +5,8 @@ mod complete;
 mod course;
 mod filters;
 mod lesson;
+mod review_form;
+mod reviews;
 
 pub use catalogue::CataloguePage;
 pub use complete::{course_completed, CourseCompleteNotice};

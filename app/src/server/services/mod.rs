@@ -13,5 +13,6 @@ pub mod media;
 pub mod pagination;
 pub mod payments;
 pub mod quiz;
+pub mod reviews;
 pub mod search;
 pub mod search_index;

@@ -9,6 +9,7 @@ mod payments;
 mod people;
 mod profiles;
 mod quizzes;
+mod reviews;
 
 /// The least a caller must be.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,5 +34,6 @@ pub fn table() -> BTreeMap<&'static str, (Access, Args)> {
         .chain(quizzes::quizzes())
         .chain(profiles::profiles())
         .chain(payments::payments())
+        .chain(reviews::reviews())
         .collect()
 }

@@ -1,0 +1,101 @@
+//! Reviews as pages see them: a course's rating summary, one page of reviews, and what the
+//! viewer may do.
+
+use serde::{Deserialize, Serialize};
+
+/// How many reviews a page shows.
+pub const REVIEWS_PER_PAGE: u64 = 10;
+
+/// The share of reviews giving one number of stars.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StarShare {
+    pub stars: u8,
+    pub count: u64,
+    /// Rounded percent of all counted reviews.
+    pub percent: u8,
+}
+
+/// A course's rating from its visible reviews.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatingSummary {
+    /// Mean stars, 0 with no reviews.
+    pub average: f64,
+    pub count: u64,
+    /// 5 stars first, down to 1.
+    pub histogram: Vec<StarShare>,
+}
+
+impl RatingSummary {
+    /// "4.3" (one decimal).
+    pub fn average_text(&self) -> String {
+        format!("{:.1}", self.average)
+    }
+}
+
+/// The instructor's answer under a review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewReply {
+    pub body: String,
+    /// RFC 3339.
+    pub at: String,
+    pub edited: bool,
+}
+
+/// One review as the viewer may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRow {
+    pub id: i64,
+    pub author: String,
+    pub rating: u8,
+    pub body: Option<String>,
+    /// "Completed the course" or "40% through the course", when they wrote it.
+    pub progress: String,
+    /// No longer enrolled (unenrolled or refunded).
+    pub former_learner: bool,
+    pub edited: bool,
+    /// RFC 3339.
+    pub created_at: String,
+    pub helpful_count: i64,
+    /// The viewer marked it helpful.
+    pub voted: bool,
+    /// The viewer wrote it.
+    pub mine: bool,
+    pub reply: Option<ReviewReply>,
+    /// Set only for its author, when a moderator hid it: why.
+    pub hidden_reason: Option<String>,
+}
+
+/// Whether the viewer may review the course, and if not, what to do first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReviewEligibility {
+    /// Not signed in.
+    SignIn,
+    /// Signed in, not enrolled.
+    Enroll,
+    /// Enrolled, no lesson opened yet.
+    OpenLesson,
+    /// May write a review.
+    Eligible,
+    /// Already wrote one (edit or delete it).
+    Reviewed,
+}
+
+/// How reviews are ordered.
+pub const SORT_NEWEST: &str = "newest";
+/// Most helpful votes first.
+pub const SORT_HELPFUL: &str = "helpful";
+
+/// One page of a course's reviews with its summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewPage {
+    pub course_slug: String,
+    pub summary: RatingSummary,
+    pub items: Vec<ReviewRow>,
+    pub page: u64,
+    pub total_pages: u64,
+    /// [`SORT_NEWEST`] or [`SORT_HELPFUL`].
+    pub sort: String,
+    /// The viewer's own review, wherever it sorts.
+    pub mine: Option<ReviewRow>,
+    pub eligibility: ReviewEligibility,
+}
