@@ -85,8 +85,8 @@ pub fn OwnReview(
     match (eligibility, mine) {
         (ReviewEligibility::SignIn, _) => view! {
             <p class="text-slate-700">
-                <a class="font-medium text-indigo-700 underline" href=crate::next_path::sign_in_href(&next)>"Sign in"</a>
-                " to review this course once you have taken it."
+                <a class="font-medium text-indigo-700 underline" href=crate::next_path::sign_in_href(&next)>"Sign in to review this course"</a>
+                " once you have taken it."
             </p>
         }.into_any(),
         (ReviewEligibility::Enroll, _) => view! {

@@ -1,0 +1,95 @@
+import { test, expect, hydrated } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+
+const password = "correct horse battery staple 42";
+const course = "/courses/ux-research-basics";
+
+async function signUp(page: Page, name: string) {
+  await page.goto("/signup");
+  await hydrated(page, true);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.org`);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(name);
+}
+
+/** A new learner in a browser of their own (own address, so sign-up limits count apart). */
+async function learnerIn(browser: Browser, name: string, address: string): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": address } });
+  const page = await context.newPage();
+  await signUp(page, name);
+  return page;
+}
+
+test("a learner who finished a lesson reviews with the keyboard and edits it; another marks it helpful and reports it @needs-js", async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now() % 1000000;
+  const name = `Rhea Reviewer ${stamp}`;
+  await signUp(page, name);
+  await page.goto(course);
+  await hydrated(page, true);
+  await expect(page.getByRole("heading", { name: "Reviews" })).toBeVisible();
+  await expect(page.getByText("Enroll in this course and open a lesson to review it.")).toBeVisible();
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(page).toHaveURL(/\/courses\/ux-research-basics\/lessons\//);
+  await hydrated(page, true);
+  await page.getByRole("button", { name: "Mark complete" }).click();
+  await expect(page.getByText("✓ Lesson complete")).toBeVisible();
+
+  await page.goto(course);
+  await hydrated(page, true);
+  const form = page.getByRole("region", { name: "Review this course" });
+  await expect(form).toBeVisible();
+  // Keyboard only: the stars are a radio group (arrow keys move the choice).
+  await form.getByRole("radio", { name: "5 stars" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(form.getByRole("radio", { name: "4 stars" })).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Your review (optional)")).toBeFocused();
+  await page.keyboard.type("Practical <exercises> and a calm pace.");
+  await page.keyboard.press("Tab");
+  await expect(form.getByRole("button", { name: "Post review" })).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  const mine = page.getByRole("article", { name: `Review by ${name}` });
+  await expect(mine).toContainText("Practical <exercises> and a calm pace.");
+  await expect(mine).toContainText("Rated 4 out of 5");
+  await expect(page.getByRole("heading", { name: "Your review" })).toBeVisible();
+
+  await page.getByText("Edit your review").click();
+  const edit = page.locator("details").filter({ hasText: "Edit your review" });
+  await edit.getByRole("radio", { name: "5 stars" }).check();
+  await edit.getByLabel("Your review (optional)").fill("Too short");
+  await edit.getByRole("button", { name: "Save review" }).click();
+  await expect(page.getByText(/Write at least 10 and at most 5000 characters/)).toBeVisible();
+  await edit.getByLabel("Your review (optional)").fill("Practical exercises, a calm pace, and worth it.");
+  await edit.getByRole("button", { name: "Save review" }).click();
+  await expect(mine).toContainText("(edited)");
+  await expect(mine).toContainText("worth it");
+  await expect(mine).toContainText("Rated 5 out of 5");
+
+  // Another learner finds it helpful (once) and reports it.
+  const other = await learnerIn(browser, `Hugo Helper ${stamp}`, `10.77.${stamp % 250}.${(stamp >> 8) % 250}`);
+  await other.goto(course);
+  await hydrated(other, true);
+  const theirs = other.getByRole("article", { name: `Review by ${name}` });
+  await theirs.getByRole("button", { name: "Helpful" }).click();
+  await expect(other.getByRole("article", { name: `Review by ${name}` })).toContainText("1 person found this helpful");
+  await expect(other.getByRole("article", { name: `Review by ${name}` })).toContainText("You found this helpful");
+  await other.getByRole("article", { name: `Review by ${name}` }).getByText("Report").click();
+  await other.getByRole("article", { name: `Review by ${name}` }).getByLabel("Reason").fill("Mentions a competitor");
+  await other.getByRole("article", { name: `Review by ${name}` }).getByRole("button", { name: "Send report" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "Report sent" })).toBeVisible();
+  await other.context().close();
+});
+
+test("a visitor reads the rating summary and is told how to review", async ({ page }) => {
+  await page.goto(course);
+  await expect(page.getByRole("heading", { name: "Reviews" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Order of reviews" }).getByRole("link", { name: "Most helpful" })).toBeVisible();
+  await page.getByRole("link", { name: "Sign in to review this course" }).click();
+  await expect(page).toHaveURL(/\/signin\?next=/);
+});
