@@ -24,11 +24,11 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 export const GOAL = 250_000;
 
 /**
- * What --check enforces meanwhile: the entry JS + WASM as measured once markdown left the WASM,
- * plus 5%, so that the bundle does not grow unnoticed. Lower it as the bundle shrinks; never
- * raise it without saying why in the commit.
+ * What --check enforces meanwhile, so that the bundle does not grow unnoticed: the entry JS +
+ * WASM as last measured plus about 1% (bench/README.md says what each raise paid for). Lower it
+ * as the bundle shrinks; never raise it without saying why in the commit.
  */
-export const CEILING = 1_237_000;
+export const CEILING = 1_331_000;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);

@@ -60,6 +60,8 @@ pub struct ReviewRow {
     pub voted: bool,
     /// The viewer wrote it.
     pub mine: bool,
+    /// The viewer teaches the course (or is an admin): they may reply.
+    pub can_reply: bool,
     pub reply: Option<ReviewReply>,
     /// Set only for its author, when a moderator hid it: why.
     pub hidden_reason: Option<String>,

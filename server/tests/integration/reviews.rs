@@ -4,7 +4,7 @@
 
 use app::api::learning::Unenroll;
 use app::api::reviews::{
-    DeleteReview, EditReview, GetReviews, MarkHelpful, ReportReview, SubmitReview,
+    DeleteReview, EditReview, GetReviews, MarkHelpful, ReplyToReview, ReportReview, SubmitReview,
 };
 use app::error::AppError;
 use app::models::{ReviewEligibility, ReviewPage, Role};
@@ -303,4 +303,67 @@ on_both_backends! {
     reviews_eligibility_and_summary => who_may_review_and_the_summary_follows;
     reviews_one_per_learner_under_races => two_submits_at_once_make_one_review;
     reviews_votes_reports_pages => helpful_votes_reports_sorting_and_pages;
+}
+
+async fn the_instructor_replies_once_and_may_edit_it(backend: Backend) {
+    let app = TestApp::start(backend, Sessions::Memory).await;
+    let (ada, c) = instructor_and_course(&app, 2).await;
+    let bob = person(&app, "bob@example.org", Role::Instructor).await;
+    let lea = enrolled_learner(&app, "lea@example.org").await;
+    open_lesson(&app, &lea, c.lessons[0], 1).await;
+    let _: () = ok(submit(&app, &lea, "2", "The audio is too quiet in part two.").await);
+    let page = reviews(&app, &ada, &[]).await;
+    let review = page.items[0].clone();
+    assert!(review.can_reply, "the course's instructor may reply");
+    assert!(!reviews(&app, &bob, &[]).await.items[0].can_reply);
+    let id = review.id.to_string();
+    assert_eq!(
+        form::<ReplyToReview>(&app, &bob, &[("review_id", &id), ("text", "Not my course")])
+            .await
+            .0,
+        403,
+        "another instructor may not reply"
+    );
+    assert_eq!(
+        form::<ReplyToReview>(&app, &lea, &[("review_id", &id), ("text", "Me")])
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        err(form::<ReplyToReview>(&app, &ada, &[("review_id", &id), ("text", "  ")]).await),
+        AppError::field("text", "Write a reply of 1 to 5000 characters.")
+    );
+    let _: () = ok(form::<ReplyToReview>(
+        &app,
+        &ada,
+        &[("review_id", &id), ("text", "Thanks, fixed.")],
+    )
+    .await);
+    let reply = reviews(&app, &lea, &[]).await.items[0]
+        .reply
+        .clone()
+        .expect("reply");
+    assert_eq!(
+        (reply.body.as_str(), reply.edited),
+        ("Thanks, fixed.", false)
+    );
+    let _: () = ok(form::<ReplyToReview>(
+        &app,
+        &ada,
+        &[("review_id", &id), ("text", "Thanks, fixed in v2.")],
+    )
+    .await);
+    let reply = reviews(&app, &lea, &[]).await.items[0]
+        .reply
+        .clone()
+        .expect("reply");
+    assert_eq!(
+        (reply.body.as_str(), reply.edited),
+        ("Thanks, fixed in v2.", true)
+    );
+}
+
+on_both_backends! {
+    reviews_instructor_reply => the_instructor_replies_once_and_may_edit_it;
 }

@@ -31,6 +31,19 @@ pub async fn edit_review(slug: String, rating: i64, text: String) -> Result<(), 
     write::edit(&state.db, &user, &slug, rating, &text, chrono::Utc::now()).await
 }
 
+/// Sets the reply of the instructor of review `review_id`'s course (or an admin) to `text`
+/// (1–5,000 characters); replying again edits it. `Forbidden` for other instructors.
+#[server]
+pub async fn reply_to_review(review_id: i64, text: String) -> Result<(), AppError> {
+    use crate::server::{context, services::reviews::reply};
+    if text.len() > 40_000 {
+        return Err(AppError::TooLarge);
+    }
+    let (state, user) = context::require_instructor().await?;
+    super::limit(&state, "write", user.id, super::WRITES_PER_HOUR).await?;
+    reply::reply(&state.db, &user, review_id, &text, chrono::Utc::now()).await
+}
+
 /// Deletes the signed-in learner's review of course `slug`. `NotFound` when they have none.
 #[server]
 pub async fn delete_review(slug: String) -> Result<(), AppError> {

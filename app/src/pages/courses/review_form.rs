@@ -3,17 +3,20 @@
 
 use leptos::prelude::*;
 
-use crate::api::reviews::{DeleteReview, EditReview, SubmitReview};
+use crate::api::reviews::{DeleteReview, EditReview, ReplyToReview, SubmitReview};
 use crate::components::{field_errors, FormError};
 use crate::error::FieldErrors;
 use crate::models::{ReviewEligibility, ReviewRow};
 
-/// The three actions on one's own review; reviews are read again after each.
+/// The actions on one's own review and the instructor's reply; reviews are read again after
+/// each.
 #[derive(Clone, Copy)]
 pub struct ReviewActions {
     submit: ServerAction<SubmitReview>,
     edit: ServerAction<EditReview>,
     delete: ServerAction<DeleteReview>,
+    /// The instructor's reply.
+    pub reply: ServerAction<ReplyToReview>,
 }
 
 impl ReviewActions {
@@ -23,15 +26,17 @@ impl ReviewActions {
             submit: ServerAction::new(),
             edit: ServerAction::new(),
             delete: ServerAction::new(),
+            reply: ServerAction::new(),
         }
     }
 
     /// Changes whenever one of them completes.
-    pub fn version(&self) -> (usize, usize, usize) {
+    pub fn version(&self) -> (usize, usize, usize, usize) {
         (
             self.submit.version().get(),
             self.edit.version().get(),
             self.delete.version().get(),
+            self.reply.version().get(),
         )
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::review_form::{OwnReview, ReviewActions};
-use crate::api::reviews::{get_reviews, MarkHelpful, ReportReview};
+use crate::api::reviews::{get_reviews, MarkHelpful, ReplyToReview, ReportReview};
 use crate::format::{count, LocalTime, TimeStyle};
 use crate::models::{RatingSummary, ReviewPage, ReviewRow, SORT_HELPFUL, SORT_NEWEST};
 
@@ -85,17 +85,24 @@ fn Reviews(
         }
     };
     let order = [(SORT_NEWEST, "Newest"), (SORT_HELPFUL, "Most helpful")];
-    let notice = move || match (report.value().get(), helpful.value().get()) {
-        (Some(Err(e)), _) | (_, Some(Err(e))) => Some(e.to_string()),
-        (Some(Ok(())), _) => Some("Report sent: a moderator will look at this review.".to_owned()),
-        _ => None,
+    let notice = move || {
+        if let Some(Err(e)) = actions.reply.value().get() {
+            return Some(format!("Your reply was not saved: {e}"));
+        }
+        match (report.value().get(), helpful.value().get()) {
+            (Some(Err(e)), _) | (_, Some(Err(e))) => Some(e.to_string()),
+            (Some(Ok(())), _) => {
+                Some("Report sent: a moderator will look at this review.".to_owned())
+            }
+            _ => None,
+        }
     };
     let list = if items.is_empty() {
         view! { <p class="text-slate-600">"No reviews yet. Learners who take the course can review it."</p> }.into_any()
     } else {
         view! {
             <ul class="divide-y divide-slate-200">
-                {items.into_iter().map(|r| view! { <li class="py-5"><Review review=r signed_in helpful report /></li> }).collect_view()}
+                {items.into_iter().map(|r| view! { <li class="py-5"><Review review=r signed_in helpful report reply=actions.reply /></li> }).collect_view()}
             </ul>
         }.into_any()
     };
@@ -167,7 +174,24 @@ pub(super) fn Review(
     signed_in: bool,
     helpful: ServerAction<MarkHelpful>,
     report: ServerAction<ReportReview>,
+    reply: ServerAction<ReplyToReview>,
 ) -> impl IntoView {
+    let reply_form = review.can_reply.then(|| {
+        let label = if review.reply.is_some() { "Edit your reply" } else { "Reply" };
+        let current = review.reply.as_ref().map(|r| r.body.clone()).unwrap_or_default();
+        let field = format!("reply-{}", review.id);
+        view! {
+            <details class="text-sm">
+                <summary class="cursor-pointer font-medium text-indigo-700">{label}</summary>
+                <ActionForm action=reply attr:class="mt-2 space-y-2">
+                    <input type="hidden" name="review_id" value=review.id />
+                    <label for=field.clone() class="block font-medium text-slate-700">"Your reply"</label>
+                    <textarea id=field name="text" rows="3" required maxlength="5000" class="w-full rounded-lg border border-slate-300 px-3 py-2">{current}</textarea>
+                    <button type="submit" class="rounded-lg bg-indigo-600 px-3 py-1.5 font-semibold text-white hover:bg-indigo-700">"Post reply"</button>
+                </ActionForm>
+            </details>
+        }
+    });
     let votes = match review.helpful_count {
         0 => None,
         1 => Some("1 person found this helpful".to_owned()),
@@ -218,6 +242,7 @@ pub(super) fn Review(
                     </details>
                 })}
             </div>
+            {reply_form}
         </article>
     }
 }

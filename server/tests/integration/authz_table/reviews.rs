@@ -33,6 +33,13 @@ pub fn reviews() -> Vec<(&'static str, (Access, Args))> {
             (SignedIn, form(&[("slug", "no-such-course")])),
         ),
         (
+            reviews::ReplyToReview::PATH,
+            (
+                Instructor,
+                form(&[("review_id", "999999"), ("text", "Thanks")]),
+            ),
+        ),
+        (
             reviews::MarkHelpful::PATH,
             (SignedIn, form(&[("review_id", "999999")])),
         ),

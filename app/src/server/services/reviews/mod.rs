@@ -6,6 +6,7 @@
 //! row from the visible reviews, all in one transaction. Two changes at once queue on the lock.
 
 pub mod read;
+pub mod reply;
 pub mod votes;
 pub mod write;
 

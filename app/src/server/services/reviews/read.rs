@@ -15,7 +15,7 @@ use crate::models::{
     REVIEWS_PER_PAGE, SORT_HELPFUL, SORT_NEWEST,
 };
 use crate::server::entities::{course_rating, enrollment, review, review_vote, user};
-use crate::server::services::pagination;
+use crate::server::services::{authoring::may_edit, pagination};
 
 /// The summary of an aggregate row (zeros without one).
 pub fn summary_of(row: Option<&course_rating::Model>) -> RatingSummary {
@@ -121,7 +121,8 @@ pub async fn page(
     };
     let mut rows: Vec<review::Model> = paged.rows;
     rows.extend(mine.iter().cloned());
-    let shown = rows_for(db, viewer, course.id, &rows).await?;
+    let may_reply = viewer.is_some_and(|v| may_edit(v, &course));
+    let shown = rows_for(db, viewer, course.id, may_reply, &rows).await?;
     let mine_row = mine.as_ref().and_then(|m| shown.get(&m.id).cloned());
     let items = rows
         .iter()
@@ -145,6 +146,7 @@ async fn rows_for(
     db: &DatabaseConnection,
     viewer: Option<&user::Model>,
     course_id: i64,
+    may_reply: bool,
     reviews: &[review::Model],
 ) -> Result<HashMap<i64, ReviewRow>, AppError> {
     let authors: Vec<i64> = reviews.iter().map(|r| r.user_id).collect();
@@ -205,6 +207,7 @@ async fn rows_for(
                 helpful_count: r.helpful_count,
                 voted: voted.contains(&r.id),
                 mine,
+                can_reply: may_reply,
                 reply: r.reply_body.clone().map(|body| ReviewReply {
                     body,
                     at: r.reply_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
