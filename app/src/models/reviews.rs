@@ -91,6 +91,9 @@ pub const SORT_HELPFUL: &str = "helpful";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewPage {
     pub course_slug: String,
+    /// For the page's schema.org data.
+    pub course_title: String,
+    pub course_subtitle: String,
     pub summary: RatingSummary,
     pub items: Vec<ReviewRow>,
     pub page: u64,

@@ -140,6 +140,17 @@ async fn who_may_review_and_the_summary_follows(backend: Backend) {
         html.contains("Clear explanations, &lt;b&gt;good&lt;/b&gt; pace."),
         "escaped text"
     );
+    for part in [
+        r#""@type":"Course""#,
+        r#""@type":"AggregateRating""#,
+        r#""ratingValue":"3.5""#,
+        r#""ratingCount":2"#,
+    ] {
+        assert!(
+            html.contains(part),
+            "schema.org data for search engines: {part}"
+        );
+    }
 
     // A learner who leaves stays as a former learner; deleting drops the rating at once.
     let _: () = ok(form::<Unenroll>(&app, &tom, &[("slug", "rust")]).await);

@@ -61,8 +61,11 @@ fn Reviews(
     helpful: ServerAction<MarkHelpful>,
     report: ServerAction<ReportReview>,
 ) -> impl IntoView {
+    let json_ld = schema_org(&reviews);
     let ReviewPage {
         course_slug,
+        course_title: _,
+        course_subtitle: _,
         summary,
         items,
         page,
@@ -112,6 +115,7 @@ fn Reviews(
         move |p| link(&sort, p)
     });
     view! {
+        <script type="application/ld+json" inner_html=json_ld></script>
         <section aria-labelledby="reviews-title" class="mx-auto max-w-6xl space-y-6 px-4 pb-12">
             <h2 id="reviews-title" class="text-2xl font-bold">"Reviews"</h2>
             <Summary summary />
@@ -132,6 +136,28 @@ fn Reviews(
             {pages}
         </section>
     }
+}
+
+/// The course as schema.org `Course` data for search engines, with its `aggregateRating` once
+/// it has ratings; `</` is escaped so the text cannot end the script element.
+fn schema_org(page: &ReviewPage) -> String {
+    let mut course = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "name": page.course_title,
+        "description": page.course_subtitle,
+        "provider": { "@type": "Organization", "name": "Lectern" },
+    });
+    if page.summary.count > 0 {
+        course["aggregateRating"] = serde_json::json!({
+            "@type": "AggregateRating",
+            "ratingValue": page.summary.average_text(),
+            "ratingCount": page.summary.count,
+            "bestRating": 5,
+            "worstRating": 1,
+        });
+    }
+    course.to_string().replace("</", "<\\/")
 }
 
 #[component]

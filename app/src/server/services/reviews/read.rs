@@ -131,6 +131,8 @@ pub async fn page(
         .collect();
     Ok(ReviewPage {
         course_slug: course.slug.clone(),
+        course_title: course.title.clone(),
+        course_subtitle: course.subtitle.clone(),
         summary: summary(db, course.id).await?,
         items,
         page: paged.page,
