@@ -12,7 +12,9 @@ use crate::pages::account::{
     AccountPage, PurchasesPage, ReceiptPage, ResetPasswordPage, ResetRequestPage, SignInPage,
     SignUpPage,
 };
-use crate::pages::admin::{AdminApplicationsPage, AdminPurchasesPage, AdminUsersPage};
+use crate::pages::admin::{
+    AdminApplicationsPage, AdminPurchasesPage, AdminReviewsPage, AdminUsersPage,
+};
 use crate::pages::checkout::{CheckoutCancelPage, CheckoutSuccessPage, DemoCheckoutPage};
 use crate::pages::info::{ContactPage, HelpPage, PrivacyPage, TermsPage};
 use crate::pages::instructors::InstructorProfilePage;
@@ -102,6 +104,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/account/reset") view=ResetRequestPage />
                         <Route path=path!("/account/reset/:token") view=ResetPasswordPage />
                         <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/admin/reviews")
+                            view=AdminReviewsPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/admin/purchases")
                             view=AdminPurchasesPage

@@ -47,8 +47,8 @@ pub use quiz::{
     WrongAnswer,
 };
 pub use reviews::{
-    RatingSummary, ReviewEligibility, ReviewPage, ReviewReply, ReviewRow, StarShare,
-    REVIEWS_PER_PAGE, SORT_HELPFUL, SORT_NEWEST,
+    RatingSummary, ReportedReview, ReviewEligibility, ReviewPage, ReviewReply, ReviewRow,
+    StarShare, REVIEWS_PER_PAGE, SORT_HELPFUL, SORT_NEWEST,
 };
 pub use taxonomy::{
     category_label, level_label, CATEGORIES, CURRENCIES, LANGUAGES, LESSON_KINDS, LEVELS,

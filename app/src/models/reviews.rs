@@ -82,6 +82,19 @@ pub enum ReviewEligibility {
     Reviewed,
 }
 
+/// A reported review in the moderators' queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedReview {
+    pub review_id: i64,
+    pub course_title: String,
+    pub course_slug: String,
+    pub author: String,
+    pub rating: u8,
+    pub body: Option<String>,
+    /// The open reports' reasons, oldest first.
+    pub reasons: Vec<String>,
+}
+
 /// How reviews are ordered.
 pub const SORT_NEWEST: &str = "newest";
 /// Most helpful votes first.

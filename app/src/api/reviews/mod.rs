@@ -1,11 +1,13 @@
 //! Reviews: reading a course's rating and reviews (anyone), writing, editing and deleting one's
 //! own (enrolled learners who opened a lesson), and marking others' helpful or reporting them
-//! (signed in). Text is plain and stored as typed; pages render it escaped.
+//! (signed in), and moderating reports (admins). Text is plain and stored as typed; pages render it escaped.
 
+mod moderating;
 mod reading;
 mod voting;
 mod writing;
 
+pub use moderating::*;
 pub use reading::*;
 pub use voting::*;
 pub use writing::*;

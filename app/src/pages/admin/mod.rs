@@ -2,8 +2,10 @@
 
 mod applications;
 mod purchases;
+mod reviews;
 mod users;
 
 pub use applications::AdminApplicationsPage;
 pub use purchases::AdminPurchasesPage;
+pub use reviews::AdminReviewsPage;
 pub use users::AdminUsersPage;

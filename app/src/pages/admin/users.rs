@@ -46,6 +46,9 @@ pub fn AdminUsersPage() -> impl IntoView {
                                         <a href="/admin/purchases" class="font-medium text-indigo-700 hover:underline">
                                             "Purchases"
                                         </a>
+                                        <a href="/admin/reviews" class="font-medium text-indigo-700 hover:underline">
+                                            "Reported reviews"
+                                        </a>
                                     </span>
                                 </div>
                                 <Form method="GET" action="/admin/users" attr:role="search" attr:class="mb-6 flex gap-2">

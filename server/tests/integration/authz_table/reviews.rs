@@ -1,4 +1,5 @@
-//! Rows for reviews: reading (anyone), writing one's own, helpful marks and reports (signed in).
+//! Rows for reviews: reading (anyone), writing one's own, helpful marks and reports (signed in),
+//! replies (instructors) and moderation (admins).
 
 use app::api::reviews;
 use leptos::server_fn::ServerFn;
@@ -38,6 +39,15 @@ pub fn reviews() -> Vec<(&'static str, (Access, Args))> {
                 Instructor,
                 form(&[("review_id", "999999"), ("text", "Thanks")]),
             ),
+        ),
+        (reviews::ListReportedReviews::PATH, (Admin, form(&[]))),
+        (
+            reviews::HideReview::PATH,
+            (Admin, form(&[("review_id", "999999"), ("reason", "Spam")])),
+        ),
+        (
+            reviews::DismissReports::PATH,
+            (Admin, form(&[("review_id", "999999")])),
         ),
         (
             reviews::MarkHelpful::PATH,

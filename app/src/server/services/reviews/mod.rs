@@ -5,6 +5,7 @@
 //! a course's reviews first locks that course's aggregate row, then writes, then recomputes the
 //! row from the visible reviews, all in one transaction. Two changes at once queue on the lock.
 
+pub mod moderation;
 pub mod read;
 pub mod reply;
 pub mod votes;
