@@ -84,6 +84,33 @@ test("a learner who finished a lesson reviews with the keyboard and edits it; an
   await other.getByRole("article", { name: `Review by ${name}` }).getByRole("button", { name: "Send report" }).click();
   await expect(other.getByRole("status").filter({ hasText: "Report sent" })).toBeVisible();
   await other.context().close();
+
+  // An admin hides it from the queue; the author is told why and others no longer see it.
+  const adminEmail = process.env.LECTERN_E2E_ADMIN_EMAIL ?? "";
+  const adminPassword = process.env.LECTERN_E2E_ADMIN_PASSWORD ?? "";
+  expect(adminEmail, "LECTERN_E2E_ADMIN_EMAIL set by scripts/test.sh").not.toBe("");
+  const adminContext = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": `10.78.${stamp % 250}.9` } });
+  const admin = await adminContext.newPage();
+  await admin.goto("/signin");
+  await hydrated(admin, true);
+  await admin.getByLabel("Email").fill(adminEmail);
+  await admin.getByLabel("Password").fill(adminPassword);
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await expect(admin.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
+  await admin.goto("/admin/reviews");
+  await hydrated(admin, true);
+  const reported = admin.getByRole("listitem").filter({ hasText: `${name} ·` });
+  await expect(reported).toContainText("Mentions a competitor");
+  await reported.getByText("Hide…").click();
+  await reported.getByLabel("Reason (its author will read this)").fill("Names another product");
+  await reported.getByRole("button", { name: "Hide review" }).click();
+  await expect(admin.getByRole("listitem").filter({ hasText: `${name} ·` })).toHaveCount(0);
+  await adminContext.close();
+
+  await page.reload();
+  await hydrated(page, true);
+  await expect(page.getByText("A moderator hid this review: Names another product.")).toBeVisible();
+  await expect(page.getByRole("article", { name: `Review by ${name}` })).toHaveCount(0);
 });
 
 test("a visitor reads the rating summary and is told how to review", async ({ page }) => {
