@@ -104,9 +104,9 @@ pub const SORT_HELPFUL: &str = "helpful";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewPage {
     pub course_slug: String,
-    /// For the page's schema.org data.
-    pub course_title: String,
-    pub course_subtitle: String,
+    /// The course as schema.org `Course` JSON for search engines (with `aggregateRating` once
+    /// rated), made by the server and safe inside a script element.
+    pub json_ld: String,
     pub summary: RatingSummary,
     pub items: Vec<ReviewRow>,
     pub page: u64,

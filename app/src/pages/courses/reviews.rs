@@ -61,11 +61,9 @@ fn Reviews(
     helpful: ServerAction<MarkHelpful>,
     report: ServerAction<ReportReview>,
 ) -> impl IntoView {
-    let json_ld = schema_org(&reviews);
     let ReviewPage {
         course_slug,
-        course_title: _,
-        course_subtitle: _,
+        json_ld,
         summary,
         items,
         page,
@@ -136,28 +134,6 @@ fn Reviews(
             {pages}
         </section>
     }
-}
-
-/// The course as schema.org `Course` data for search engines, with its `aggregateRating` once
-/// it has ratings; `</` is escaped so the text cannot end the script element.
-fn schema_org(page: &ReviewPage) -> String {
-    let mut course = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Course",
-        "name": page.course_title,
-        "description": page.course_subtitle,
-        "provider": { "@type": "Organization", "name": "Lectern" },
-    });
-    if page.summary.count > 0 {
-        course["aggregateRating"] = serde_json::json!({
-            "@type": "AggregateRating",
-            "ratingValue": page.summary.average_text(),
-            "ratingCount": page.summary.count,
-            "bestRating": 5,
-            "worstRating": 1,
-        });
-    }
-    course.to_string().replace("</", "<\\/")
 }
 
 #[component]

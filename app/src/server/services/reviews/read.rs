@@ -55,6 +55,31 @@ pub fn summary_of(row: Option<&course_rating::Model>) -> RatingSummary {
     }
 }
 
+/// `course` as schema.org `Course` data for search engines, with its `aggregateRating` once it
+/// has ratings; `</` is escaped so the text cannot end the script element it is put in.
+pub fn schema_org(
+    course: &crate::server::entities::course::Model,
+    summary: &RatingSummary,
+) -> String {
+    let mut data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "name": course.title,
+        "description": course.subtitle,
+        "provider": { "@type": "Organization", "name": "Lectern" },
+    });
+    if summary.count > 0 {
+        data["aggregateRating"] = serde_json::json!({
+            "@type": "AggregateRating",
+            "ratingValue": summary.average_text(),
+            "ratingCount": summary.count,
+            "bestRating": 5,
+            "worstRating": 1,
+        });
+    }
+    data.to_string().replace("</", "<\\/")
+}
+
 /// The rating summary of `course_id`.
 pub async fn summary(db: &impl ConnectionTrait, course_id: i64) -> Result<RatingSummary, AppError> {
     let row = course_rating::Entity::find_by_id(course_id).one(db).await?;
@@ -129,11 +154,11 @@ pub async fn page(
         .take(rows.len() - usize::from(mine.is_some()))
         .filter_map(|r| shown.get(&r.id).cloned())
         .collect();
+    let summary = summary(db, course.id).await?;
     Ok(ReviewPage {
         course_slug: course.slug.clone(),
-        course_title: course.title.clone(),
-        course_subtitle: course.subtitle.clone(),
-        summary: summary(db, course.id).await?,
+        json_ld: schema_org(&course, &summary),
+        summary,
         items,
         page: paged.page,
         total_pages: paged.total_pages,
