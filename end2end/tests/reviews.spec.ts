@@ -79,7 +79,7 @@ test("a learner who finished a lesson reviews with the keyboard and edits it; an
   await theirs.getByRole("button", { name: "Helpful" }).click();
   await expect(other.getByRole("article", { name: `Review by ${name}` })).toContainText("1 person found this helpful");
   await expect(other.getByRole("article", { name: `Review by ${name}` })).toContainText("You found this helpful");
-  await other.getByRole("article", { name: `Review by ${name}` }).getByText("Report").click();
+  await other.getByRole("article", { name: `Review by ${name}` }).getByText("Report", { exact: true }).click();
   await other.getByRole("article", { name: `Review by ${name}` }).getByLabel("Reason").fill("Mentions a competitor");
   await other.getByRole("article", { name: `Review by ${name}` }).getByRole("button", { name: "Send report" }).click();
   await expect(other.getByRole("status").filter({ hasText: "Report sent" })).toBeVisible();
