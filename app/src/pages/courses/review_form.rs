@@ -41,8 +41,6 @@ impl ReviewActions {
     }
 }
 
-const FIELD: &str = "w-full rounded-lg border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 aria-[invalid=true]:border-red-500";
-
 /// Stars (a radio group) and text, named `rating` and `text`, filled with `rating`/`text`.
 fn fields(
     prefix: &'static str,
@@ -68,7 +66,7 @@ fn fields(
         </fieldset>
         <div class="space-y-1">
             <label for=text_id.clone() class="block text-sm font-medium text-slate-700">"Your review (optional)"</label>
-            <textarea id=text_id.clone() name="text" rows="4" maxlength="5000" class=FIELD
+            <textarea id=text_id.clone() name="text" rows="4" maxlength="5000" class=crate::pages::teach::INPUT
                 aria-invalid=move || text_error().is_some().to_string()
                 aria-describedby=format!("{prefix}-text-hint {prefix}-text-error")>{text}</textarea>
             <p id=format!("{prefix}-text-hint") class="text-xs text-slate-500">"Plain text, 10 to 5,000 characters, or leave it empty."</p>

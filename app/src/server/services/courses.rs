@@ -12,6 +12,20 @@ use crate::models::{
 use crate::server::entities::{course, lesson, media, section, user};
 use crate::server::services::{authoring::may_edit, learning, media as media_service};
 
+/// The published course `slug` (`NotFound` for unknown courses and drafts): what buying,
+/// coupons and reviews act on.
+pub(crate) async fn published(
+    db: &impl ConnectionTrait,
+    slug: &str,
+) -> Result<course::Model, AppError> {
+    course::Entity::find()
+        .filter(course::Column::Slug.eq(slug))
+        .filter(course::Column::Status.eq(course::STATUS_PUBLISHED))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// A course by slug as `viewer` may see it: published courses for everyone, drafts only for
 /// their instructor and admins (the "preview as learner" view). `NotFound` otherwise.
 pub(crate) async fn visible_course(

@@ -30,12 +30,7 @@ pub async fn start(
     coupon: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<CreatedSession, AppError> {
-    let course = course::Entity::find()
-        .filter(course::Column::Slug.eq(slug))
-        .filter(course::Column::Status.eq(course::STATUS_PUBLISHED))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let course = crate::server::services::courses::published(db, slug).await?;
     if course.price_cents <= 0 {
         return Err(AppError::Conflict(FREE_COURSE.into()));
     }

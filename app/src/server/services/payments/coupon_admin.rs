@@ -218,18 +218,7 @@ pub async fn create(
         ));
     }
     let new = validate(draft, &course, now).map_err(AppError::Validation)?;
-    let taken = coupon::Entity::find()
-        .filter(coupon::Column::CourseId.eq(course.id))
-        .filter(coupon::Column::Code.eq(normalise_code(&draft.code)))
-        .one(db)
-        .await?
-        .is_some();
-    if taken {
-        return Err(AppError::field(
-            "code",
-            "This course already has a coupon with this code.",
-        ));
-    }
+    // A code already used in the course is refused by the unique index.
     let created = match new.insert(db).await {
         Ok(created) => created,
         Err(e) if crate::server::services::accounts::is_unique_violation(&e) => {

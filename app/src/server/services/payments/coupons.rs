@@ -125,12 +125,7 @@ pub async fn preview(
     user_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<CouponPreview, AppError> {
-    let course = course::Entity::find()
-        .filter(course::Column::Slug.eq(slug))
-        .filter(course::Column::Status.eq(course::STATUS_PUBLISHED))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let course = crate::server::services::courses::published(db, slug).await?;
     if course.price_cents <= 0 {
         return Err(AppError::field(
             FIELD,

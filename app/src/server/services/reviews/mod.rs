@@ -18,7 +18,7 @@ use sea_orm::{
 };
 
 use crate::error::{AppError, FieldErrors};
-use crate::server::entities::{course_rating, enrollment, lesson_progress, review};
+use crate::server::entities::{course_rating, lesson_progress, review};
 
 /// The fewest characters a review's text may have (when it has text).
 pub const MIN_TEXT: usize = 10;
@@ -65,12 +65,11 @@ pub async fn is_enrolled(
     user_id: i64,
     course_id: i64,
 ) -> Result<bool, AppError> {
-    Ok(enrollment::Entity::find()
-        .filter(enrollment::Column::UserId.eq(user_id))
-        .filter(enrollment::Column::CourseId.eq(course_id))
-        .one(db)
-        .await?
-        .is_some())
+    Ok(
+        crate::server::services::learning::enrollment_of(db, user_id, course_id)
+            .await?
+            .is_some(),
+    )
 }
 
 /// Whether `user_id` has opened any lesson of `course_id`.

@@ -37,18 +37,31 @@ pub async fn queue(db: &DatabaseConnection) -> Result<Vec<ReportedReview>, AppEr
         .filter(review::Column::Id.is_in(reasons.keys().copied()))
         .all(db)
         .await?;
+    let authors: HashMap<i64, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(reviews.iter().map(|r| r.user_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let courses: HashMap<i64, course::Model> = course::Entity::find()
+        .filter(course::Column::Id.is_in(reviews.iter().map(|r| r.course_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
     let mut rows = Vec::new();
     for r in reviews {
-        let author = user::Entity::find_by_id(r.user_id).one(db).await?;
-        let course = course::Entity::find_by_id(r.course_id).one(db).await?;
-        let (Some(author), Some(course)) = (author, course) else {
+        let (Some(author), Some(course)) = (authors.get(&r.user_id), courses.get(&r.course_id))
+        else {
             continue;
         };
         rows.push(ReportedReview {
             review_id: r.id,
-            course_title: course.title,
-            course_slug: course.slug,
-            author: author.display_name,
+            course_title: course.title.clone(),
+            course_slug: course.slug.clone(),
+            author: author.display_name.clone(),
             rating: u8::try_from(r.rating).unwrap_or(1),
             body: r.body.clone(),
             reasons: reasons.remove(&r.id).unwrap_or_default(),

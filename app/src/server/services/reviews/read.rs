@@ -8,13 +8,14 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect,
 };
 
-use super::{is_enrolled, opened_a_lesson, write::published};
+use super::{is_enrolled, opened_a_lesson};
 use crate::error::AppError;
 use crate::models::{
     RatingSummary, ReviewEligibility, ReviewPage, ReviewReply, ReviewRow, StarShare,
     REVIEWS_PER_PAGE, SORT_HELPFUL, SORT_NEWEST,
 };
 use crate::server::entities::{course_rating, enrollment, review, review_vote, user};
+use crate::server::services::courses::published;
 use crate::server::services::{authoring::may_edit, pagination};
 
 /// The summary of an aggregate row (zeros without one).

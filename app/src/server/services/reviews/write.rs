@@ -10,6 +10,7 @@ use super::{is_enrolled, lock_rating, opened_a_lesson, recompute_rating, validat
 use crate::error::AppError;
 use crate::server::entities::{course, review, user};
 use crate::server::services::accounts::is_unique_violation;
+use crate::server::services::courses::published;
 use crate::server::services::learning::progress::course_progress;
 
 /// The refusal to review a course twice.
@@ -19,19 +20,6 @@ pub const ALREADY_REVIEWED: &str =
 pub const ENROLL_FIRST: &str = "Enroll in this course to review it.";
 /// The refusal to someone enrolled who has not opened a lesson.
 pub const OPEN_A_LESSON: &str = "Open at least one lesson of this course before reviewing it.";
-
-/// The published course `slug` (`NotFound` otherwise).
-pub(crate) async fn published(
-    db: &impl sea_orm::ConnectionTrait,
-    slug: &str,
-) -> Result<course::Model, AppError> {
-    course::Entity::find()
-        .filter(course::Column::Slug.eq(slug))
-        .filter(course::Column::Status.eq(course::STATUS_PUBLISHED))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
-}
 
 /// `Conflict` with the next step unless `user` is enrolled in `course` and opened a lesson.
 async fn must_be_eligible(
