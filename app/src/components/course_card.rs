@@ -3,7 +3,27 @@
 use leptos::prelude::*;
 
 use crate::format::LocalPrice;
-use crate::models::{category_label, format_duration, level_label, CourseSummary};
+use crate::models::{category_label, format_duration, level_label, tenths_text, CourseSummary};
+
+/// The card's rating line: "★ 4.3 (12)" read out as "Rated 4.3 out of 5 from 12 ratings", or
+/// "No ratings yet".
+#[component]
+fn CardRating(count: u64, tenths: u16) -> impl IntoView {
+    if count == 0 {
+        return view! { <p class="text-sm text-slate-500">"No ratings yet"</p> }.into_any();
+    }
+    let average = tenths_text(tenths);
+    let plural = if count == 1 { "rating" } else { "ratings" };
+    view! {
+        <p class="flex items-center gap-1 text-sm">
+            <span class="sr-only">{format!("Rated {average} out of 5 from {count} {plural}")}</span>
+            <span aria-hidden="true" class="text-amber-500">"★"</span>
+            <span aria-hidden="true" class="font-semibold text-slate-800">{average.clone()}</span>
+            <span aria-hidden="true" class="text-slate-500">{format!("({count})")}</span>
+        </p>
+    }
+    .into_any()
+}
 
 /// One course as a card linking to its page, and to its instructor's profile when they have
 /// one. The cover carries no text: the title and category are printed below it.
@@ -83,6 +103,7 @@ pub fn CourseCard(course: CourseSummary) -> impl IntoView {
                 </h3>
                 <p class="line-clamp-2 text-sm text-slate-600">{course.subtitle}</p>
                 <p>{instructor}</p>
+                <CardRating count=course.rating_count tenths=course.rating_tenths />
                 <div class="mt-auto flex items-center justify-between pt-2 text-sm">
                     <span class="text-slate-500">{lessons}</span>
                     <span class="font-semibold"><LocalPrice cents currency /></span>

@@ -16,7 +16,14 @@ pub struct CatalogueQuery {
     /// Result order as a [`CatalogueSort`] parameter; missing or unknown means the default.
     #[serde(default)]
     pub sort: Option<String>,
+    /// Minimum average rating, one of [`RATING_FILTERS`] ("4" is 4 stars & up); anything
+    /// else means no rating filter.
+    #[serde(default)]
+    pub rating: Option<String>,
 }
+
+/// The rating filters offered: (URL value and minimum whole stars, label).
+pub const RATING_FILTERS: [(u8, &str); 2] = [(4, "4 stars & up"), (3, "3 stars & up")];
 
 impl CatalogueQuery {
     /// The URL query string for this query at another page (`?q=…&page=2`).
@@ -30,6 +37,9 @@ impl CatalogueQuery {
             if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
                 parts.push(format!("{key}={}", urlencode(v)));
             }
+        }
+        if let Some(stars) = self.min_rating() {
+            parts.push(format!("rating={stars}"));
         }
         let sort = self.sort();
         if sort != CatalogueSort::default_for(self.is_searching()) {
@@ -56,11 +66,21 @@ impl CatalogueQuery {
         CatalogueSort::parse(self.sort.as_deref(), self.is_searching())
     }
 
+    /// The rating filter's minimum stars, when it names one of [`RATING_FILTERS`].
+    pub fn min_rating(&self) -> Option<u8> {
+        let asked: u8 = self.rating.as_deref()?.trim().parse().ok()?;
+        RATING_FILTERS
+            .iter()
+            .any(|(stars, _)| *stars == asked)
+            .then_some(asked)
+    }
+
     /// True when any search or filter is set (pagination aside).
     pub fn is_filtered(&self) -> bool {
-        [&self.q, &self.category, &self.level]
-            .iter()
-            .any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()))
+        self.min_rating().is_some()
+            || [&self.q, &self.category, &self.level]
+                .iter()
+                .any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()))
     }
 }
 
@@ -75,11 +95,19 @@ pub enum CatalogueSort {
     Title,
     /// Cheapest first (free courses lead).
     Price,
+    /// Best average rating first; among equal averages more ratings first; unrated last.
+    Rating,
 }
 
 impl CatalogueSort {
     /// Every order, in the order the sort menu lists them.
-    pub const ALL: [CatalogueSort; 4] = [Self::Relevance, Self::Newest, Self::Title, Self::Price];
+    pub const ALL: [CatalogueSort; 5] = [
+        Self::Relevance,
+        Self::Rating,
+        Self::Newest,
+        Self::Title,
+        Self::Price,
+    ];
 
     /// The order used when none (or an unknown one) is asked for.
     pub fn default_for(searching: bool) -> Self {
@@ -110,6 +138,7 @@ impl CatalogueSort {
             Self::Newest => "newest",
             Self::Title => "title",
             Self::Price => "price",
+            Self::Rating => "rating",
         }
     }
 
@@ -120,6 +149,7 @@ impl CatalogueSort {
             Self::Newest => "Newest",
             Self::Title => "Title (A–Z)",
             Self::Price => "Price (low to high)",
+            Self::Rating => "Highest rated",
         }
     }
 }
@@ -156,6 +186,12 @@ pub struct CourseSummary {
     pub instructor_slug: Option<String>,
     pub lesson_count: u64,
     pub duration_seconds: i64,
+    /// Visible reviews behind the rating.
+    #[serde(default)]
+    pub rating_count: u64,
+    /// Average rating in tenths of a star (43 is 4.3); 0 without ratings.
+    #[serde(default)]
+    pub rating_tenths: u16,
 }
 
 /// One page of catalogue results, with the filter counts that go with them.
@@ -203,6 +239,7 @@ mod tests {
             level: None,
             page: Some(3),
             sort: None,
+            rating: None,
         };
         assert_eq!(
             q.to_url_query(2),
@@ -245,5 +282,23 @@ mod tests {
         q.q = None;
         q.sort = Some("title".into());
         assert_eq!(q.to_url_query(1), "");
+    }
+
+    #[test]
+    fn rating_filter_takes_only_the_offered_minimums() {
+        let mut q = CatalogueQuery {
+            rating: Some("4".into()),
+            sort: Some("rating".into()),
+            ..Default::default()
+        };
+        assert_eq!(q.min_rating(), Some(4));
+        assert!(q.is_filtered());
+        assert_eq!(q.sort(), CatalogueSort::Rating);
+        assert_eq!(q.to_url_query(2), "?rating=4&sort=rating&page=2");
+        for junk in ["5", "0", "4.5", "-1", "four", ""] {
+            q.rating = Some(junk.into());
+            assert_eq!(q.min_rating(), None, "{junk:?}");
+            assert!(!q.is_filtered(), "{junk:?}");
+        }
     }
 }

@@ -23,6 +23,7 @@ pub use authoring::{
 };
 pub use catalogue::{
     CatalogueFacets, CataloguePage, CatalogueQuery, CatalogueSort, CourseSummary, FacetCount,
+    RATING_FILTERS,
 };
 pub use coupons::{CouponDraft, CouponList, CouponPreview, CouponRow};
 pub use course::{
@@ -47,8 +48,9 @@ pub use quiz::{
     WrongAnswer,
 };
 pub use reviews::{
-    RatingSummary, ReportedReview, ReviewEligibility, ReviewPage, ReviewReply, ReviewRow,
-    StarShare, REVIEWS_PER_PAGE, SORT_HELPFUL, SORT_NEWEST,
+    rating_tenths, tenths_text, MonthlyRating, NewReview, RatingSummary, ReportedReview,
+    ReviewEligibility, ReviewPage, ReviewReply, ReviewRow, StarShare, REVIEWS_PER_PAGE,
+    SORT_HELPFUL, SORT_NEWEST,
 };
 pub use taxonomy::{
     category_label, level_label, CATEGORIES, CURRENCIES, LANGUAGES, LESSON_KINDS, LEVELS,

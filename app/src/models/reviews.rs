@@ -18,7 +18,7 @@ pub struct StarShare {
 /// A course's rating from its visible reviews.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RatingSummary {
-    /// Mean stars, 0 with no reviews.
+    /// Mean stars to one decimal ([`rating_tenths`] / 10), 0 with no reviews.
     pub average: f64,
     pub count: u64,
     /// 5 stars first, down to 1.
@@ -30,6 +30,21 @@ impl RatingSummary {
     pub fn average_text(&self) -> String {
         format!("{:.1}", self.average)
     }
+}
+
+/// The mean of `count` ratings summing to `sum`, in tenths of a star rounded half up (43 is
+/// 4.3); 0 without ratings. Cards, course pages and search data all round this one way.
+pub fn rating_tenths(sum: i64, count: i64) -> u16 {
+    if count <= 0 {
+        return 0;
+    }
+    let tenths = (sum.max(0) * 10 + count / 2) / count;
+    u16::try_from(tenths.clamp(0, 50)).unwrap_or(0)
+}
+
+/// "4.3" for 43 tenths.
+pub fn tenths_text(tenths: u16) -> String {
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// The instructor's answer under a review.
@@ -116,4 +131,30 @@ pub struct ReviewPage {
     /// The viewer's own review, wherever it sorts.
     pub mine: Option<ReviewRow>,
     pub eligibility: ReviewEligibility,
+}
+
+/// A course's rating in one calendar month (UTC): the visible reviews first written then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthlyRating {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub count: u64,
+    /// Average in tenths of a star ([`rating_tenths`]); 0 when the month had none.
+    pub tenths: u16,
+}
+
+/// A recent review of one of the instructor's courses, as `/teach` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewReview {
+    pub id: i64,
+    pub course_title: String,
+    pub course_slug: String,
+    pub author: String,
+    pub rating: u8,
+    /// The start of the text (at most 200 characters), when it has text.
+    pub excerpt: Option<String>,
+    /// RFC 3339.
+    pub created_at: String,
+    /// The instructor has answered it.
+    pub replied: bool,
 }

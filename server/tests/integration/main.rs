@@ -47,6 +47,8 @@ mod quiz_rules;
 mod quiz_trust;
 mod records;
 mod reviews;
+mod reviews_moderation;
+mod reviews_teach;
 mod search;
 mod session_outage;
 mod shutdown;

@@ -1,14 +1,13 @@
 //! Reviews end to end through the real router: who may review, one review per learner even
 //! when two submits race, the rating summary after every change, helpful votes and reports,
-//! pagination and sorting, and former learners.
+//! pagination and sorting, and former learners. Replies and `/teach`: reviews_teach.rs; moderation and the catalogue: reviews_moderation.rs.
 
 use app::api::learning::Unenroll;
 use app::api::reviews::{
-    DeleteReview, DismissReports, EditReview, GetReviews, HideReview, ListReportedReviews,
-    MarkHelpful, ReplyToReview, ReportReview, SubmitReview,
+    DeleteReview, EditReview, GetReviews, MarkHelpful, ReportReview, SubmitReview,
 };
 use app::error::AppError;
-use app::models::{ReportedReview, ReviewEligibility, ReviewPage, Role};
+use app::models::{ReviewEligibility, ReviewPage, Role};
 use app::server::entities::{review, review_report};
 use app::server::services::reviews::{lock_rating, recompute_rating, votes, write};
 use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set, TransactionTrait};
@@ -17,13 +16,13 @@ use serde_json::json;
 use crate::common::learning::{enrolled_learner, event, instructor_and_course, record};
 use crate::common::{err, form, ok, person, user_with_role, Backend, Person, Sessions, TestApp};
 
-async fn reviews(app: &TestApp, who: &Person, extra: &[(&str, &str)]) -> ReviewPage {
+pub(crate) async fn reviews(app: &TestApp, who: &Person, extra: &[(&str, &str)]) -> ReviewPage {
     let mut args = vec![("slug", "rust")];
     args.extend_from_slice(extra);
     ok(form::<GetReviews>(app, who, &args).await)
 }
 
-async fn submit(app: &TestApp, who: &Person, rating: &str, text: &str) -> (u16, String) {
+pub(crate) async fn submit(app: &TestApp, who: &Person, rating: &str, text: &str) -> (u16, String) {
     form::<SubmitReview>(
         app,
         who,
@@ -33,7 +32,7 @@ async fn submit(app: &TestApp, who: &Person, rating: &str, text: &str) -> (u16, 
 }
 
 /// `who` opens the first lesson of `rust`.
-async fn open_lesson(app: &TestApp, who: &Person, lesson: i64, n: u32) {
+pub(crate) async fn open_lesson(app: &TestApp, who: &Person, lesson: i64, n: u32) {
     record(
         app,
         who,
@@ -315,154 +314,4 @@ on_both_backends! {
     reviews_eligibility_and_summary => who_may_review_and_the_summary_follows;
     reviews_one_per_learner_under_races => two_submits_at_once_make_one_review;
     reviews_votes_reports_pages => helpful_votes_reports_sorting_and_pages;
-}
-
-async fn the_instructor_replies_once_and_may_edit_it(backend: Backend) {
-    let app = TestApp::start(backend, Sessions::Memory).await;
-    let (ada, c) = instructor_and_course(&app, 2).await;
-    let bob = person(&app, "bob@example.org", Role::Instructor).await;
-    let lea = enrolled_learner(&app, "lea@example.org").await;
-    open_lesson(&app, &lea, c.lessons[0], 1).await;
-    let _: () = ok(submit(&app, &lea, "2", "The audio is too quiet in part two.").await);
-    let page = reviews(&app, &ada, &[]).await;
-    let review = page.items[0].clone();
-    assert!(review.can_reply, "the course's instructor may reply");
-    assert!(!reviews(&app, &bob, &[]).await.items[0].can_reply);
-    let id = review.id.to_string();
-    assert_eq!(
-        form::<ReplyToReview>(&app, &bob, &[("review_id", &id), ("text", "Not my course")])
-            .await
-            .0,
-        403,
-        "another instructor may not reply"
-    );
-    assert_eq!(
-        form::<ReplyToReview>(&app, &lea, &[("review_id", &id), ("text", "Me")])
-            .await
-            .0,
-        403
-    );
-    assert_eq!(
-        err(form::<ReplyToReview>(&app, &ada, &[("review_id", &id), ("text", "  ")]).await),
-        AppError::field("text", "Write a reply of 1 to 5000 characters.")
-    );
-    let _: () = ok(form::<ReplyToReview>(
-        &app,
-        &ada,
-        &[("review_id", &id), ("text", "Thanks, fixed.")],
-    )
-    .await);
-    let reply = reviews(&app, &lea, &[]).await.items[0]
-        .reply
-        .clone()
-        .expect("reply");
-    assert_eq!(
-        (reply.body.as_str(), reply.edited),
-        ("Thanks, fixed.", false)
-    );
-    let _: () = ok(form::<ReplyToReview>(
-        &app,
-        &ada,
-        &[("review_id", &id), ("text", "Thanks, fixed in v2.")],
-    )
-    .await);
-    let reply = reviews(&app, &lea, &[]).await.items[0]
-        .reply
-        .clone()
-        .expect("reply");
-    assert_eq!(
-        (reply.body.as_str(), reply.edited),
-        ("Thanks, fixed in v2.", true)
-    );
-}
-
-on_both_backends! {
-    reviews_instructor_reply => the_instructor_replies_once_and_may_edit_it;
-}
-
-async fn admins_hide_or_dismiss_reported_reviews(backend: Backend) {
-    let app = TestApp::start(backend, Sessions::Memory).await;
-    let (_ada, c) = instructor_and_course(&app, 2).await;
-    let root = person(&app, "root@example.org", Role::Admin).await;
-    let lea = enrolled_learner(&app, "lea@example.org").await;
-    let tom = enrolled_learner(&app, "tom@example.org").await;
-    open_lesson(&app, &lea, c.lessons[0], 1).await;
-    open_lesson(&app, &tom, c.lessons[0], 2).await;
-    let _: () = ok(submit(&app, &lea, "1", "Buy my course instead at spam.example").await);
-    let _: () = ok(submit(&app, &tom, "5", "").await);
-    let spam = reviews(&app, &lea, &[])
-        .await
-        .mine
-        .expect("mine")
-        .id
-        .to_string();
-    let fair = reviews(&app, &tom, &[])
-        .await
-        .mine
-        .expect("mine")
-        .id
-        .to_string();
-    let _: () = ok(form::<ReportReview>(
-        &app,
-        &tom,
-        &[("review_id", &spam), ("reason", "Advertising")],
-    )
-    .await);
-    let _: () =
-        ok(form::<ReportReview>(&app, &lea, &[("review_id", &fair), ("reason", "Too kind")]).await);
-
-    let queue: Vec<ReportedReview> = ok(form::<ListReportedReviews>(&app, &root, &[]).await);
-    assert_eq!(queue.len(), 2);
-    let listed = queue
-        .iter()
-        .find(|q| q.review_id.to_string() == spam)
-        .expect("listed");
-    assert_eq!(listed.reasons, ["Advertising"]);
-    assert_eq!(form::<ListReportedReviews>(&app, &tom, &[]).await.0, 403);
-    assert_eq!(
-        form::<HideReview>(&app, &tom, &[("review_id", &spam), ("reason", "Spam")])
-            .await
-            .0,
-        403
-    );
-
-    assert_eq!(reviews(&app, &tom, &[]).await.summary.average_text(), "3.0");
-    let _: () = ok(form::<HideReview>(
-        &app,
-        &root,
-        &[("review_id", &spam), ("reason", "Advertising another site")],
-    )
-    .await);
-    // It leaves the rating at once; others no longer see it; its author sees why.
-    let page = reviews(&app, &tom, &[]).await;
-    assert_eq!(
-        (page.summary.count, page.summary.average_text()),
-        (1, "5.0".into())
-    );
-    assert!(page.items.iter().all(|r| r.id.to_string() != spam));
-    let own = reviews(&app, &lea, &[]).await.mine.expect("still theirs");
-    assert_eq!(
-        own.hidden_reason.as_deref(),
-        Some("Advertising another site")
-    );
-    assert_eq!(
-        form::<MarkHelpful>(&app, &tom, &[("review_id", &spam)])
-            .await
-            .0,
-        404,
-        "a hidden review takes no votes"
-    );
-
-    let _: () = ok(form::<DismissReports>(&app, &root, &[("review_id", &fair)]).await);
-    let queue: Vec<ReportedReview> = ok(form::<ListReportedReviews>(&app, &root, &[]).await);
-    assert!(queue.is_empty(), "both settled: {queue:?}");
-    assert_eq!(
-        reviews(&app, &lea, &[]).await.items.len(),
-        1,
-        "a dismissed review stays"
-    );
-}
-
-on_both_backends! {
-    reviews_moderation => admins_hide_or_dismiss_reported_reviews;
 }

@@ -20,6 +20,7 @@ pub fn CataloguePage() -> impl IntoView {
             level: p.get("level").filter(|v| !v.is_empty()),
             page: p.get("page").and_then(|v| v.parse().ok()),
             sort: p.get("sort").filter(|v| !v.is_empty()),
+            rating: p.get("rating").filter(|v| !v.is_empty()),
         })
     });
     let results = Resource::new(move || query.get(), list_courses);

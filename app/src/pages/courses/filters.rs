@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::models::{
-    CatalogueFacets, CatalogueQuery, CatalogueSort, FacetCount, CATEGORIES, LEVELS,
+    CatalogueFacets, CatalogueQuery, CatalogueSort, FacetCount, CATEGORIES, LEVELS, RATING_FILTERS,
 };
 
 fn options_from(table: &[(&str, &str)]) -> Vec<FacetCount> {
@@ -101,7 +101,8 @@ fn facet_options(
         .collect()
 }
 
-/// Search text, category, level and order, submitted as `/courses?q=…&category=…&level=…`.
+/// Search text, category, level, rating and order, submitted as
+/// `/courses?q=…&category=…&level=…&rating=…`.
 /// The counts beside each category and level say how many results choosing it would give.
 #[component]
 pub fn FilterForm(
@@ -125,20 +126,33 @@ pub fn FilterForm(
         .collect();
     // What the form shows now, which may be ahead of the URL while a navigation is under way.
     let typed = RwSignal::new(query.q.clone().unwrap_or_default());
+    let rating_selected = query
+        .min_rating()
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    let ratings = std::iter::once((String::new(), "Any rating".to_owned()))
+        .chain(
+            RATING_FILTERS
+                .iter()
+                .map(|(stars, label)| (stars.to_string(), (*label).to_owned())),
+        )
+        .collect();
     let picked = RwSignal::new((
         query.category.clone().unwrap_or_default(),
         query.level.clone().unwrap_or_default(),
         sort_selected.to_owned(),
+        rating_selected.clone(),
     ));
     let navigate = use_navigate();
     let go = move || {
-        let (category, level, sort) = picked.get_untracked();
+        let (category, level, sort, rating) = picked.get_untracked();
         let some = |v: String| (!v.trim().is_empty()).then_some(v);
         let next = CatalogueQuery {
             q: some(typed.get_untracked()),
             category: some(category),
             level: some(level),
             sort: some(sort),
+            rating: some(rating),
             page: None,
         };
         navigate(
@@ -148,9 +162,10 @@ pub fn FilterForm(
     };
     let go_on_pick = go.clone();
     let on_pick = Callback::new(move |(id, value): Change| {
-        picked.update(|(category, level, sort)| match id {
+        picked.update(|(category, level, sort, rating)| match id {
             "category" => *category = value,
             "level" => *level = value,
+            "rating" => *rating = value,
             _ => *sort = value,
         });
         refocus.set(Some(id));
@@ -168,7 +183,7 @@ pub fn FilterForm(
             role="search"
             aria-label="Search and filter courses"
             on:submit=on_submit
-            class="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_auto_auto_auto_auto] lg:items-end"
+            class="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_auto_auto_auto_auto_auto] lg:items-end"
         >
             <div class="flex min-w-0 flex-col gap-1 sm:col-span-2 lg:col-span-1">
                 <label for="q" class="text-sm font-medium text-slate-700">
@@ -198,6 +213,14 @@ pub fn FilterForm(
                 label="Level"
                 options=facet_options("All levels", levels, with_counts)
                 selected=query.level.clone().unwrap_or_default()
+                on_pick
+                refocus
+            />
+            <FilterSelect
+                id="rating"
+                label="Rating"
+                options=ratings
+                selected=rating_selected
                 on_pick
                 refocus
             />

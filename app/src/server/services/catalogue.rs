@@ -14,7 +14,7 @@ use crate::models::{
     category_label, level_label, CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary,
     FacetCount, CATEGORIES, LEVELS,
 };
-use crate::server::entities::{course, lesson, user};
+use crate::server::entities::{course, course_rating, lesson, user};
 
 /// Courses per catalogue page.
 pub const PER_PAGE: u64 = 12;
@@ -42,6 +42,7 @@ pub async fn list_courses(
         text: non_empty(&query.q),
         category: non_empty(&query.category),
         level: non_empty(&query.level),
+        min_rating: query.min_rating(),
         sort: query.sort(),
     };
     let selection = search_index::select(&index, request).map_err(|error| {
@@ -64,8 +65,15 @@ pub async fn list_courses(
         .all(db)
         .await?;
     rows.sort_by_key(|c| page_ids.iter().position(|id| *id == c.id));
+    // The cards show the ratings the results were filtered and sorted by.
+    let ratings: Ratings = index
+        .courses()
+        .iter()
+        .filter(|c| page_ids.contains(&c.id))
+        .map(|c| (c.id, (c.rating_count, c.rating_sum)))
+        .collect();
     Ok(CataloguePage {
-        items: summaries(db, rows).await?,
+        items: cards(db, rows, Some(ratings)).await?,
         page,
         per_page: PER_PAGE,
         total,
@@ -135,15 +143,38 @@ pub async fn facets(db: &DatabaseConnection) -> Result<CatalogueFacets, DbErr> {
     })
 }
 
-/// Builds catalogue cards for courses with two batched queries (instructors, lesson totals).
+/// Ratings by course id: (visible reviews, sum of their stars).
+type Ratings = HashMap<i64, (i64, i64)>;
+
+/// Builds catalogue cards for courses with three batched queries (instructors, lesson totals,
+/// ratings).
 pub(crate) async fn summaries(
     db: &impl sea_orm::ConnectionTrait,
     rows: Vec<course::Model>,
+) -> Result<Vec<CourseSummary>, DbErr> {
+    cards(db, rows, None).await
+}
+
+/// [`summaries`], with the ratings taken from `known` when the caller has them.
+async fn cards(
+    db: &impl sea_orm::ConnectionTrait,
+    rows: Vec<course::Model>,
+    known: Option<Ratings>,
 ) -> Result<Vec<CourseSummary>, DbErr> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
     let course_ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
+    let ratings: Ratings = match known {
+        Some(ratings) => ratings,
+        None => course_rating::Entity::find()
+            .filter(course_rating::Column::CourseId.is_in(course_ids.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.course_id, (r.review_count, r.rating_sum)))
+            .collect(),
+    };
     let instructor_ids: Vec<i64> = rows.iter().map(|c| c.instructor_id).collect();
     let names: HashMap<i64, (String, Option<String>)> = user::Entity::find()
         .filter(user::Column::Id.is_in(instructor_ids))
@@ -169,6 +200,7 @@ pub(crate) async fn summaries(
         .into_iter()
         .map(|c| {
             let (lessons, seconds) = stats.get(&c.id).copied().unwrap_or((0, 0));
+            let (rated, stars) = ratings.get(&c.id).copied().unwrap_or((0, 0));
             let (instructor_name, instructor_slug) =
                 names.get(&c.instructor_id).cloned().unwrap_or_default();
             CourseSummary {
@@ -185,6 +217,8 @@ pub(crate) async fn summaries(
                 price_cents: c.price_cents,
                 currency: c.currency,
                 cover_url: c.cover_url,
+                rating_count: u64::try_from(rated).unwrap_or(0),
+                rating_tenths: crate::models::rating_tenths(stars, rated),
             }
         })
         .collect())

@@ -32,11 +32,7 @@ pub fn summary_of(row: Option<&course_rating::Model>) -> RatingSummary {
         })
     };
     RatingSummary {
-        average: if count == 0 {
-            0.0
-        } else {
-            sum as f64 / count as f64
-        },
+        average: f64::from(crate::models::rating_tenths(sum, count)) / 10.0,
         count: u64::try_from(count).unwrap_or(0),
         histogram: (1..=5u8)
             .rev()

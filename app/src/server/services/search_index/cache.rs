@@ -5,41 +5,75 @@
 //! published courses. Nothing needs to announce a change, so this stays right with several
 //! servers behind a load balancer and with edits made by any route or tool.
 
+use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
 
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait,
 };
 
 use super::{CatalogueIndex, IndexedCourse};
 use crate::error::AppError;
-use crate::server::entities::{course, user};
+use crate::server::entities::{course, course_rating, user};
 
 /// What the index was built from, in a few numbers: any publish, unpublish, deletion, course
-/// edit (each bumps the revision and the update time) or instructor rename changes it.
+/// edit (each bumps the revision and the update time), instructor rename or change to a
+/// course's ratings (each touches the rating row's update time and usually its sums) changes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Fingerprint {
-    published: u64,
+    published: Option<i64>,
     revisions: Option<i64>,
     courses_changed: Option<chrono::DateTime<chrono::Utc>>,
     instructors_changed: Option<chrono::DateTime<chrono::Utc>>,
+    ratings: RatingsPrint,
 }
+
+/// The rating rows in a few numbers.
+type RatingsPrint = (
+    Option<i64>,
+    Option<i64>,
+    Option<chrono::DateTime<chrono::Utc>>,
+);
 
 fn published() -> sea_orm::Select<course::Entity> {
     course::Entity::find().filter(course::Column::Status.eq(course::STATUS_PUBLISHED))
 }
 
 async fn fingerprint(db: &DatabaseConnection) -> Result<Fingerprint, DbErr> {
-    let published_count = published().count(db).await?;
-    let (revisions, courses_changed) = course::Entity::find()
+    // One query for the courses (how many are published, their revisions, the last change)
+    // and one for the ratings keep the fingerprint at three round trips.
+    let is_published = Expr::case(
+        course::Column::Status.eq(course::STATUS_PUBLISHED),
+        Expr::val(1_i32),
+    )
+    .finally(Expr::val(0_i32));
+    let (published_count, revisions, courses_changed) = course::Entity::find()
         .select_only()
+        .column_as(Expr::expr(is_published).sum(), "published")
         .column_as(course::Column::Revision.sum(), "revisions")
         .column_as(course::Column::UpdatedAt.max(), "changed")
-        .into_tuple::<(Option<i64>, Option<chrono::DateTime<chrono::Utc>>)>()
+        .into_tuple::<(
+            Option<i64>,
+            Option<i64>,
+            Option<chrono::DateTime<chrono::Utc>>,
+        )>()
         .one(db)
         .await?
-        .unwrap_or((None, None));
+        .unwrap_or((None, None, None));
+    let ratings = course_rating::Entity::find()
+        .select_only()
+        .column_as(Expr::col(course_rating::Column::CourseId).count(), "rows")
+        .column_as(
+            Expr::cust("CAST(SUM(rating_sum * 7 + review_count) AS BIGINT)"),
+            "sums",
+        )
+        .column_as(course_rating::Column::UpdatedAt.max(), "changed")
+        .into_tuple::<RatingsPrint>()
+        .one(db)
+        .await?
+        .unwrap_or((None, None, None));
     let instructors = published()
         .select_only()
         .column(course::Column::InstructorId)
@@ -57,6 +91,7 @@ async fn fingerprint(db: &DatabaseConnection) -> Result<Fingerprint, DbErr> {
         revisions,
         courses_changed,
         instructors_changed,
+        ratings,
     })
 }
 
@@ -65,9 +100,18 @@ async fn fingerprint(db: &DatabaseConnection) -> Result<Fingerprint, DbErr> {
 async fn load(db: &DatabaseConnection) -> Result<Vec<IndexedCourse>, DbErr> {
     let courses = published().order_by_asc(course::Column::Id).all(db).await?;
     let names = crate::server::services::accounts::instructor_names(db, &courses).await?;
+    let ratings: HashMap<i64, (i64, i64)> = course_rating::Entity::find()
+        .filter(course_rating::Column::ReviewCount.gt(0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.course_id, (r.review_count, r.rating_sum)))
+        .collect();
     Ok(courses
         .into_iter()
         .map(|c| IndexedCourse {
+            rating_count: ratings.get(&c.id).map_or(0, |r| r.0),
+            rating_sum: ratings.get(&c.id).map_or(0, |r| r.1),
             instructor: names.get(&c.instructor_id).cloned().unwrap_or_default(),
             published_at: c.published_at.map_or(0, |t| t.timestamp()),
             id: c.id,

@@ -13,6 +13,8 @@ pub struct Request<'a> {
     pub text: Option<&'a str>,
     pub category: Option<&'a str>,
     pub level: Option<&'a str>,
+    /// Only courses whose average rating is at least this many stars.
+    pub min_rating: Option<u8>,
     pub sort: CatalogueSort,
 }
 
@@ -21,10 +23,25 @@ pub struct Request<'a> {
 pub struct Selection {
     /// Courses matching the text and both filters, in the requested order.
     pub ids: Vec<i64>,
-    /// Per category: courses matching the text and the level filter.
+    /// Per category: courses matching the text, the level and the rating filters.
     pub by_category: HashMap<String, u64>,
-    /// Per level: courses matching the text and the category filter.
+    /// Per level: courses matching the text, the category and the rating filters.
     pub by_level: HashMap<String, u64>,
+}
+
+/// `a`'s average rating against `b`'s, compared exactly (sum/count as fractions); a course
+/// without ratings is below any rated one.
+fn by_average(a: &CourseFacts, b: &CourseFacts) -> Ordering {
+    match (a.rating_count > 0, b.rating_count > 0) {
+        (true, true) => (i128::from(a.rating_sum) * i128::from(b.rating_count))
+            .cmp(&(i128::from(b.rating_sum) * i128::from(a.rating_count))),
+        (rated, other) => rated.cmp(&other),
+    }
+}
+
+/// Whether `c`'s average rating is at least `stars`.
+fn rated_at_least(c: &CourseFacts, stars: u8) -> bool {
+    c.rating_count > 0 && c.rating_sum >= i64::from(stars) * c.rating_count
 }
 
 fn order(sort: CatalogueSort, a: (&CourseFacts, i64), b: (&CourseFacts, i64)) -> Ordering {
@@ -35,6 +52,9 @@ fn order(sort: CatalogueSort, a: (&CourseFacts, i64), b: (&CourseFacts, i64)) ->
         CatalogueSort::Newest => b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id)),
         CatalogueSort::Title => by_title(),
         CatalogueSort::Price => a.price_cents.cmp(&b.price_cents).then_with(by_title),
+        CatalogueSort::Rating => by_average(b, a)
+            .then(b.rating_count.cmp(&a.rating_count))
+            .then_with(by_title),
     }
 }
 
@@ -51,6 +71,10 @@ pub fn select(index: &CatalogueIndex, request: Request<'_>) -> tantivy::Result<S
     };
     let in_category = |c: &CourseFacts| request.category.is_none_or(|v| c.category == v);
     let in_level = |c: &CourseFacts| request.level.is_none_or(|v| c.level == v);
+    let matches: Vec<(&CourseFacts, i64)> = matches
+        .into_iter()
+        .filter(|(c, _)| request.min_rating.is_none_or(|s| rated_at_least(c, s)))
+        .collect();
     let mut selection = Selection::default();
     for (c, _) in &matches {
         if in_level(c) {

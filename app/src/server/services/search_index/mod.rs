@@ -38,6 +38,9 @@ pub struct IndexedCourse {
     pub price_cents: i64,
     /// Seconds since the epoch; 0 when never published.
     pub published_at: i64,
+    /// Visible reviews, and the sum of their stars.
+    pub rating_count: i64,
+    pub rating_sum: i64,
 }
 
 /// The indexed facts about a course that filters and sorts need, in index order.
@@ -50,6 +53,9 @@ pub struct CourseFacts {
     pub published_at: i64,
     /// The title folded for sorting (see `analysis::sort_key`).
     pub title_key: String,
+    /// Visible reviews, and the sum of their stars.
+    pub rating_count: i64,
+    pub rating_sum: i64,
 }
 
 /// A course that matches a search, with its rank (higher is better).
@@ -162,6 +168,8 @@ impl CatalogueIndex {
                 level: c.level,
                 price_cents: c.price_cents,
                 published_at: c.published_at,
+                rating_count: c.rating_count,
+                rating_sum: c.rating_sum,
             })
             .collect();
         Ok(Self {

@@ -21,6 +21,8 @@ fn course(
         level: "beginner".into(),
         price_cents: 0,
         published_at: id,
+        rating_count: 0,
+        rating_sum: 0,
     }
 }
 
@@ -203,6 +205,7 @@ fn listing_filters_counts_and_orders() {
         text,
         category: Some("programming"),
         level,
+        min_rating: None,
         sort,
     };
     let all = select(&index, request(None, None, CatalogueSort::Title)).expect("select");
@@ -221,4 +224,57 @@ fn listing_filters_counts_and_orders() {
     );
     let newest = select(&index, request(None, None, CatalogueSort::Newest)).expect("select");
     assert_eq!(newest.ids, vec![6, 5, 4, 3, 2, 1]);
+}
+
+#[test]
+fn rating_sort_compares_exact_averages_and_the_filter_needs_ratings() {
+    // (id, ratings, sum): 4.5 from 2, 4.5 from 4, 4.0 from 3, 3.99… from 300, none.
+    let rated = [
+        (1, 2, 9),
+        (2, 4, 18),
+        (3, 3, 12),
+        (4, 300, 1_199),
+        (5, 0, 0),
+    ];
+    let index = CatalogueIndex::build(
+        rated
+            .iter()
+            .map(|&(id, count, sum)| IndexedCourse {
+                rating_count: count,
+                rating_sum: sum,
+                ..course(id, &format!("Course {id}"), "", "", "Ada Okafor")
+            })
+            .collect(),
+    )
+    .expect("build");
+    let ask = |min_rating, sort| {
+        select(
+            &index,
+            Request {
+                text: None,
+                category: None,
+                level: None,
+                min_rating,
+                sort,
+            },
+        )
+        .expect("select")
+    };
+    assert_eq!(
+        ask(None, CatalogueSort::Rating).ids,
+        vec![2, 1, 3, 4, 5],
+        "same average: more ratings first; unrated last"
+    );
+    let four_up = ask(Some(4), CatalogueSort::Title);
+    assert_eq!(
+        four_up.ids,
+        vec![1, 2, 3],
+        "exactly 4.0 counts; 3.997 does not"
+    );
+    assert_eq!(
+        four_up.by_level.get("beginner"),
+        Some(&3),
+        "counts follow it"
+    );
+    assert_eq!(ask(Some(3), CatalogueSort::Title).ids, vec![1, 2, 3, 4]);
 }
