@@ -17,6 +17,12 @@ pub struct AuthoredCourseRow {
     pub updated_at: String,
     /// The owning instructor (admins see everyone's courses).
     pub instructor_name: String,
+    /// Visible reviews behind the rating.
+    #[serde(default)]
+    pub rating_count: u64,
+    /// Average rating in tenths of a star (43 is 4.3); 0 without ratings.
+    #[serde(default)]
+    pub rating_tenths: u16,
 }
 
 /// The editable fields of a course, as typed (the server validates and normalises them).

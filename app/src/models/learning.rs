@@ -175,4 +175,8 @@ pub struct CourseStats {
     pub currency: String,
     /// The last 90 days, oldest first, every day present (zero days included).
     pub revenue_per_day: Vec<DailyRevenue>,
+    /// The last 12 months, oldest first, every month present: the average of the visible
+    /// reviews written in each.
+    #[serde(default)]
+    pub rating_per_month: Vec<crate::models::MonthlyRating>,
 }

@@ -4,11 +4,13 @@
 
 mod moderating;
 mod reading;
+mod teaching;
 mod voting;
 mod writing;
 
 pub use moderating::*;
 pub use reading::*;
+pub use teaching::*;
 pub use voting::*;
 pub use writing::*;
 

@@ -202,7 +202,7 @@ pub(super) fn Review(
     let can_act = signed_in && !review.mine;
     let id = review.id;
     view! {
-        <article class="space-y-2" aria-label=format!("Review by {}", review.author)>
+        <article id=format!("review-{id}") class="scroll-mt-20 space-y-2" aria-label=format!("Review by {}", review.author)>
             <div class="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <strong>{review.author.clone()}</strong>
                 <span class="text-amber-500" aria-hidden="true">{stars(review.rating)}</span>

@@ -1,4 +1,5 @@
-//! `/teach`: the instructor's courses and a form to start a new one.
+//! `/teach`: the instructor's courses with their ratings, a form to start a new one, and the
+//! newest reviews of their courses.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -6,14 +7,16 @@ use leptos_router::hooks::use_navigate;
 
 use super::{BUTTON, CARD, INPUT};
 use crate::api::authoring::{list_my_courses, CreateCourse};
+use crate::api::reviews::list_new_reviews;
 use crate::components::{field_errors, ErrorView, FormError, TableScroll};
 use crate::format::LocalTime;
-use crate::models::{AuthoredCourseRow, CATEGORIES, LEVELS};
+use crate::models::{tenths_text, AuthoredCourseRow, NewReview, CATEGORIES, LEVELS};
 
 /// The dashboard; learners get 403 and visitors are sent to sign in (the server function's 401).
 #[component]
 pub fn TeachDashboardPage() -> impl IntoView {
     let courses = Resource::new(|| (), |_| list_my_courses());
+    let reviews = Resource::new(|| (), |_| list_new_reviews());
     view! {
         <Title text="Teach" />
         <div class="mx-auto max-w-5xl space-y-8 px-4 py-10">
@@ -24,6 +27,14 @@ pub fn TeachDashboardPage() -> impl IntoView {
                             <h1 class="text-3xl font-bold tracking-tight">"Your courses"</h1>
                             <NewCourseForm />
                             <CourseTable rows />
+                            <Suspense fallback=|| view! { <p class="text-slate-500">"Loading reviews…"</p> }>
+                                {move || Suspend::new(async move {
+                                    match reviews.await {
+                                        Ok(rows) => view! { <NewReviews rows /> }.into_any(),
+                                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                                    }
+                                })}
+                            </Suspense>
                         }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -99,6 +110,7 @@ fn CourseTable(rows: Vec<AuthoredCourseRow>) -> impl IntoView {
                     <th scope="col" class="px-4 py-3">"Status"</th>
                     <th scope="col" class="px-4 py-3">"Lessons"</th>
                     <th scope="col" class="px-4 py-3">"Learners"</th>
+                    <th scope="col" class="px-4 py-3">"Rating"</th>
                     <th scope="col" class="px-4 py-3">"Last edit"</th>
                 </tr>
             </thead>
@@ -120,6 +132,7 @@ fn CourseTable(rows: Vec<AuthoredCourseRow>) -> impl IntoView {
                             </td>
                             <td class="px-4 py-3">{row.lesson_count}</td>
                             <td class="px-4 py-3">{row.learners}</td>
+                            <td class="px-4 py-3 whitespace-nowrap">{rating_cell(row.rating_count, row.rating_tenths)}</td>
                             <td class="px-4 py-3"><LocalTime at=row.updated_at.clone() /></td>
                         </tr>
                     }
@@ -129,4 +142,57 @@ fn CourseTable(rows: Vec<AuthoredCourseRow>) -> impl IntoView {
         </TableScroll>
     }
     .into_any()
+}
+
+/// "★ 4.3 (12)", read as "4.3 out of 5 from 12 ratings"; "No ratings" without any.
+fn rating_cell(count: u64, tenths: u16) -> AnyView {
+    if count == 0 {
+        return view! { <span class="text-slate-500">"No ratings"</span> }.into_any();
+    }
+    let average = tenths_text(tenths);
+    view! {
+        <span class="sr-only">{format!("{average} out of 5 from {count} ratings")}</span>
+        <span aria-hidden="true"><span class="text-amber-500">"★ "</span>{format!("{average} ({count})")}</span>
+    }
+    .into_any()
+}
+
+/// The newest reviews of the instructor's courses, each linking to itself on the course page
+/// (where the reply form is).
+#[component]
+fn NewReviews(rows: Vec<NewReview>) -> impl IntoView {
+    view! {
+        <section class=CARD aria-labelledby="new-reviews-title">
+            <h2 id="new-reviews-title" class="mb-3 text-xl font-semibold">"New reviews"</h2>
+            {if rows.is_empty() {
+                view! { <p class="text-slate-600">"No reviews yet. Learners can review a course once they have opened a lesson."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="divide-y divide-slate-100" role="list">
+                        {rows.into_iter().map(|r| {
+                            let href = format!("/courses/{}?reviews=newest#review-{}", r.course_slug, r.id);
+                            let stars: String = (1..=5u8).map(|i| if i <= r.rating { '★' } else { '☆' }).collect();
+                            let action = if r.replied { "See your reply" } else { "Reply" };
+                            let label = format!("{action}: {}'s review of {}", r.author, r.course_title);
+                            view! {
+                                <li class="space-y-1 py-3">
+                                    <p class="flex flex-wrap items-center gap-x-2 text-sm">
+                                        <strong>{r.author}</strong>
+                                        <span class="text-amber-500" aria-hidden="true">{stars}</span>
+                                        <span class="sr-only">{format!("Rated {} out of 5", r.rating)}</span>
+                                        <span class="text-slate-600">"on " {r.course_title}</span>
+                                        <span class="text-slate-500"><LocalTime at=r.created_at /></span>
+                                    </p>
+                                    {r.excerpt.map(|text| view! { <p class="break-words text-sm text-slate-700">{text}</p> })}
+                                    <a href=href class="text-sm font-medium text-indigo-700 underline" aria-label=label>
+                                        {action}
+                                    </a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
 }

@@ -1,5 +1,5 @@
 //! `/teach/courses/:id/stats`: enrollments over time, completion rate, per-lesson drop-off,
-//! and sales, refunds and net revenue per day.
+//! sales, refunds and net revenue per day, and the rating month by month.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -8,7 +8,7 @@ use super::CARD;
 use crate::api::learning::get_course_stats;
 use crate::components::{BackLink, TableScroll};
 use crate::format::LocalPrice;
-use crate::models::{CourseStats, DailyRevenue};
+use crate::models::{tenths_text, CourseStats, DailyRevenue, MonthlyRating};
 
 /// The course statistics page (the course's instructor and admins).
 #[component]
@@ -66,6 +66,7 @@ fn StatsView(stats: CourseStats) -> impl IntoView {
                 }}
             </section>
             <Revenue days=stats.revenue_per_day currency=stats.currency />
+            <Ratings months=stats.rating_per_month />
             <section class=CARD aria-labelledby="dropoff-title">
                 <h2 id="dropoff-title" class="text-lg font-semibold">"Lesson drop-off"</h2>
                 <TableScroll label="Lesson drop-off">
@@ -133,6 +134,48 @@ fn Revenue(days: Vec<DailyRevenue>, currency: String) -> impl IntoView {
                                     <td class="whitespace-nowrap py-1 text-right">{format!("{} · ", d.refunds)}{price(d.refunds_cents)}</td>
                                     <td class="whitespace-nowrap py-1 text-right">{price(d.net_cents())}</td>
                                 </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    </TableScroll>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The average rating of the reviews written in each of the last 12 months, as bars out of 5.
+#[component]
+fn Ratings(months: Vec<MonthlyRating>) -> impl IntoView {
+    view! {
+        <section class=CARD aria-labelledby="ratings-title">
+            <h2 id="ratings-title" class="text-lg font-semibold">"Rating by month (last 12 months)"</h2>
+            {if months.iter().all(|m| m.count == 0) {
+                view! { <p class="text-sm text-slate-600">"No reviews in the last 12 months."</p> }.into_any()
+            } else {
+                view! {
+                    <TableScroll label="Rating by month">
+                    <table class="w-full text-sm [&_th]:px-2 [&_td]:px-2">
+                        <thead><tr>
+                            <th scope="col" class="text-left">"Month"</th>
+                            <th scope="col" class="text-left">"Average"</th>
+                            <th scope="col" class="text-right">"Reviews"</th>
+                        </tr></thead>
+                        <tbody>
+                            {months.into_iter().map(|m| {
+                                let average = if m.count == 0 { "–".to_owned() } else { tenths_text(m.tenths) };
+                                view! {
+                                    <tr class="border-t border-slate-100">
+                                        <td class="whitespace-nowrap py-1">{m.month}</td>
+                                        <td class="w-full py-1">
+                                            <div class="flex items-center gap-2">
+                                                <div aria-hidden="true" class="h-3 rounded bg-amber-500" style=format!("width: {}%", u32::from(m.tenths) * 2)></div>
+                                                <span>{average}</span>
+                                            </div>
+                                        </td>
+                                        <td class="py-1 text-right">{m.count}</td>
+                                    </tr>
+                                }
                             }).collect_view()}
                         </tbody>
                     </table>

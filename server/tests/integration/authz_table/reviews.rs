@@ -41,6 +41,7 @@ pub fn reviews() -> Vec<(&'static str, (Access, Args))> {
             ),
         ),
         (reviews::ListReportedReviews::PATH, (Admin, form(&[]))),
+        (reviews::ListNewReviews::PATH, (Instructor, form(&[]))),
         (
             reviews::HideReview::PATH,
             (Admin, form(&[("review_id", "999999"), ("reason", "Spam")])),

@@ -33,9 +33,16 @@ pub async fn list_mine(
     let learner_counts =
         counts_per_course::<enrollment::Entity>(db, enrollment::Column::CourseId, &ids).await?;
     let names = crate::server::services::accounts::instructor_names(db, &courses).await?;
+    let ratings = crate::server::services::reviews::teach::ratings_of(db, &ids).await?;
     Ok(courses
         .into_iter()
         .map(|c| AuthoredCourseRow {
+            rating_count: ratings
+                .get(&c.id)
+                .map_or(0, |r| u64::try_from(r.0).unwrap_or(0)),
+            rating_tenths: ratings
+                .get(&c.id)
+                .map_or(0, |r| crate::models::rating_tenths(r.1, r.0)),
             lesson_count: lesson_counts.get(&c.id).copied().unwrap_or(0),
             learners: learner_counts.get(&c.id).copied().unwrap_or(0),
             updated_at: c.updated_at.to_rfc3339(),

@@ -148,7 +148,10 @@ pub async fn course_stats(
         .into_tuple()
         .all(db)
         .await?;
+    let rating_per_month =
+        crate::server::services::reviews::teach::monthly(db, course.id, now).await?;
     Ok(CourseStats {
+        rating_per_month,
         revenue_per_day: daily_revenue(&purchases, now.date_naive(), STATS_DAYS),
         currency: course.currency.clone(),
         course_id: course.id,

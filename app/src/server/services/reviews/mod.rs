@@ -8,6 +8,7 @@
 pub mod moderation;
 pub mod read;
 pub mod reply;
+pub mod teach;
 pub mod votes;
 pub mod write;
 
