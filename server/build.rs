@@ -56,6 +56,14 @@ fn embed_seed() {
         out,
         "/// The demo instructors (TOML).\npub const INSTRUCTORS: &str = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/seed/instructors.toml\"));"
     );
+    let _ = writeln!(
+        out,
+        "/// The demo learners and their reviews (TOML).\npub const REVIEWS: &str = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/seed/reviews.toml\"));"
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        dir.join("reviews.toml").display()
+    );
     out.push_str(
         "/// The demo courses as (file name, TOML).\npub const COURSES: &[(&str, &str)] = &[\n",
     );

@@ -18,6 +18,7 @@ pub mod page_cache;
 pub mod router;
 pub mod routes;
 pub mod seed;
+pub mod seed_reviews;
 pub mod sessions;
 pub mod shutdown;
 pub mod state;

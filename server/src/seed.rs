@@ -1,5 +1,6 @@
-//! The demo catalogue: two instructors and a dozen published courses, embedded in the binary
-//! from `server/seed/` and loaded by `server seed` or on first start with `LECTERN_DEMO=true`.
+//! The demo catalogue: two instructors, a dozen published courses and some learners' reviews
+//! ([`crate::seed_reviews`]), embedded in the binary from `server/seed/` and loaded by
+//! `server seed` or on first start with `LECTERN_DEMO=true`.
 
 use anyhow::{bail, Context};
 use app::models::{CATEGORIES, LEVELS};
@@ -11,7 +12,7 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
-mod files {
+pub(crate) mod files {
     include!(concat!(env!("OUT_DIR"), "/seed_files.rs"));
 }
 
@@ -49,6 +50,13 @@ pub struct SeedCourse {
     #[serde(default)]
     coupons: Vec<SeedCoupon>,
     sections: Vec<SeedSection>,
+}
+
+impl SeedCourse {
+    /// The course's address name.
+    pub fn slug(&self) -> &str {
+        &self.slug
+    }
 }
 
 /// A percent-off coupon without expiry or limit.
@@ -90,6 +98,8 @@ pub struct SeedReport {
     pub courses_created: usize,
     /// Courses skipped because their slug already exists.
     pub courses_skipped: usize,
+    /// Demo reviews written (a learner's existing review of a course is kept).
+    pub reviews_created: usize,
 }
 
 fn is_slug(s: &str) -> bool {
@@ -378,6 +388,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
         txn.commit().await?;
         report.courses_created += 1;
     }
+    report.reviews_created = crate::seed_reviews::load(db, now).await?;
     Ok(report)
 }
 
