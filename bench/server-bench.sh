@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Server benchmark, on loopback, release builds, in one run: a plain axum "hello world"
 # (bench/hello-axum, the baseline), then Lectern's catalogue, a course page, a lesson page
-# (signed in, enrolled) and the record_progress server function. For each: requests/s with
+# (signed in, enrolled), the catalogue rendered for a signed-in learner (default order, and
+# highest rated with the 4-stars filter) and the record_progress server function. For each: requests/s with
 # wrk at saturation, p50/p99 latency, the ratio to the baseline, and p99 at half the saturation
 # rate (hey, rate-limited). Also: time from process start to /readyz 200 (first start with
 # migrations and demo content, and a restart), and the server's peak RSS.
@@ -106,6 +107,10 @@ run "GET /courses/$course" "$base/courses/$course"
 course_half="$(half_rate_p99 "$rps" "$base/courses/$course")"
 run "GET lesson page (signed in, enrolled)" -H "Cookie: $cookie" "$base/courses/$course/lessons/$lesson"
 lesson_half="$(half_rate_p99 "$rps" -H "Cookie: $cookie" "$base/courses/$course/lessons/$lesson")"
+# Signed in, the catalogue is rendered for every request (the page cache serves visitors only):
+# the default order, and the "Highest rated" order with the "4 stars & up" filter.
+run "GET /courses (signed in, rendered)" -H "Cookie: $cookie" "$base/courses"
+run "GET /courses?sort=rating&rating=4 (signed in, rendered)" -H "Cookie: $cookie" "$base/courses?sort=rating&rating=4"
 log "wrk: record_progress ($learners learners in turn)"
 COOKIES="$work/cookies" PROGRESS_PATH="$progress_path" LESSON_ID="$lesson_id" ORIGIN="$base" \
   saturate -s "$ROOT/bench/load/progress.lua" "$base"
@@ -113,7 +118,7 @@ results+=("POST record_progress|$rps|$p50|$p99|$errors")
 rss_phases+=("after record_progress: $(server_rss_mb) (peak $(server_peak_rss_mb))")
 
 rss_mb="$(server_peak_rss_mb)"
-halves=("$baseline_half" "$catalogue_half" "$course_half" "$lesson_half" "-")
+halves=("$baseline_half" "$catalogue_half" "$course_half" "$lesson_half" "-" "-" "-")
 
 echo
 echo "Backend: $backend. wrk -t2 -c$connections -d${seconds}s; half-rate p99 by hey -c16 at half the wrk rate."

@@ -22,10 +22,11 @@ async function learnerIn(browser: Browser, name: string, address: string): Promi
   return page;
 }
 
-test("a learner who finished a lesson reviews with the keyboard and edits it; another marks it helpful and reports it @needs-js", async ({
+test("a learner who finished a lesson reviews with the keyboard and edits it; the instructor replies; another marks it helpful and reports it; an admin hides it and the card changes @needs-js", async ({
   page,
   browser,
 }) => {
+  test.setTimeout(90_000);
   const stamp = Date.now() % 1000000;
   const name = `Rhea Reviewer ${stamp}`;
   await signUp(page, name);
@@ -85,6 +86,37 @@ test("a learner who finished a lesson reviews with the keyboard and edits it; an
   await expect(other.getByRole("status").filter({ hasText: "Report sent" })).toBeVisible();
   await other.context().close();
 
+  // The catalogue card counts it.
+  const card = (p: Page) => p.getByRole("article").filter({ hasText: "UX Research Basics" });
+  await page.goto("/courses?q=UX+research");
+  await expect(card(page)).toContainText("Rated 5.0 out of 5 from 1 rating");
+
+  // The instructor finds it on /teach and replies under it.
+  const instructorPassword = process.env.LECTERN_DEMO_PASSWORD ?? "";
+  expect(instructorPassword, "LECTERN_DEMO_PASSWORD set by scripts/test.sh").not.toBe("");
+  const teacherContext = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": `10.79.${stamp % 250}.7` } });
+  const teacher = await teacherContext.newPage();
+  await teacher.goto("/signin");
+  await hydrated(teacher, true);
+  await teacher.getByLabel("Email").fill("miguel@lectern.dev");
+  await teacher.getByLabel("Password").fill(instructorPassword);
+  await teacher.getByRole("button", { name: "Sign in" }).click();
+  await expect(teacher.getByTestId("signed-in-as")).toHaveText("Miguel Serrano");
+  await teacher.goto("/teach");
+  await hydrated(teacher, true);
+  const newReviews = teacher.getByRole("region", { name: "New reviews" });
+  await newReviews.getByRole("link", { name: `Reply: ${name}'s review of UX Research Basics` }).click();
+  await expect(teacher).toHaveURL(/\/courses\/ux-research-basics\?reviews=newest#review-\d+$/);
+  await hydrated(teacher, true);
+  const answered = teacher.getByRole("article", { name: `Review by ${name}` });
+  await answered.getByText("Reply", { exact: true }).click();
+  await answered.getByLabel("Your reply").fill("Thank you! Part two gets more exercises next month.");
+  await answered.getByRole("button", { name: "Post reply" }).click();
+  await expect(teacher.getByRole("article", { name: `Review by ${name}` })).toContainText("Reply from the instructor");
+  await teacherContext.close();
+  await page.goto(course);
+  await expect(mine).toContainText("Thank you! Part two gets more exercises next month.");
+
   // An admin hides it from the queue; the author is told why and others no longer see it.
   const adminEmail = process.env.LECTERN_E2E_ADMIN_EMAIL ?? "";
   const adminPassword = process.env.LECTERN_E2E_ADMIN_PASSWORD ?? "";
@@ -111,6 +143,10 @@ test("a learner who finished a lesson reviews with the keyboard and edits it; an
   await hydrated(page, true);
   await expect(page.getByText("A moderator hid this review: Names another product.")).toBeVisible();
   await expect(page.getByRole("article", { name: `Review by ${name}` })).toHaveCount(0);
+
+  // The card's rating follows at once.
+  await page.goto("/courses?q=UX+research");
+  await expect(card(page)).toContainText("No ratings yet");
 });
 
 test("a visitor reads the rating summary and is told how to review", async ({ page }) => {
