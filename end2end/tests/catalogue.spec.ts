@@ -125,3 +125,28 @@ test("filters apply as soon as they change, and their counts follow @needs-js", 
   await expect(page.getByRole("status")).toHaveText("1 course");
   await expect(page.getByRole("article").first().getByRole("heading")).toHaveText("Async Rust in Practice");
 });
+
+test("cards show ratings; highest rated first, and 4 stars & up, with or without JavaScript", async ({ page }, info) => {
+  const js = info.project.name === "hydrated";
+  await page.goto("/courses");
+  await hydrated(page, js);
+  const card = (title: string) => page.getByRole("article").filter({ hasText: title });
+  // The demo reviews: Rust Fundamentals has 5, 4, 5, 3 and 5 stars.
+  await expect(card("Rust Fundamentals")).toContainText("Rated 4.4 out of 5 from 5 ratings");
+  await expect(card("Espa")).toContainText("No ratings yet");
+
+  const form = page.getByRole("search", { name: "Search and filter courses" });
+  await page.getByLabel("Rating").selectOption({ label: "4 stars & up" });
+  await page.getByLabel("Sort by").selectOption({ label: "Highest rated" });
+  await form.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/rating=4/);
+  await expect(page).toHaveURL(/sort=rating/);
+  await expect(page.getByRole("status")).toHaveText("4 courses");
+  await expect(page.getByRole("article").getByRole("heading")).toHaveText([
+    "Deep Work: Focus in a Distracted World",
+    "Typography for Screens",
+    "Rust Fundamentals",
+    "Statistics with Python",
+  ]);
+  await expect(page.getByLabel("Rating").locator("option:checked")).toHaveText("4 stars & up");
+});
