@@ -259,6 +259,23 @@ pub async fn set_demo_passwords(db: &DatabaseConnection, password: &str) -> anyh
     Ok(updated)
 }
 
+/// The id of the user with (lower-case) `email`, inserting `new` (with that email) when there
+/// is none; `true` when it was inserted. Existing accounts are left as they are.
+pub(crate) async fn user_for(
+    db: &DatabaseConnection,
+    email: &str,
+    new: user::ActiveModel,
+) -> anyhow::Result<(i64, bool)> {
+    let existing = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?;
+    Ok(match existing {
+        Some(u) => (u.id, false),
+        None => (new.insert(db).await?.id, true),
+    })
+}
+
 /// Loads the demo instructors and courses; existing instructors and courses are left alone.
 pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
     let instructors: InstructorsFile =
@@ -269,28 +286,21 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
     let mut instructor_ids = std::collections::HashMap::new();
     for i in instructors.instructors {
         let email = i.email.to_lowercase();
-        let existing = user::Entity::find()
-            .filter(user::Column::Email.eq(email.as_str()))
-            .one(db)
-            .await?;
-        let id = match existing {
-            Some(u) => u.id,
-            None => {
-                report.instructors_created += 1;
-                user::ActiveModel {
-                    email: Set(email.clone()),
-                    display_name: Set(i.display_name),
-                    role: Set("instructor".to_owned()),
-                    bio: Set(i.bio),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(db)
-                .await?
-                .id
-            }
-        };
+        let (id, created) = user_for(
+            db,
+            &email,
+            user::ActiveModel {
+                email: Set(email.clone()),
+                display_name: Set(i.display_name),
+                role: Set("instructor".to_owned()),
+                bio: Set(i.bio),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            },
+        )
+        .await?;
+        report.instructors_created += usize::from(created);
         // Their public profile's address (`/instructors/{slug}`), given once.
         app::server::services::instructors::assign_slug(db, id).await?;
         instructor_ids.insert(email, id);

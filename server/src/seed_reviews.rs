@@ -74,26 +74,19 @@ pub async fn load(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
     let mut learners = std::collections::HashMap::new();
     for l in file.learners {
         let email = l.email.to_lowercase();
-        let existing = user::Entity::find()
-            .filter(user::Column::Email.eq(email.as_str()))
-            .one(db)
-            .await?;
-        let id = match existing {
-            Some(u) => u.id,
-            None => {
-                user::ActiveModel {
-                    email: Set(email.clone()),
-                    display_name: Set(l.display_name),
-                    role: Set("learner".to_owned()),
-                    created_at: Set(now - Duration::days(200)),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(db)
-                .await?
-                .id
-            }
-        };
+        let (id, _) = crate::seed::user_for(
+            db,
+            &email,
+            user::ActiveModel {
+                email: Set(email.clone()),
+                display_name: Set(l.display_name),
+                role: Set("learner".to_owned()),
+                created_at: Set(now - Duration::days(200)),
+                updated_at: Set(now),
+                ..Default::default()
+            },
+        )
+        .await?;
         learners.insert(email, id);
     }
     let mut written = 0;

@@ -14,7 +14,7 @@ use crate::models::{
     category_label, level_label, CatalogueFacets, CataloguePage, CatalogueQuery, CourseSummary,
     FacetCount, CATEGORIES, LEVELS,
 };
-use crate::server::entities::{course, course_rating, lesson, user};
+use crate::server::entities::{course, lesson, user};
 
 /// Courses per catalogue page.
 pub const PER_PAGE: u64 = 12;
@@ -167,13 +167,7 @@ async fn cards(
     let course_ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
     let ratings: Ratings = match known {
         Some(ratings) => ratings,
-        None => course_rating::Entity::find()
-            .filter(course_rating::Column::CourseId.is_in(course_ids.clone()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|r| (r.course_id, (r.review_count, r.rating_sum)))
-            .collect(),
+        None => super::reviews::ratings_of(db, &course_ids).await?,
     };
     let instructor_ids: Vec<i64> = rows.iter().map(|c| c.instructor_id).collect();
     let names: HashMap<i64, (String, Option<String>)> = user::Entity::find()

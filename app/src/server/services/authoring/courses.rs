@@ -33,7 +33,7 @@ pub async fn list_mine(
     let learner_counts =
         counts_per_course::<enrollment::Entity>(db, enrollment::Column::CourseId, &ids).await?;
     let names = crate::server::services::accounts::instructor_names(db, &courses).await?;
-    let ratings = crate::server::services::reviews::teach::ratings_of(db, &ids).await?;
+    let ratings = crate::server::services::reviews::ratings_of(db, &ids).await?;
     Ok(courses
         .into_iter()
         .map(|c| AuthoredCourseRow {

@@ -87,6 +87,21 @@ pub async fn opened_a_lesson(
         .is_some())
 }
 
+/// (visible reviews, sum of their stars) of each of `course_ids` that has a rating row: what
+/// cards and `/teach` show.
+pub async fn ratings_of(
+    db: &impl ConnectionTrait,
+    course_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, (i64, i64)>, sea_orm::DbErr> {
+    Ok(course_rating::Entity::find()
+        .filter(course_rating::Column::CourseId.is_in(course_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.course_id, (r.review_count, r.rating_sum)))
+        .collect())
+}
+
 /// Takes the lock on `course_id`'s aggregate row (creating the row if it is the first review):
 /// later changes to the course's reviews wait until this transaction ends.
 pub async fn lock_rating(

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::error::AppError;
 use crate::models::{rating_tenths, MonthlyRating, NewReview, Role};
-use crate::server::entities::{course, course_rating, review, user};
+use crate::server::entities::{course, review, user};
 
 /// How many reviews `/teach` lists.
 pub const NEW_REVIEWS: u64 = 10;
@@ -17,20 +17,6 @@ pub const NEW_REVIEWS: u64 = 10;
 pub const MONTHS: u32 = 12;
 /// The longest excerpt of a review's text on `/teach`, in characters.
 const EXCERPT_CHARS: usize = 200;
-
-/// (visible reviews, sum of their stars) of each of `course_ids` that has a rating row.
-pub async fn ratings_of(
-    db: &impl ConnectionTrait,
-    course_ids: &[i64],
-) -> Result<HashMap<i64, (i64, i64)>, AppError> {
-    Ok(course_rating::Entity::find()
-        .filter(course_rating::Column::CourseId.is_in(course_ids.iter().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.course_id, (r.review_count, r.rating_sum)))
-        .collect())
-}
 
 /// The newest visible reviews of the courses `user` teaches (every course for admins, as on
 /// `/teach`), newest first.
