@@ -16,14 +16,15 @@ use crate::pages::admin::{
     AdminApplicationsPage, AdminPurchasesPage, AdminReviewsPage, AdminUsersPage,
 };
 use crate::pages::checkout::{CheckoutCancelPage, CheckoutSuccessPage, DemoCheckoutPage};
+use crate::pages::credentials::{CredentialPage, VerifyCredentialPage};
 use crate::pages::info::{ContactPage, HelpPage, PrivacyPage, TermsPage};
 use crate::pages::instructors::InstructorProfilePage;
-use crate::pages::learning::MyLearningPage;
+use crate::pages::learning::{AchievementsPage, MyLearningPage};
 use crate::pages::quiz::{AttemptPage, AttemptResultPage};
 use crate::pages::teach::{
-    CouponsPage, CourseEditorPage, CourseStatsPage, EditQuestionPage, GradebookPage,
-    ImportQuestionsPage, LessonEditorPage, NewQuestionPage, QuestionBankPage, QuizStatsPage,
-    TeachAttemptPage, TeachDashboardPage,
+    CouponsPage, CourseBadgesPage, CourseEditorPage, CourseStatsPage, EditQuestionPage,
+    GradebookPage, ImportQuestionsPage, LessonEditorPage, NewQuestionPage, QuestionBankPage,
+    QuizStatsPage, TeachAttemptPage, TeachDashboardPage,
 };
 use crate::pages::{
     courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
@@ -120,6 +121,18 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/learning") view=MyLearningPage ssr=SsrMode::Async />
+                        <Route path=path!("/achievements") view=AchievementsPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/credentials/verify")
+                            view=VerifyCredentialPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/credentials/:id") view=CredentialPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/teach/courses/:id/badges")
+                            view=CourseBadgesPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/teach") view=TeachDashboardPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/teach/courses/:id/coupons")

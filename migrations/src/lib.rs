@@ -26,6 +26,7 @@ mod m20261126_000013_instructor_profiles;
 mod m20261127_000014_payments;
 mod m20261127_000015_coupons;
 mod m20261127_000016_reviews;
+mod m20261128_000017_badges;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000014_payments::Migration),
             Box::new(m20261127_000015_coupons::Migration),
             Box::new(m20261127_000016_reviews::Migration),
+            Box::new(m20261128_000017_badges::Migration),
         ]
     }
 }

@@ -6,6 +6,8 @@ use anyhow::{bail, Context};
 
 /// Default database: a SQLite file under `data/`, created on first start.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/lectern.db?mode=rwc";
+/// Default file for the credential signing key, next to the default database.
+pub const DEFAULT_BADGE_KEY_FILE: &str = "data/badge-signing-key.pem";
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +80,12 @@ pub struct Config {
     pub stripe_webhook_secret: Option<String>,
     /// Stripe's API address (`https://api.stripe.com`; tests point it at a local fake).
     pub stripe_api_base: String,
+    /// The credential signing key as PEM (`BADGE_SIGNING_KEY`; production: from the secrets
+    /// store, the same for every instance). Without it, [`Config::badge_key_file`].
+    pub badge_signing_key: Option<String>,
+    /// Where the credential signing key is kept when `BADGE_SIGNING_KEY` is not set
+    /// (`BADGE_SIGNING_KEY_FILE`, default `data/badge-signing-key.pem`; made on first start).
+    pub badge_key_file: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -117,6 +125,11 @@ impl std::fmt::Debug for Config {
                 &self.stripe_webhook_secret.as_ref().map(|_| "***"),
             )
             .field("stripe_api_base", &self.stripe_api_base)
+            .field(
+                "badge_signing_key",
+                &self.badge_signing_key.as_ref().map(|_| "***"),
+            )
+            .field("badge_key_file", &self.badge_key_file)
             .finish()
     }
 }
@@ -253,6 +266,8 @@ impl Config {
             stripe_secret_key: None,
             stripe_webhook_secret: None,
             stripe_api_base: DEFAULT_STRIPE_API_BASE.to_owned(),
+            badge_signing_key: None,
+            badge_key_file: DEFAULT_BADGE_KEY_FILE.to_owned(),
         }
     }
 
@@ -314,6 +329,9 @@ impl Config {
             stripe_webhook_secret: text("STRIPE_WEBHOOK_SECRET"),
             stripe_api_base: text("STRIPE_API_BASE")
                 .unwrap_or_else(|| DEFAULT_STRIPE_API_BASE.to_owned()),
+            badge_signing_key: text("BADGE_SIGNING_KEY"),
+            badge_key_file: text("BADGE_SIGNING_KEY_FILE")
+                .unwrap_or_else(|| DEFAULT_BADGE_KEY_FILE.to_owned()),
         })
     }
 }

@@ -49,6 +49,9 @@ pub struct SeedCourse {
     /// Coupons learners can try on the demo (paid courses only).
     #[serde(default)]
     coupons: Vec<SeedCoupon>,
+    /// Badges learners of the course can earn.
+    #[serde(default)]
+    badges: Vec<crate::seed_badges::SeedBadge>,
     sections: Vec<SeedSection>,
 }
 
@@ -140,6 +143,7 @@ fn validate(c: &SeedCourse) -> anyhow::Result<()> {
             );
         }
     }
+    crate::seed_badges::validate(&c.badges)?;
     if c.sections.is_empty() {
         bail!("a course needs at least one section");
     }
@@ -360,6 +364,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
             .insert(&txn)
             .await?;
         }
+        crate::seed_badges::insert(&txn, course_id, instructor_id, c.badges, now).await?;
         for (s_pos, s) in c.sections.into_iter().enumerate() {
             let section_id = section::ActiveModel {
                 course_id: Set(course_id),

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app::server::{
+    credentials::{Issuer, SigningKey},
     live::ProgressHub,
     mail::Mailer,
     payments::{Payments, StripeApi},
@@ -81,6 +82,7 @@ pub async fn build(
     let storage = media_storage(config).await?;
     let payments = payments(config)?;
     let metrics = crate::metrics::Metrics::new(db.clone(), config.metrics_token.as_deref());
+    let issuer = issuer(config).await?;
     Ok(Wiring {
         metrics,
         state: AppState {
@@ -96,12 +98,31 @@ pub async fn build(
             progress,
             search: Default::default(),
             payments,
+            issuer: Arc::new(issuer),
         },
         store,
         cookie_secure: config.cookie_secure,
         request_timeout: config.request_timeout,
         page_cache,
     })
+}
+
+/// The credential issuer: its key from `BADGE_SIGNING_KEY`, else from the key file (made with
+/// a new key on the first start); logs the key's id and where it came from, never the key.
+async fn issuer(config: &Config) -> anyhow::Result<Issuer> {
+    let pem = config.badge_signing_key.clone();
+    let file = std::path::PathBuf::from(&config.badge_key_file);
+    let from = match &pem {
+        Some(_) => "BADGE_SIGNING_KEY".to_owned(),
+        None => file.display().to_string(),
+    };
+    // Generating a key takes a moment of CPU: not on an async worker.
+    let key =
+        tokio::task::spawn_blocking(move || SigningKey::load_or_create(pem.as_deref(), &file))
+            .await
+            .context("loading the credential signing key")??;
+    tracing::info!(kid = %key.public().kid, from = %from, "credential signing key");
+    Ok(Issuer::new(key, &config.public_url, "Lectern"))
 }
 
 /// Stripe when `STRIPE_SECRET_KEY` is set (its webhook secret is then required), the demo

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod authoring;
+pub mod badges;
 pub mod catalogue;
 pub mod home;
 pub mod instructors;

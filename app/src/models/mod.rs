@@ -2,6 +2,7 @@
 
 mod account;
 mod authoring;
+mod badges;
 mod catalogue;
 mod coupons;
 mod course;
@@ -20,6 +21,12 @@ pub use account::{
 pub use authoring::{
     publish_problems, AuthoredCourseRow, CourseDraft, CourseEditor, CurriculumOrder, EditorLesson,
     EditorSection, LessonDraft, LessonEditor, MediaInfo, Saved, SectionOrder, UploadTicket,
+};
+pub use badges::{
+    badge_image_path, Achievements, AwardRow, BadgeDraft, BadgeRow, CourseBadges,
+    CredentialVerdict, CredentialView, MyBadge, QuizChoice, Rule, AWARDS_PER_PAGE, BADGE_IMAGES,
+    MAX_BADGES_PER_COURSE, MAX_BADGE_CRITERIA, MAX_BADGE_DESCRIPTION, MAX_BADGE_NAME,
+    MAX_REVOKE_REASON,
 };
 pub use catalogue::{
     CatalogueFacets, CataloguePage, CatalogueQuery, CatalogueSort, CourseSummary, FacetCount,

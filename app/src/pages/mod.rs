@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod checkout;
 pub mod courses;
+pub mod credentials;
 pub mod home;
 pub mod info;
 pub mod instructors;

@@ -2,6 +2,7 @@
 //! Compiled only with the `ssr` feature, so none of it reaches the browser bundle.
 
 pub mod context;
+pub mod credentials;
 pub mod entities;
 pub mod live;
 pub mod mail;

@@ -43,6 +43,8 @@ pub struct AppState {
     pub search: SearchIndexCache,
     /// The payment provider (Stripe, the demo checkout, or none).
     pub payments: super::payments::Payments,
+    /// The issuer of badge credentials, with its signing key.
+    pub issuer: Arc<super::credentials::Issuer>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

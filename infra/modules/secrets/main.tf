@@ -7,6 +7,9 @@
 #   SESSION_KEY       cookie/session encryption key
 #   SIGNING_KEY       signing key for tokens and signed URLs
 #   SMTP_URL          created with a placeholder; the real value is set out of band
+#   BADGE_SIGNING_KEY the RSA key (PKCS#8 PEM) that signs badge credentials; every instance
+#                     must share it, and it must outlive deployments (credentials already
+#                     issued are checked against its public half)
 #
 # Generated values live in the (encrypted, access-controlled) Terraform state as well. Rotation
 # is `terraform apply -replace=...` followed by a deploy; see infra/README.md.
@@ -32,6 +35,13 @@ resource "random_password" "signing_key" {
   special = false
 }
 
+# The credential signing key (RS256, what Open Badges 3.0 verifiers accept). Never rotated by
+# `-replace` alone: issued credentials verify only against a published key (infra/README.md).
+resource "tls_private_key" "badge_signing" {
+  algorithm = "RSA"
+  rsa_bits  = 2048
+}
+
 # Shared secret CloudFront sends to the ALB (X-Origin-Verify); the ALB rejects requests without it.
 resource "random_password" "origin_verify" {
   length  = 48
@@ -39,13 +49,14 @@ resource "random_password" "origin_verify" {
 }
 
 locals {
-  generated_names = ["DATABASE_URL", "REDIS_URL", "REDIS_AUTH_TOKEN", "SESSION_KEY", "SIGNING_KEY"]
+  generated_names = ["DATABASE_URL", "REDIS_URL", "REDIS_AUTH_TOKEN", "SESSION_KEY", "SIGNING_KEY", "BADGE_SIGNING_KEY"]
   generated = {
-    DATABASE_URL     = "postgres://${var.database.username}:${random_password.database.result}@${var.database.address}:${var.database.port}/${var.database.name}?sslmode=require"
-    REDIS_URL        = "rediss://:${random_password.redis_auth.result}@${var.redis.address}:${var.redis.port}"
-    REDIS_AUTH_TOKEN = random_password.redis_auth.result
-    SESSION_KEY      = random_password.session_key.result
-    SIGNING_KEY      = random_password.signing_key.result
+    DATABASE_URL      = "postgres://${var.database.username}:${random_password.database.result}@${var.database.address}:${var.database.port}/${var.database.name}?sslmode=require"
+    REDIS_URL         = "rediss://:${random_password.redis_auth.result}@${var.redis.address}:${var.redis.port}"
+    REDIS_AUTH_TOKEN  = random_password.redis_auth.result
+    SESSION_KEY       = random_password.session_key.result
+    SIGNING_KEY       = random_password.signing_key.result
+    BADGE_SIGNING_KEY = tls_private_key.badge_signing.private_key_pem_pkcs8
   }
 }
 

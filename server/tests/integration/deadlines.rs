@@ -33,7 +33,9 @@ async fn pages_render_while_other_servers_start() {
                     .output_name("lectern")
                     .site_root("target/site")
                     .build();
-                let config = Config::embedded("sqlite::memory:");
+                let mut config = Config::embedded("sqlite::memory:");
+                config.badge_signing_key =
+                    Some(crate::common::server::test_signing_key().to_owned());
                 let wiring = state::build(&config, options, db.clone())
                     .await
                     .expect("wire state");

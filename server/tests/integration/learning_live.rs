@@ -209,6 +209,7 @@ async fn graceful_shutdown_ends_open_streams() {
     let media = tempfile::tempdir().expect("media dir");
     let mut config = Config::embedded("sqlite::memory:");
     config.media_dir = media.path().display().to_string();
+    config.badge_signing_key = Some(crate::common::server::test_signing_key().to_owned());
     let options = leptos::config::LeptosOptions::builder()
         .output_name("lectern")
         .site_root("target/site")

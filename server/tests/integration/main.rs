@@ -16,6 +16,8 @@ mod authoring_outsiders;
 mod authz_matrix;
 mod authz_table;
 mod backups;
+mod badges;
+mod badges_credentials;
 mod bounds;
 mod caching;
 mod catalogue;

@@ -39,7 +39,10 @@ pub fn MyLearningPage() -> impl IntoView {
     view! {
         <Title text="My learning" />
         <div class="mx-auto max-w-5xl space-y-6 px-4 py-10">
-            <h1 class="text-3xl font-bold tracking-tight">"My learning"</h1>
+            <div class="flex flex-wrap items-baseline justify-between gap-2">
+                <h1 class="text-3xl font-bold tracking-tight">"My learning"</h1>
+                <a href="/achievements" class="font-medium text-indigo-700 underline">"Achievements"</a>
+            </div>
             <Suspense fallback=|| view! { <p class="text-slate-500">"Loading your courses…"</p> }>
                 {move || {
                     // Read the query before awaiting: after the await this render may be gone.

@@ -65,6 +65,7 @@ fn CourseEditorView(editor: CourseEditor) -> impl IntoView {
                     <a class=BUTTON_LIGHT href=format!("/teach/courses/{course_id}/gradebook")>"Gradebook"</a>
                     <a class=BUTTON_LIGHT href=format!("/teach/courses/{course_id}/stats")>"Statistics"</a>
                     <a class=BUTTON_LIGHT href=format!("/teach/courses/{course_id}/coupons")>"Coupons"</a>
+                    <a class=BUTTON_LIGHT href=format!("/teach/courses/{course_id}/badges")>"Badges"</a>
                     <a class=BUTTON_LIGHT href=move || format!("/courses/{}", slug.get()) target="_blank" rel="noopener">"Preview as learner"</a>
                 </div>
             </header>

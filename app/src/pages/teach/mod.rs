@@ -1,5 +1,6 @@
 //! `/teach`: instructor authoring: the dashboard, the course editor and the lesson editor.
 
+mod badges;
 mod coupons;
 mod course_editor;
 mod curriculum_editor;
@@ -9,6 +10,7 @@ mod lesson_editor;
 mod quiz;
 mod stats;
 
+pub use badges::CourseBadgesPage;
 pub use coupons::CouponsPage;
 pub use course_editor::CourseEditorPage;
 pub use dashboard::TeachDashboardPage;

@@ -22,6 +22,8 @@ pub struct Model {
     pub auth_version: i32,
     /// When the account was deleted and anonymised; such users can never sign in.
     pub deleted_at: Option<DateTimeUtc>,
+    /// Whether the learner's credential pages (`/credentials/{id}`) are public.
+    pub credentials_public: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -105,7 +105,7 @@ pub async fn run_due(
         let Some(claimed) = claim_next(db, now).await? else {
             break;
         };
-        match run(handlers, &claimed).await {
+        match run(db, handlers, &claimed).await {
             Ok(()) => {
                 job::Entity::delete_by_id(claimed.id).exec(db).await?;
                 report.done += 1;
@@ -172,8 +172,25 @@ async fn claim_next(
     }
 }
 
-async fn run(handlers: &Handlers, claimed: &job::Model) -> Result<(), String> {
+async fn run(
+    db: &DatabaseConnection,
+    handlers: &Handlers,
+    claimed: &job::Model,
+) -> Result<(), String> {
     match claimed.kind.as_str() {
+        super::badges::BACKFILL_JOB => {
+            let badge_id: i64 = serde_json::from_str(&claimed.payload)
+                .map_err(|e| format!("unreadable badge job: {e}"))?;
+            let awarded = super::badges::backfill(db, badge_id)
+                .await
+                .map_err(|e| e.to_string())?;
+            tracing::info!(
+                badge_id,
+                awarded,
+                "badge awarded to learners who had earned it"
+            );
+            Ok(())
+        }
         MAIL => {
             let mail: MailJob = serde_json::from_str(&claimed.payload)
                 .map_err(|e| format!("unreadable mail job: {e}"))?;

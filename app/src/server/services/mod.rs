@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod authoring;
+pub mod badges;
 pub mod catalogue;
 pub mod courses;
 pub mod home;

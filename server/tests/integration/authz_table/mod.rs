@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 mod authoring;
+mod badges;
 mod payments;
 mod people;
 mod profiles;
@@ -35,5 +36,6 @@ pub fn table() -> BTreeMap<&'static str, (Access, Args)> {
         .chain(profiles::profiles())
         .chain(payments::payments())
         .chain(reviews::reviews())
+        .chain(badges::badges())
         .collect()
 }

@@ -17,7 +17,7 @@ pub mod learning;
 mod people;
 mod pg;
 pub mod quiz;
-mod server;
+pub mod server;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

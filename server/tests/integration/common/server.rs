@@ -168,6 +168,7 @@ impl TestApp {
         config.outbox_dir = outbox_dir.path().display().to_string();
         let media_dir = tempfile::tempdir().expect("media dir");
         config.media_dir = media_dir.path().display().to_string();
+        config.badge_signing_key = Some(test_signing_key().to_owned());
         if let Some(prefix) = &redis_key_prefix {
             config.redis_url = Some(redis_url());
             config.redis_key_prefix = prefix.clone();
@@ -239,4 +240,15 @@ impl TestApp {
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
     }
+}
+
+/// One credential signing key for every test server of this process (generating one per
+/// server would cost more than the tests themselves).
+pub fn test_signing_key() -> &'static str {
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        app::server::credentials::SigningKey::generate()
+            .expect("generate a test signing key")
+            .1
+    })
 }

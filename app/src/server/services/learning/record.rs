@@ -153,6 +153,7 @@ pub async fn record(
     for (course_id, events) in &touched {
         note_activity(&txn, user.id, *course_id, events).await?;
         mark_completed_if_done(&txn, user.id, *course_id).await?;
+        crate::server::services::badges::award_due(&txn, user.id, *course_id).await?;
     }
     txn.commit().await?;
 

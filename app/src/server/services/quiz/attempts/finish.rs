@@ -17,6 +17,7 @@ use crate::quiz::{grade, untouched_response, Presentation, Question, Response};
 use crate::server::entities::{
     attempt_question, course, lesson_progress, quiz, quiz_attempt, user,
 };
+use crate::server::services::badges;
 use crate::server::services::learning::{course_progress, enrolling::mark_completed_if_done};
 
 /// What a learner is told when their time ran out.
@@ -198,6 +199,7 @@ pub async fn submit(
         .ok_or(AppError::NotFound)?;
     let (settings, _) = rules(&quiz)?;
     let progress = complete_if_passed(db, &done, &settings).await?;
+    badges::award_due(db, done.user_id, done.course_id).await?;
     Ok((results::result(db, user, done.id).await?, progress))
 }
 
@@ -240,5 +242,6 @@ async fn finalize_one(
         .ok_or(AppError::NotFound)?;
     let (settings, _) = rules(&quiz)?;
     complete_if_passed(db, &done, &settings).await?;
+    badges::award_due(db, done.user_id, done.course_id).await?;
     Ok(())
 }

@@ -1,0 +1,10 @@
+//! Badges: defining them and revoking awards (a course's instructor and admins), a learner's
+//! own achievements and who may see them, and public credential pages and checks (anyone).
+
+mod learner;
+mod public;
+mod teaching;
+
+pub use learner::*;
+pub use public::*;
+pub use teaching::*;

@@ -1,0 +1,115 @@
+//! `/achievements`: the signed-in learner's badges, each with its public credential page and
+//! its downloads (the signed `.jwt` and the JSON), and the choice of who may open those pages.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::badges::{get_achievements, SetCredentialsPublic};
+use crate::components::{ErrorView, FormError};
+use crate::models::{Achievements, MyBadge};
+
+const LINK: &str = "font-medium text-indigo-700 underline";
+const BUTTON_LIGHT: &str = "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
+
+/// The achievements page; visitors are sent to sign in.
+#[component]
+pub fn AchievementsPage() -> impl IntoView {
+    let toggle = ServerAction::<SetCredentialsPublic>::new();
+    let data = Resource::new(move || toggle.version().get(), |_| get_achievements());
+    view! {
+        <Title text="Achievements" />
+        <div class="mx-auto max-w-5xl space-y-6 px-4 py-10">
+            <h1 class="text-3xl font-bold tracking-tight">"Achievements"</h1>
+            <Transition fallback=|| view! { <p class="text-slate-500">"Loading your badges…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(data) => view! { <Badges data toggle /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn Badges(data: Achievements, toggle: ServerAction<SetCredentialsPublic>) -> impl IntoView {
+    let Achievements { badges, public } = data;
+    let list = if badges.is_empty() {
+        view! {
+            <p class="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
+                "No badges yet. Courses award them when you complete lessons, pass quizzes and finish the course. "
+                <a href="/learning" class=LINK>"Continue learning"</a>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul class="grid gap-4 sm:grid-cols-2" role="list">
+                {badges.into_iter().map(|b| view! { <BadgeCard badge=b /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let (status, next, button) = if public {
+        (
+            "Your credential pages are public: anyone with a link can open and check them.",
+            "false",
+            "Make my credential pages private",
+        )
+    } else {
+        (
+            "Your credential pages are private: only you can open them. Links you shared show \u{201c}not found\u{201d}.",
+            "true",
+            "Make my credential pages public",
+        )
+    };
+    let value = Signal::derive(move || toggle.value().get());
+    view! {
+        <section aria-labelledby="badges-title" class="space-y-3">
+            <h2 id="badges-title" class="text-xl font-semibold">"Badges"</h2>
+            {list}
+        </section>
+        <section aria-labelledby="sharing-title" class="space-y-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+            <h2 id="sharing-title" class="text-xl font-semibold">"Sharing"</h2>
+            <p class="text-slate-700">{status}</p>
+            <ActionForm action=toggle>
+                <input type="hidden" name="public" value=next />
+                <button type="submit" class=BUTTON_LIGHT disabled=move || toggle.pending().get()>{button}</button>
+            </ActionForm>
+            <FormError value />
+            <p class="text-sm text-slate-600">
+                "Each badge is an Open Badges 3.0 credential signed by Lectern. Anyone can check one at "
+                <a href="/credentials/verify" class=LINK>"Verify a credential"</a>
+                ", or with any Open Badges 3.0 verifier."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn BadgeCard(badge: MyBadge) -> impl IntoView {
+    let page = format!("/credentials/{}", badge.id);
+    let jwt = format!("{page}/credential.jwt");
+    let json = format!("{page}/credential.json");
+    let name = badge.name.clone();
+    view! {
+        <li class="flex gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <img src=badge.image alt="" width="64" height="64" class="h-16 w-16 shrink-0" />
+            <div class="min-w-0 space-y-1">
+                <h3 class="break-words text-lg font-semibold">{badge.name}</h3>
+                {badge.course.map(|c| view! { <p class="text-sm text-slate-600">{c}</p> })}
+                <p class="text-sm text-slate-700">{badge.description}</p>
+                <p class="text-sm text-slate-600">"Awarded " {badge.awarded_on}</p>
+                {badge.revoked.map(|reason| view! {
+                    <p class="text-sm font-medium text-red-700">"Revoked: " {reason}</p>
+                })}
+                <p class="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+                    <a href=page class=LINK>"Credential page"<span class="sr-only">{format!(" for {name}")}</span></a>
+                    <a href=jwt class=LINK download="">"Download .jwt"<span class="sr-only">{format!(" for {name}")}</span></a>
+                    <a href=json class=LINK download="">"Download JSON"<span class="sr-only">{format!(" for {name}")}</span></a>
+                </p>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,58 @@
+//! Rows for badges: defining them and revoking awards (instructors; the course check is the
+//! service's), a learner's own achievements (signed in), and credential pages and checks
+//! (anyone).
+
+use app::api::badges;
+use leptos::server_fn::ServerFn;
+
+use super::{Access, Args};
+
+/// Badges and credentials.
+pub fn badges() -> Vec<(&'static str, (Access, Args))> {
+    use Access::*;
+    let form = |pairs: &[(&'static str, &'static str)]| Args::Form(pairs.to_vec());
+    vec![
+        (
+            badges::GetCourseBadges::PATH,
+            (Instructor, form(&[("course_id", "999999")])),
+        ),
+        (
+            badges::CreateBadge::PATH,
+            (
+                Instructor,
+                form(&[
+                    ("course", "999999"),
+                    ("name", "Badge"),
+                    ("description", "A badge"),
+                    ("criteria", "Complete it"),
+                    ("image", "star"),
+                    ("rule", "course_completed"),
+                ]),
+            ),
+        ),
+        (
+            badges::DeleteBadge::PATH,
+            (Instructor, form(&[("badge_id", "999999")])),
+        ),
+        (
+            badges::RevokeAward::PATH,
+            (
+                Instructor,
+                form(&[("credential", "no-such-credential"), ("reason", "Cheating")]),
+            ),
+        ),
+        (badges::GetAchievements::PATH, (SignedIn, form(&[]))),
+        (
+            badges::SetCredentialsPublic::PATH,
+            (SignedIn, form(&[("public", "false")])),
+        ),
+        (
+            badges::GetCredential::PATH,
+            (Public, form(&[("id", "no-such-credential")])),
+        ),
+        (
+            badges::CheckCredential::PATH,
+            (Public, form(&[("token", "not.a.jwt")])),
+        ),
+    ]
+}
