@@ -30,6 +30,8 @@ export interface Ids {
   purchaseId: number;
   /** The learner's demo checkout of "Negotiation Skills", left unpaid. */
   openCheckout: string;
+  /** The learner's "First insight" badge of UX Research Basics (its public credential page). */
+  credentialId: string;
 }
 
 /** One route to visit: the router's path, who visits it, and its concrete address. */
@@ -72,6 +74,10 @@ export const routes: RouteEntry[] = [
   { path: "/checkout/success", who: "learner", url: (i) => `/checkout/success?session_id=${i.openCheckout}` },
   { path: "/checkout/cancel", who: "visitor", url: () => "/checkout/cancel?course=negotiation-skills" },
   { path: "/learning", who: "learner", url: () => "/learning" },
+  { path: "/achievements", who: "learner", url: () => "/achievements" },
+  { path: "/credentials/verify", who: "visitor", url: () => "/credentials/verify" },
+  { path: "/credentials/:id", who: "visitor", url: (i) => `/credentials/${i.credentialId}` },
+  { path: "/teach/courses/:id/badges", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/badges` },
   { path: "/teach", who: "instructor", url: () => "/teach" },
   { path: "/teach/courses/:id/stats", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/stats` },
   { path: "/teach/courses/:id/coupons", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/coupons` },
@@ -152,7 +158,7 @@ const password = "correct horse battery staple 42";
  * Signs the learner, the instructor (Ada, from the demo data) and the admin in, saves their
  * sessions for [`storageStateOf`], and finds the ids the entries need: the learner enrolls in
  * Intro to Machine Learning and Rust Fundamentals, submits one attempt at the quiz and leaves a
- * second open. Runs with JavaScript whatever the project, once per server run.
+ * second open, and earns a badge in UX Research Basics. Runs with JavaScript whatever the project, once per server run.
  */
 export async function discover(browser: Browser, baseURL: string | undefined): Promise<Ids> {
   const idsFile = join(dir, `ids-${runKey}.json`);
@@ -229,6 +235,21 @@ export async function discover(browser: Browser, baseURL: string | undefined): P
   await learner.getByRole("button", { name: "Buy now" }).click();
   await expect(learner).toHaveURL(/\/checkout\/demo\//);
   const openCheckout = /\/checkout\/demo\/([A-Za-z0-9_]+)/.exec(learner.url())![1];
+  // A first lesson of UX Research Basics completed earns its "First insight" badge.
+  await learner.goto("/courses/ux-research-basics");
+  await hydratedPage(learner);
+  await learner.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(learner).toHaveURL(/\/lessons\//);
+  await hydratedPage(learner);
+  await learner.getByRole("button", { name: "Mark complete" }).click();
+  await expect(learner.getByTestId("lesson-done")).toBeVisible();
+  await learner.goto("/achievements");
+  const credentialHref = await learner
+    .getByRole("listitem")
+    .filter({ hasText: "First insight" })
+    .getByRole("link", { name: /Credential page/ })
+    .getAttribute("href");
+  const credentialId = /^\/credentials\/([0-9a-f-]{36})$/.exec(credentialHref ?? "")![1];
   await learner.context().close();
 
   // The instructor's ids, read from the links of their own pages.
@@ -261,6 +282,7 @@ export async function discover(browser: Browser, baseURL: string | undefined): P
     submittedAttemptId,
     purchaseId,
     openCheckout,
+    credentialId,
   };
   writeFileSync(idsFile, JSON.stringify(ids));
   return ids;

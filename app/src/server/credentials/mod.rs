@@ -10,6 +10,8 @@
 
 pub mod jws;
 pub mod keys;
+#[cfg(test)]
+mod tests;
 
 use serde_json::{json, Map, Value};
 
