@@ -18,6 +18,7 @@ mod authz_table;
 mod backups;
 mod badges;
 mod badges_credentials;
+mod badges_quiz;
 mod bounds;
 mod caching;
 mod catalogue;
