@@ -10,7 +10,7 @@ use super::passwords::verify_password_async;
 use super::{active_user, roles};
 use crate::error::AppError;
 use crate::server::entities::{
-    api_token, instructor_application as application, password_reset, user,
+    api_token, badge_award, instructor_application as application, password_reset, user,
 };
 
 /// The display name every deleted account shows.
@@ -24,7 +24,7 @@ pub fn deleted_email(user_id: i64) -> String {
 /// Deletes the user's account after checking their password (error on field `password`).
 ///
 /// The row stays, so records that point at the user are never orphaned, but everything personal
-/// goes: email and name are replaced, password and bio cleared. API tokens are revoked, reset
+/// goes: email and name are replaced (also on badges awarded), password and bio cleared. API tokens are revoked, reset
 /// links deleted, a pending instructor application withdrawn and `auth_version` bumped, so every
 /// session ends. The old email becomes free for a new account. The last admin cannot leave
 /// (`Conflict`): promote someone else first.
@@ -77,6 +77,13 @@ pub async fn delete_account(
         .col_expr(application::Column::DecidedAt, Expr::value(Some(now)))
         .filter(application::Column::UserId.eq(user_id))
         .filter(application::Column::Status.eq(application::STATUS_PENDING))
+        .exec(&txn)
+        .await?;
+    // Badges stay awarded (a learning record), but no longer name the person, and their
+    // credential pages answer "not found" to everyone (`badges::credential::may_view`).
+    badge_award::Entity::update_many()
+        .col_expr(badge_award::Column::LearnerName, Expr::value(DELETED_NAME))
+        .filter(badge_award::Column::UserId.eq(user_id))
         .exec(&txn)
         .await?;
     txn.commit().await?;
