@@ -36,8 +36,11 @@ fn embed_seed() {
     // Read at run time: the compiled build script itself may be shared across clones.
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
     let dir = Path::new(&manifest_dir).join("seed");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    println!("cargo:rerun-if-changed={}", dir.join("courses").display());
+    // Watched paths are relative to the package too: cargo then checks this clone's files,
+    // whereas an absolute path keeps watching the first clone's (unchanged) files, so a build
+    // from another clone of another commit would reuse stale output (seen: no REVIEWS).
+    println!("cargo:rerun-if-changed=seed");
+    println!("cargo:rerun-if-changed=seed/courses");
     let mut courses: Vec<_> = std::fs::read_dir(dir.join("courses"))
         .map(|entries| {
             entries
@@ -60,19 +63,16 @@ fn embed_seed() {
         out,
         "/// The demo learners and their reviews (TOML).\npub const REVIEWS: &str = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/seed/reviews.toml\"));"
     );
-    println!(
-        "cargo:rerun-if-changed={}",
-        dir.join("reviews.toml").display()
-    );
+    println!("cargo:rerun-if-changed=seed/reviews.toml");
     out.push_str(
         "/// The demo courses as (file name, TOML).\npub const COURSES: &[(&str, &str)] = &[\n",
     );
     for path in &courses {
-        println!("cargo:rerun-if-changed={}", path.display());
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        println!("cargo:rerun-if-changed=seed/courses/{name}");
         let _ = writeln!(
             out,
             "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/seed/courses/{name}\"))),"
