@@ -76,7 +76,8 @@ export const routes: RouteEntry[] = [
   { path: "/learning", who: "learner", url: () => "/learning" },
   { path: "/achievements", who: "learner", url: () => "/achievements" },
   { path: "/credentials/verify", who: "visitor", url: () => "/credentials/verify" },
-  { path: "/credentials/:id", who: "visitor", url: (i) => `/credentials/${i.credentialId}` },
+  // Ids are discovered for signed-in entries only: the learner opens their own credential page.
+  { path: "/credentials/:id", who: "learner", url: (i) => `/credentials/${i.credentialId}` },
   { path: "/teach/courses/:id/badges", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/badges` },
   { path: "/teach", who: "instructor", url: () => "/teach" },
   { path: "/teach/courses/:id/stats", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/stats` },
