@@ -94,8 +94,8 @@ pub async fn course_badges(
     })
 }
 
-/// The graded quizzes of a course, in no particular order.
-async fn graded_quizzes(
+/// The graded quizzes of a course, in lesson-id order.
+pub(crate) async fn graded_quizzes(
     db: &impl ConnectionTrait,
     course_id: i64,
 ) -> Result<Vec<QuizChoice>, AppError> {

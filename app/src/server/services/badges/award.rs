@@ -13,9 +13,8 @@ use super::Snapshot;
 use crate::error::AppError;
 use crate::models::Rule;
 use crate::server::entities::{
-    badge, badge_award, course, enrollment, lesson, lesson_progress, quiz_attempt, user,
+    badge, badge_award, course, enrollment, lesson_progress, quiz_attempt, user,
 };
-use crate::server::services::quiz::{is_graded_quiz, QUIZ_KIND};
 
 /// Awards `user_id` every badge of `course_id` (and every site-wide badge) whose rule their
 /// stored progress now meets and that they do not hold yet; returns the new awards' badge ids.
@@ -119,17 +118,11 @@ async fn earns(
                 > 0
         }
         (Rule::AllQuizzesPassed, Some(course_id)) => {
-            let mut graded = Vec::new();
-            for l in lesson::Entity::find()
-                .filter(lesson::Column::CourseId.eq(course_id))
-                .filter(lesson::Column::Kind.eq(QUIZ_KIND))
-                .all(db)
+            let graded: Vec<i64> = super::authoring::graded_quizzes(db, course_id)
                 .await?
-            {
-                if is_graded_quiz(db, &l).await? {
-                    graded.push(l.id);
-                }
-            }
+                .into_iter()
+                .map(|q| q.lesson_id)
+                .collect();
             // A graded quiz lesson completes only when passed; no quizzes earns nothing.
             !graded.is_empty()
                 && completed_lessons(course_id)
