@@ -111,9 +111,17 @@ ensure_nextest() {
   cargo install --locked cargo-nextest
 }
 
+# The certificate tests read rendered PDFs back with poppler (pdftotext, pdffonts, pdftoppm).
+ensure_poppler() {
+  command -v pdftotext >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && return
+  step "Installing poppler-utils (once per machine)"
+  apt_install poppler-utils
+}
+
 step "Setting up tools"
 ensure_build_tools
 ensure_nextest
+ensure_poppler
 ensure_postgres
 ensure_redis
 ensure_s3

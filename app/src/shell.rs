@@ -16,7 +16,7 @@ use crate::pages::admin::{
     AdminApplicationsPage, AdminPurchasesPage, AdminReviewsPage, AdminUsersPage,
 };
 use crate::pages::checkout::{CheckoutCancelPage, CheckoutSuccessPage, DemoCheckoutPage};
-use crate::pages::credentials::{CredentialPage, VerifyCredentialPage};
+use crate::pages::credentials::{CertificatePage, CredentialPage, VerifyCredentialPage};
 use crate::pages::info::{ContactPage, HelpPage, PrivacyPage, TermsPage};
 use crate::pages::instructors::InstructorProfilePage;
 use crate::pages::learning::{AchievementsPage, MyLearningPage};
@@ -128,6 +128,7 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/credentials/:id") view=CredentialPage ssr=SsrMode::Async />
+                        <Route path=path!("/certificates/:id") view=CertificatePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/teach/courses/:id/badges")
                             view=CourseBadgesPage

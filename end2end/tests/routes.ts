@@ -32,6 +32,8 @@ export interface Ids {
   openCheckout: string;
   /** The learner's "First insight" badge of UX Research Basics (its public credential page). */
   credentialId: string;
+  /** The admin's certificate of UX Research Basics, which they complete (its public page). */
+  certificateId: string;
 }
 
 /** One route to visit: the router's path, who visits it, and its concrete address. */
@@ -78,6 +80,8 @@ export const routes: RouteEntry[] = [
   { path: "/credentials/verify", who: "visitor", url: () => "/credentials/verify" },
   // Ids are discovered for signed-in entries only: the learner opens their own credential page.
   { path: "/credentials/:id", who: "learner", url: (i) => `/credentials/${i.credentialId}` },
+  // A certificate's page as anyone who scans its QR code sees it.
+  { path: "/certificates/:id", who: "visitor", url: (i) => `/certificates/${i.certificateId}` },
   { path: "/teach/courses/:id/badges", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/badges` },
   { path: "/teach", who: "instructor", url: () => "/teach" },
   { path: "/teach/courses/:id/stats", who: "instructor", url: (i) => `/teach/courses/${i.courseId}/stats` },
@@ -271,7 +275,30 @@ export async function discover(browser: Browser, baseURL: string | undefined): P
   const questionId = Number(/(\d+)$/.exec(questionHref ?? "")![1]);
   await instructor.context().close();
 
+  // The admin completes UX Research Basics (seven lessons) for a certificate.
   const admin = await session("admin", signInAs(adminEmail, adminPassword));
+  await admin.goto("/courses/ux-research-basics");
+  await hydratedPage(admin);
+  await admin.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(admin).toHaveURL(/\/lessons\//);
+  await hydratedPage(admin);
+  const bar = admin.getByRole("progressbar", { name: "Course progress" });
+  for (let step = 0; step < 20; step += 1) {
+    await admin.getByRole("button", { name: "Mark complete" }).click();
+    await expect(admin.getByTestId("lesson-done")).toBeVisible();
+    if ((await bar.getAttribute("aria-valuenow")) === "100") break;
+    const url = admin.url();
+    await admin.keyboard.press("n");
+    await expect(admin).not.toHaveURL(url);
+    await hydratedPage(admin);
+  }
+  await admin.goto("/achievements");
+  const certificateHref = await admin
+    .getByRole("listitem")
+    .filter({ hasText: "Certificate of completion" })
+    .getByRole("link", { name: /Verification page/ })
+    .getAttribute("href");
+  const certificateId = /^\/certificates\/([0-9a-f-]{36})$/.exec(certificateHref ?? "")![1];
   await admin.context().close();
 
   const ids: Ids = {
@@ -284,6 +311,7 @@ export async function discover(browser: Browser, baseURL: string | undefined): P
     purchaseId,
     openCheckout,
     credentialId,
+    certificateId,
   };
   writeFileSync(idsFile, JSON.stringify(ids));
   return ids;

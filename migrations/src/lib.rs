@@ -27,6 +27,7 @@ mod m20261127_000014_payments;
 mod m20261127_000015_coupons;
 mod m20261127_000016_reviews;
 mod m20261128_000017_badges;
+mod m20261128_000018_certificates;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000015_coupons::Migration),
             Box::new(m20261127_000016_reviews::Migration),
             Box::new(m20261128_000017_badges::Migration),
+            Box::new(m20261128_000018_certificates::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@
 pub mod api_errors;
 pub mod backup;
 pub mod caching;
+pub mod certificates;
 pub mod config;
 pub mod credentials;
 pub mod db;

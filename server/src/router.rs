@@ -40,6 +40,7 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
         .merge(metrics.routes())
         .merge(crate::media::routes())
         .merge(crate::credentials::routes())
+        .merge(crate::certificates::routes())
         .merge(crate::live::routes())
         .merge(crate::webhooks::routes())
         .leptos_routes_with_context(&state, routes, provide_state.clone(), move || {

@@ -14,11 +14,13 @@ pub const EVERY: Duration = Duration::from_millis(500);
 /// The most jobs run in one look.
 const BATCH: u32 = 50;
 
-/// Starts the worker for `state`'s database and mailer; abort the handle to stop it.
+/// Starts the worker for `state`'s database, mailer, storage and issuer; abort the handle to stop it.
 pub fn spawn(state: &AppState) -> JoinHandle<()> {
     let db: DatabaseConnection = state.db.clone();
     let handlers = Handlers {
         mailer: state.mailer.clone(),
+        storage: state.storage.clone(),
+        issuer: state.issuer.clone(),
     };
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(EVERY);

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod authoring;
 pub mod badges;
 pub mod catalogue;
+pub mod certificates;
 pub mod home;
 pub mod instructors;
 pub mod learning;

@@ -166,6 +166,8 @@ pub struct MyBadge {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Achievements {
     pub badges: Vec<MyBadge>,
+    /// Certificates of completed courses, newest first.
+    pub certificates: Vec<super::MyCertificate>,
     /// Whether others may open the learner's credential pages.
     pub public: bool,
 }

@@ -4,6 +4,7 @@ mod account;
 mod authoring;
 mod badges;
 mod catalogue;
+mod certificates;
 mod coupons;
 mod course;
 mod format;
@@ -31,6 +32,9 @@ pub use badges::{
 pub use catalogue::{
     CatalogueFacets, CataloguePage, CatalogueQuery, CatalogueSort, CourseSummary, FacetCount,
     RATING_FILTERS,
+};
+pub use certificates::{
+    CertificateRow, CertificateView, CourseCertificates, MyCertificate, CERTIFICATES_PER_PAGE,
 };
 pub use coupons::{CouponDraft, CouponList, CouponPreview, CouponRow};
 pub use course::{

@@ -22,6 +22,7 @@ mod badges_quiz;
 mod bounds;
 mod caching;
 mod catalogue;
+mod certificates;
 mod cli;
 mod coupons;
 mod course_complete_quiz;

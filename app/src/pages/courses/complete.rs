@@ -28,6 +28,8 @@ pub fn CourseCompleteNotice(course_slug: String) -> impl IntoView {
                 <a href=href class="underline">"Back to the course"</a>
                 " · "
                 <a href="/learning?tab=completed" class="underline">"Your completed courses"</a>
+                " · "
+                <a href="/achievements" class="underline">"Your certificate"</a>
             </p>
         </div>
     }

@@ -276,6 +276,8 @@ fn CompletedNotice(
                     <LocalTime at style=TimeStyle::Date />
                     ". "
                     <a href="/learning?tab=completed" class="font-medium underline">"See your completed courses"</a>
+                    " · "
+                    <a href="/achievements" class="font-medium underline">"Your certificate"</a>
                 </p>
             </div>
         </div>

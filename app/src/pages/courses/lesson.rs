@@ -279,7 +279,7 @@ fn LessonBody(page: LessonPage, quiz: Option<LessonQuiz>, prefetched: Prefetched
                 {move || course_done().then(|| view! {
                     <div role="status" class="mb-6 rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-emerald-900" data-testid="course-complete">
                         <h2 class="text-lg font-semibold">"Course complete"</h2>
-                        <p class="text-sm">"Well done — every lesson is done, and your completion is recorded. "<a href=done_href.clone() class="underline">"Back to the course"</a>" · "<a href="/learning?tab=completed" class="underline">"Your completed courses"</a></p>
+                        <p class="text-sm">"Well done — every lesson is done, and your completion is recorded. "<a href=done_href.clone() class="underline">"Back to the course"</a>" · "<a href="/learning?tab=completed" class="underline">"Your completed courses"</a>" · "<a href="/achievements" class="underline">"Your certificate"</a></p>
                     </div>
                 })}
                 <h1 id="lesson-title" class="text-3xl font-bold tracking-tight">

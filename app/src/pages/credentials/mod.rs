@@ -1,10 +1,13 @@
-//! Public credential pages: one award's page (`/credentials/:id`), checked on every view, and
+//! Public credential pages: one award's page (`/credentials/:id`), checked on every view, a
+//! certificate's verification page (`/certificates/:id`), and
 //! checking a credential someone was given (`/credentials/verify`). Both work signed out and
 //! without JavaScript.
 
+mod certificate;
 mod page;
 mod verify;
 
+pub use certificate::CertificatePage;
 pub use page::CredentialPage;
 pub use verify::VerifyCredentialPage;
 

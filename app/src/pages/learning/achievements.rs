@@ -1,12 +1,13 @@
-//! `/achievements`: the signed-in learner's badges, each with its public credential page and
-//! its downloads (the signed `.jwt` and the JSON), and the choice of who may open those pages.
+//! `/achievements`: the signed-in learner's certificates (each with its PDF and verification
+//! page) and badges (each with its public credential page and its downloads, the signed `.jwt`
+//! and the JSON), and the choice of who may open those pages.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::badges::{get_achievements, SetCredentialsPublic};
 use crate::components::{ErrorView, FormError};
-use crate::models::{Achievements, MyBadge};
+use crate::models::{Achievements, MyBadge, MyCertificate};
 
 const LINK: &str = "font-medium text-indigo-700 underline";
 const BUTTON_LIGHT: &str = "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
@@ -20,7 +21,7 @@ pub fn AchievementsPage() -> impl IntoView {
         <Title text="Achievements" />
         <div class="mx-auto max-w-5xl space-y-6 px-4 py-10">
             <h1 class="text-3xl font-bold tracking-tight">"Achievements"</h1>
-            <Transition fallback=|| view! { <p class="text-slate-500">"Loading your badges…"</p> }>
+            <Transition fallback=|| view! { <p class="text-slate-500">"Loading your achievements…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(data) => view! { <Badges data toggle /> }.into_any(),
@@ -34,7 +35,27 @@ pub fn AchievementsPage() -> impl IntoView {
 
 #[component]
 fn Badges(data: Achievements, toggle: ServerAction<SetCredentialsPublic>) -> impl IntoView {
-    let Achievements { badges, public } = data;
+    let Achievements {
+        badges,
+        certificates,
+        public,
+    } = data;
+    let certificates = if certificates.is_empty() {
+        view! {
+            <p class="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
+                "No certificates yet. You get one for every course you complete. "
+                <a href="/learning" class=LINK>"Continue learning"</a>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul class="grid gap-4 sm:grid-cols-2" role="list">
+                {certificates.into_iter().map(|c| view! { <CertificateCard certificate=c /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
     let list = if badges.is_empty() {
         view! {
             <p class="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
@@ -66,6 +87,10 @@ fn Badges(data: Achievements, toggle: ServerAction<SetCredentialsPublic>) -> imp
     };
     let value = Signal::derive(move || toggle.value().get());
     view! {
+        <section aria-labelledby="certificates-title" class="space-y-3">
+            <h2 id="certificates-title" class="text-xl font-semibold">"Certificates"</h2>
+            {certificates}
+        </section>
         <section aria-labelledby="badges-title" class="space-y-3">
             <h2 id="badges-title" class="text-xl font-semibold">"Badges"</h2>
             {list}
@@ -79,7 +104,7 @@ fn Badges(data: Achievements, toggle: ServerAction<SetCredentialsPublic>) -> imp
             </ActionForm>
             <FormError value />
             <p class="text-sm text-slate-600">
-                "Each badge is an Open Badges 3.0 credential signed by Lectern. Anyone can check one at "
+                "Each certificate has a verification page, linked from its QR code. Each badge is an Open Badges 3.0 credential signed by Lectern. Anyone can check one at "
                 <a href="/credentials/verify" class=LINK>"Verify a credential"</a>
                 ", or with any Open Badges 3.0 verifier."
             </p>
@@ -110,6 +135,28 @@ fn BadgeCard(badge: MyBadge) -> impl IntoView {
                     <a href=json class=LINK download="">"Download JSON"<span class="sr-only">{format!(" for {name}")}</span></a>
                 </p>
             </div>
+        </li>
+    }
+}
+
+#[component]
+fn CertificateCard(certificate: MyCertificate) -> impl IntoView {
+    let page = format!("/certificates/{}", certificate.id);
+    let pdf = format!("{page}/certificate.pdf");
+    let course = certificate.course.clone();
+    view! {
+        <li class="space-y-1 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <p class="text-sm font-medium text-indigo-700">"Certificate of completion"</p>
+            <h3 class="break-words text-lg font-semibold">{certificate.course}</h3>
+            <p class="text-sm text-slate-600">"Issued " {certificate.issued_on}</p>
+            {certificate.revoked.map(|reason| view! {
+                <p class="text-sm font-medium text-red-700">"Revoked: " {reason}</p>
+            })}
+            <p class="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+                <a href=pdf class=LINK download="">"Download PDF"<span class="sr-only">{format!(" of the certificate for {course}")}</span></a>
+                <a href=page class=LINK>"Verification page"<span class="sr-only">{format!(" of the certificate for {course}")}</span></a>
+                <a href=format!("/courses/{}", certificate.course_slug) class=LINK>"Course"<span class="sr-only">{format!(" {course}")}</span></a>
+            </p>
         </li>
     }
 }

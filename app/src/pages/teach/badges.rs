@@ -1,13 +1,16 @@
 //! `/teach/courses/:id/badges`: a course's badges (what earns each, how many hold it), a form
-//! to create one, and the awards with a way to revoke each (a reason, two deliberate steps).
+//! to create one, and the awards with a way to revoke each (a reason, two deliberate steps);
+//! then the course's certificates (`certificates.rs`).
 //! Everything is a plain form or link, so it works without JavaScript.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::certificates::CertificatesSection;
 use super::{page_links, BUTTON, BUTTON_LIGHT, CARD, INPUT};
 use crate::api::badges::{get_course_badges, CreateBadge, DeleteBadge, RevokeAward};
+use crate::api::certificates::{get_course_certificates, RevokeCertificate};
 use crate::components::{field_errors, BackLink, ErrorView, FormError};
 use crate::error::{AppError, FieldErrors};
 use crate::format::count;
@@ -41,11 +44,33 @@ pub fn CourseBadgesPage() -> impl IntoView {
             }
         },
     );
+    let revoke_certificate = ServerAction::<RevokeCertificate>::new();
+    let certificates = Resource::new(
+        move || {
+            (
+                params.read().get("id").and_then(|s| s.parse::<i64>().ok()),
+                query
+                    .read()
+                    .get("certificates")
+                    .and_then(|s| s.parse::<u64>().ok()),
+                revoke_certificate.version().get(),
+            )
+        },
+        |(id, page, _)| async move {
+            match id {
+                Some(id) => get_course_certificates(id, page).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <Transition fallback=|| view! { <p class="p-10 text-slate-500">"Loading badges…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(data) => view! { <Badges data create delete revoke /> }.into_any(),
+                    Ok(data) => view! {
+                        <Badges data create delete revoke />
+                        <CertificatesSection data=certificates revoke=revoke_certificate />
+                    }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
@@ -75,7 +100,7 @@ fn Badges(
     let revoke_value = Signal::derive(move || revoke.value().get());
     view! {
         <Title text=format!("Badges: {course_title}") />
-        <div class="mx-auto max-w-4xl space-y-6 px-4 py-10">
+        <div class="mx-auto max-w-4xl space-y-6 px-4 pb-6 pt-10">
             <BackLink href=format!("/teach/courses/{course_id}") label=course_title.clone() />
             <h1 class="text-3xl font-bold tracking-tight">"Badges"</h1>
             <p class="text-slate-700">

@@ -1,6 +1,7 @@
 //! `/teach`: instructor authoring: the dashboard, the course editor and the lesson editor.
 
 mod badges;
+mod certificates;
 mod coupons;
 mod course_editor;
 mod curriculum_editor;

@@ -13,6 +13,19 @@ pub mod keys;
 #[cfg(test)]
 mod tests;
 
+/// An issuer for unit tests, at `https://learn.example.org/`, with one key generated per test
+/// binary (generating one takes a moment).
+#[cfg(test)]
+pub(crate) fn test_issuer() -> std::sync::Arc<Issuer> {
+    static ISSUER: std::sync::OnceLock<std::sync::Arc<Issuer>> = std::sync::OnceLock::new();
+    ISSUER
+        .get_or_init(|| {
+            let (key, _) = SigningKey::generate().expect("generate");
+            std::sync::Arc::new(Issuer::new(key, "https://learn.example.org/", "Lectern"))
+        })
+        .clone()
+}
+
 use serde_json::{json, Map, Value};
 
 pub use jws::Invalid;

@@ -4,6 +4,7 @@ pub mod api_token;
 pub mod attempt_question;
 pub mod badge;
 pub mod badge_award;
+pub mod certificate;
 pub mod checkout;
 pub mod coupon;
 pub mod coupon_redemption;

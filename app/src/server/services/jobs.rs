@@ -80,6 +80,10 @@ pub async fn enqueue_mail(
 pub struct Handlers {
     /// Where mail goes.
     pub mailer: std::sync::Arc<Mailer>,
+    /// Where generated files (certificate PDFs) are kept.
+    pub storage: crate::server::storage::Storage,
+    /// The site's name and public URL, as certificates print them.
+    pub issuer: std::sync::Arc<crate::server::credentials::Issuer>,
 }
 
 /// What one pass of [`run_due`] did.
@@ -190,6 +194,18 @@ async fn run(
                 "badge awarded to learners who had earned it"
             );
             Ok(())
+        }
+        super::certificates::PDF_JOB => {
+            let public_id: String = serde_json::from_str(&claimed.payload)
+                .map_err(|e| format!("unreadable certificate job: {e}"))?;
+            match super::certificates::make_pdf(db, &handlers.storage, &handlers.issuer, &public_id)
+                .await
+            {
+                Ok(_) => Ok(()),
+                // The certificate is gone (its learner or course deleted): nothing to make.
+                Err(AppError::NotFound) => Ok(()),
+                Err(e) => Err(e.to_string()),
+            }
         }
         MAIL => {
             let mail: MailJob = serde_json::from_str(&claimed.payload)

@@ -10,6 +10,8 @@ use crate::server::test_db::db;
 fn handlers(dir: &std::path::Path) -> Handlers {
     Handlers {
         mailer: Arc::new(Mailer::outbox(dir)),
+        storage: crate::server::storage::Storage::local(dir.join("media")),
+        issuer: crate::server::credentials::test_issuer(),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod authoring;
 pub mod badges;
 pub mod catalogue;
+pub mod certificates;
 pub mod courses;
 pub mod home;
 pub mod info_pages;

@@ -1,13 +1,13 @@
 //! Rows for badges: defining them and revoking awards (instructors; the course check is the
 //! service's), a learner's own achievements (signed in), and credential pages and checks
-//! (anyone).
+//! (anyone); certificates: listing and revoking (instructors), their pages (anyone).
 
-use app::api::badges;
+use app::api::{badges, certificates};
 use leptos::server_fn::ServerFn;
 
 use super::{Access, Args};
 
-/// Badges and credentials.
+/// Badges, credentials and certificates.
 pub fn badges() -> Vec<(&'static str, (Access, Args))> {
     use Access::*;
     let form = |pairs: &[(&'static str, &'static str)]| Args::Form(pairs.to_vec());
@@ -53,6 +53,24 @@ pub fn badges() -> Vec<(&'static str, (Access, Args))> {
         (
             badges::CheckCredential::PATH,
             (Public, form(&[("token", "not.a.jwt")])),
+        ),
+        (
+            certificates::GetCertificate::PATH,
+            (Public, form(&[("id", "no-such-certificate")])),
+        ),
+        (
+            certificates::GetCourseCertificates::PATH,
+            (Instructor, form(&[("course_id", "999999")])),
+        ),
+        (
+            certificates::RevokeCertificate::PATH,
+            (
+                Instructor,
+                form(&[
+                    ("certificate", "no-such-certificate"),
+                    ("reason", "Cheating"),
+                ]),
+            ),
         ),
     ]
 }

@@ -1,4 +1,4 @@
-//! A learner's own badges and who may see them.
+//! A learner's own badges and certificates, and who may see them.
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::models::{Achievements, MyBadge};
 use crate::server::entities::{badge_award, enrollment, user};
 
-/// `user`'s badges, newest first. Checks their enrolled courses' rules first, so an award a
+/// `user`'s badges and certificates, newest first. Checks their enrolled courses' rules first, so an award a
 /// crash or an older version missed appears here.
 pub async fn achievements(
     db: &DatabaseConnection,
@@ -48,6 +48,7 @@ pub async fn achievements(
         .collect();
     Ok(Achievements {
         badges,
+        certificates: crate::server::services::certificates::mine(db, user).await?,
         public: user.credentials_public,
     })
 }

@@ -79,7 +79,8 @@ pub async fn unenroll(
 /// Applies the course-completion rule to `user_id`'s enrollment in `course_id`: once every
 /// lesson of the course is complete, the enrollment is complete as of now (server time: a
 /// client's clock could backdate a completion that certificates and statistics rely on).
-/// Never unsets. Returns whether it changed anything.
+/// Never unsets. Issues the course's certificate when it completes. Returns whether it changed
+/// anything.
 pub async fn mark_completed_if_done(
     db: &impl ConnectionTrait,
     user_id: i64,
@@ -111,5 +112,11 @@ pub async fn mark_completed_if_done(
         .filter(enrollment::Column::CompletedAt.is_null())
         .exec(db)
         .await?;
-    Ok(updated.rows_affected > 0)
+    let completed = updated.rows_affected > 0;
+    if completed {
+        // In the caller's transaction: the certificate (and its PDF job) exists exactly when
+        // the completion does.
+        crate::server::services::certificates::issue_due(db, user_id, course_id).await?;
+    }
+    Ok(completed)
 }
