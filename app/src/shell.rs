@@ -19,7 +19,7 @@ use crate::pages::checkout::{CheckoutCancelPage, CheckoutSuccessPage, DemoChecko
 use crate::pages::credentials::{CertificatePage, CredentialPage, VerifyCredentialPage};
 use crate::pages::info::{ContactPage, HelpPage, PrivacyPage, TermsPage};
 use crate::pages::instructors::InstructorProfilePage;
-use crate::pages::learning::{AchievementsPage, MyLearningPage};
+use crate::pages::learning::{AchievementsPage, LeaderboardPage, MyLearningPage};
 use crate::pages::quiz::{AttemptPage, AttemptResultPage};
 use crate::pages::teach::{
     CouponsPage, CourseBadgesPage, CourseEditorPage, CourseStatsPage, EditQuestionPage,
@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/learning") view=MyLearningPage ssr=SsrMode::Async />
                         <Route path=path!("/achievements") view=AchievementsPage ssr=SsrMode::Async />
+                        <Route path=path!("/leaderboard") view=LeaderboardPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/credentials/verify")
                             view=VerifyCredentialPage

@@ -77,6 +77,7 @@ export const routes: RouteEntry[] = [
   { path: "/checkout/cancel", who: "visitor", url: () => "/checkout/cancel?course=negotiation-skills" },
   { path: "/learning", who: "learner", url: () => "/learning" },
   { path: "/achievements", who: "learner", url: () => "/achievements" },
+  { path: "/leaderboard", who: "learner", url: () => "/leaderboard?period=all" },
   { path: "/credentials/verify", who: "visitor", url: () => "/credentials/verify" },
   // Ids are discovered for signed-in entries only: the learner opens their own credential page.
   { path: "/credentials/:id", who: "learner", url: (i) => `/credentials/${i.credentialId}` },

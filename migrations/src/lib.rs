@@ -28,6 +28,7 @@ mod m20261127_000015_coupons;
 mod m20261127_000016_reviews;
 mod m20261128_000017_badges;
 mod m20261128_000018_certificates;
+mod m20261128_000019_points;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000016_reviews::Migration),
             Box::new(m20261128_000017_badges::Migration),
             Box::new(m20261128_000018_certificates::Migration),
+            Box::new(m20261128_000019_points::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ use app::server::{
     mail::Mailer,
     payments::{Payments, StripeApi},
     rate_limit::RateLimiter,
+    services::points::board::Leaderboards,
     state::{AppState, Settings},
     storage::{S3Config, Storage},
 };
@@ -42,7 +43,7 @@ pub async fn build(
     leptos_options: LeptosOptions,
     db: DatabaseConnection,
 ) -> anyhow::Result<Wiring> {
-    let (store, limiter, progress, page_cache) = match &config.redis_url {
+    let (store, limiter, progress, page_cache, leaderboards) = match &config.redis_url {
         Some(url) => {
             let redacted = crate::config::redact_url(url);
             let pool = crate::sessions::redis_pool(url)
@@ -64,8 +65,12 @@ pub async fn build(
                 progress,
                 PageCache::new(
                     config.page_cache_ttl,
-                    Some((pool, config.redis_key_prefix.as_str())),
+                    Some((pool.clone(), config.redis_key_prefix.as_str())),
                 ),
+                Leaderboards::Redis {
+                    pool,
+                    prefix: config.redis_key_prefix.clone(),
+                },
             )
         }
         None => (
@@ -73,6 +78,7 @@ pub async fn build(
             RateLimiter::in_memory(),
             ProgressHub::in_process(),
             PageCache::new(config.page_cache_ttl, None),
+            Leaderboards::Sql,
         ),
     };
     let mailer = match &config.smtp_url {
@@ -99,6 +105,7 @@ pub async fn build(
             search: Default::default(),
             payments,
             issuer: Arc::new(issuer),
+            leaderboards,
         },
         store,
         cookie_secure: config.cookie_secure,

@@ -11,6 +11,7 @@ pub mod home;
 pub mod instructors;
 pub mod learning;
 pub mod payments;
+pub mod points;
 pub mod profile;
 pub mod quiz;
 pub mod reviews;

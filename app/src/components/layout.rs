@@ -5,6 +5,7 @@ use leptos_router::components::Form;
 
 use super::auth::session_epoch;
 use crate::api::account::{get_current_user, SignOut};
+use crate::api::points::{get_standing, SetTimeZone};
 use crate::models::{role_at_least, Role};
 
 /// Who is signed in, with sign-out; or links to sign in and up.
@@ -12,6 +13,16 @@ use crate::models::{role_at_least, Role};
 fn AccountMenu() -> impl IntoView {
     let epoch = session_epoch();
     let user = Resource::new(move || epoch.get(), |_| get_current_user());
+    let standing = Resource::new(move || epoch.get(), |_| get_standing());
+    let set_zone = ServerAction::<SetTimeZone>::new();
+    // Streaks count days in the learner's own time zone: the browser says which it is.
+    Effect::new(move |_| {
+        if let Some(Ok(Some(s))) = standing.get() {
+            if let Some(zone) = browser_time_zone().filter(|z| *z != s.time_zone) {
+                set_zone.dispatch(SetTimeZone { zone });
+            }
+        }
+    });
     let sign_out = ServerAction::<SignOut>::new();
     super::auth::on_auth_change(Signal::derive(move || sign_out.value().get()), "/");
     // At least 24×24 px to tap (WCAG 2.5.8), however short the text.
@@ -19,6 +30,7 @@ fn AccountMenu() -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
+                let standing = standing.await.ok().flatten();
                 match user.await {
                     Ok(Some(user)) => {
                         let is_admin = role_at_least(&user.role, Role::Admin);
@@ -27,6 +39,18 @@ fn AccountMenu() -> impl IntoView {
                         view! {
                             <div class="flex flex-wrap items-center gap-x-3 gap-y-1 sm:gap-x-4">
                                 <a href="/learning" class=link>"My learning"</a>
+                                {standing.map(|s| {
+                                    let streak = if s.streak_days > 0 {
+                                        format!(" · {}-day streak", s.streak_days)
+                                    } else {
+                                        String::new()
+                                    };
+                                    view! {
+                                        <a href="/achievements" class=link title="Your points and streak">
+                                            {format!("{} pts{streak}", s.points)}
+                                        </a>
+                                    }
+                                })}
                                 {teaches.then(|| view! { <a href="/teach" class=link>"Teach"</a> })}
                                 {is_admin.then(|| view! { <a href="/admin/users" class=link>"Admin"</a> })}
                                 // A long name is cut short on a phone so the menu keeps to one row.
@@ -62,6 +86,24 @@ fn AccountMenu() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// The browser's IANA time zone (e.g. `Europe/Paris`); `None` on the server or if unknown.
+fn browser_time_zone() -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        let format =
+            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+        let options = format.resolved_options();
+        js_sys::Reflect::get(&options, &wasm_bindgen::JsValue::from_str("timeZone"))
+            .ok()
+            .and_then(|zone| zone.as_string())
+            .filter(|zone| !zone.is_empty() && zone.len() <= 64)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        None
     }
 }
 

@@ -168,6 +168,8 @@ pub struct Achievements {
     pub badges: Vec<MyBadge>,
     /// Certificates of completed courses, newest first.
     pub certificates: Vec<super::MyCertificate>,
+    /// Points and streak.
+    pub standing: super::Standing,
     /// Whether others may open the learner's credential pages.
     pub public: bool,
 }

@@ -11,6 +11,7 @@ mod format;
 pub mod instructor;
 mod learning;
 mod payments;
+mod points;
 mod quiz;
 mod reviews;
 mod taxonomy;
@@ -49,6 +50,9 @@ pub use learning::{
 pub use payments::{
     receipt_number, AdminPurchasePage, AdminPurchaseRow, CheckoutStart, CheckoutState,
     CheckoutStatus, DemoCheckout, DisputeRow, PurchaseRow, Receipt,
+};
+pub use points::{
+    LeaderRow, LeaderboardView, Standing, LEADERBOARD_SIZE, LESSON_POINTS, QUIZ_POINTS,
 };
 pub use quiz::{
     AnswerRow, AttemptQuestion, AttemptResult, AttemptSummary, AttemptView, FeedbackTiming,

@@ -45,6 +45,8 @@ pub struct AppState {
     pub payments: super::payments::Payments,
     /// The issuer of badge credentials, with its signing key.
     pub issuer: Arc<super::credentials::Issuer>,
+    /// Where leaderboards are ranked (Redis sorted sets, or SQL).
+    pub leaderboards: super::services::points::board::Leaderboards,
 }
 
 impl FromRef<AppState> for LeptosOptions {

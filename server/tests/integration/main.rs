@@ -40,6 +40,7 @@ mod metrics;
 mod operational;
 mod page_cache;
 mod payments;
+mod points;
 mod practice;
 mod profiles_home;
 mod proxies;

@@ -30,5 +30,11 @@ pub async fn record_progress(events: Vec<ProgressEventInput>) -> Result<RecordRe
     for course in &recorded.courses {
         state.progress.publish(user.id, course.clone()).await;
     }
+    if !recorded.courses.is_empty() {
+        state
+            .leaderboards
+            .touch(&state.db, user.id, chrono::Utc::now())
+            .await;
+    }
     Ok(recorded)
 }

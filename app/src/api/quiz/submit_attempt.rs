@@ -13,5 +13,9 @@ pub async fn submit_attempt(attempt_id: i64) -> Result<AttemptResult, AppError> 
     if let Some(progress) = progress {
         state.progress.publish(user.id, progress).await;
     }
+    state
+        .leaderboards
+        .touch(&state.db, user.id, chrono::Utc::now())
+        .await;
     Ok(result)
 }

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::badges::{get_achievements, SetCredentialsPublic};
+use crate::api::points::SetLeaderboardPublic;
 use crate::components::{ErrorView, FormError};
-use crate::models::{Achievements, MyBadge, MyCertificate};
+use crate::models::{Achievements, MyBadge, MyCertificate, Standing, LESSON_POINTS, QUIZ_POINTS};
 
 const LINK: &str = "font-medium text-indigo-700 underline";
 const BUTTON_LIGHT: &str = "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
@@ -16,7 +17,11 @@ const BUTTON_LIGHT: &str = "rounded-lg border border-slate-300 bg-white px-3 py-
 #[component]
 pub fn AchievementsPage() -> impl IntoView {
     let toggle = ServerAction::<SetCredentialsPublic>::new();
-    let data = Resource::new(move || toggle.version().get(), |_| get_achievements());
+    let named = ServerAction::<SetLeaderboardPublic>::new();
+    let data = Resource::new(
+        move || (toggle.version().get(), named.version().get()),
+        |_| get_achievements(),
+    );
     view! {
         <Title text="Achievements" />
         <div class="mx-auto max-w-5xl space-y-6 px-4 py-10">
@@ -24,7 +29,10 @@ pub fn AchievementsPage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="text-slate-500">"Loading your achievements…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(data) => view! { <Badges data toggle /> }.into_any(),
+                        Ok(data) => view! {
+                            <Points standing=data.standing.clone() named />
+                            <Badges data toggle />
+                        }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -39,6 +47,7 @@ fn Badges(data: Achievements, toggle: ServerAction<SetCredentialsPublic>) -> imp
         badges,
         certificates,
         public,
+        ..
     } = data;
     let certificates = if certificates.is_empty() {
         view! {
@@ -158,5 +167,59 @@ fn CertificateCard(certificate: MyCertificate) -> impl IntoView {
                 <a href=format!("/courses/{}", certificate.course_slug) class=LINK>"Course"<span class="sr-only">{format!(" {course}")}</span></a>
             </p>
         </li>
+    }
+}
+
+/// Points, this week's points, the streak, and whether the learner appears by name on
+/// leaderboards.
+#[component]
+fn Points(standing: Standing, named: ServerAction<SetLeaderboardPublic>) -> impl IntoView {
+    let Standing {
+        points,
+        week_points,
+        streak_days,
+        time_zone,
+        leaderboard_public,
+    } = standing;
+    let (status, next, button) = if leaderboard_public {
+        (
+            "Leaderboards show your name.",
+            "false",
+            "Hide my name on leaderboards",
+        )
+    } else {
+        (
+            "Leaderboards show you as \u{201c}A learner\u{201d}; you still see your own rank.",
+            "true",
+            "Show my name on leaderboards",
+        )
+    };
+    let value = Signal::derive(move || named.value().get());
+    let stat = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm";
+    view! {
+        <section aria-labelledby="points-title" class="space-y-3">
+            <h2 id="points-title" class="text-xl font-semibold">"Points and streak"</h2>
+            <dl class="grid grid-cols-1 gap-3 sm:grid-cols-3">
+                <div class=stat><dt class="text-sm text-slate-600">"Points"</dt><dd class="text-2xl font-bold tabular-nums">{points}</dd></div>
+                <div class=stat><dt class="text-sm text-slate-600">"This week"</dt><dd class="text-2xl font-bold tabular-nums">{week_points}</dd></div>
+                <div class=stat>
+                    <dt class="text-sm text-slate-600">"Daily streak"</dt>
+                    <dd class="text-2xl font-bold tabular-nums">{format!("{streak_days} day{}", if streak_days == 1 { "" } else { "s" })}</dd>
+                </div>
+            </dl>
+            <p class="text-sm text-slate-600">
+                {format!("{LESSON_POINTS} points for each lesson you complete, {QUIZ_POINTS} more for each quiz you pass (the first time). Your streak counts the days in a row you earned points, in your time zone ({time_zone}). ")}
+                <a href="/leaderboard" class=LINK>"See the leaderboard"</a>
+            </p>
+        </section>
+        <section aria-labelledby="leaderboard-title" class="space-y-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+            <h2 id="leaderboard-title" class="text-xl font-semibold">"Leaderboards"</h2>
+            <p class="text-slate-700">{status}</p>
+            <ActionForm action=named>
+                <input type="hidden" name="public" value=next />
+                <button type="submit" class=BUTTON_LIGHT disabled=move || named.pending().get()>{button}</button>
+            </ActionForm>
+            <FormError value />
+        </section>
     }
 }

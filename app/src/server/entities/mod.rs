@@ -19,6 +19,7 @@ pub mod media;
 pub mod password_reset;
 pub mod payment_dispute;
 pub mod payment_event;
+pub mod points_entry;
 pub mod progress_event;
 pub mod purchase;
 pub mod question;

@@ -24,6 +24,10 @@ pub struct Model {
     pub deleted_at: Option<DateTimeUtc>,
     /// Whether the learner's credential pages (`/credentials/{id}`) are public.
     pub credentials_public: bool,
+    /// Whether the learner appears by name on leaderboards (otherwise as "A learner").
+    pub leaderboard_public: bool,
+    /// The learner's IANA time zone, as their browser reports it (for daily streaks).
+    pub time_zone: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -14,6 +14,7 @@ pub mod learning;
 pub mod media;
 pub mod pagination;
 pub mod payments;
+pub mod points;
 pub mod quiz;
 pub mod reviews;
 pub mod search;

@@ -1,8 +1,8 @@
 //! Rows for badges: defining them and revoking awards (instructors; the course check is the
 //! service's), a learner's own achievements (signed in), and credential pages and checks
-//! (anyone); certificates: listing and revoking (instructors), their pages (anyone).
+//! (anyone); points and leaderboards (standing: anyone, the rest signed in); certificates: listing and revoking (instructors), their pages (anyone).
 
-use app::api::{badges, certificates};
+use app::api::{badges, certificates, points};
 use leptos::server_fn::ServerFn;
 
 use super::{Access, Args};
@@ -61,6 +61,19 @@ pub fn badges() -> Vec<(&'static str, (Access, Args))> {
         (
             certificates::GetCourseCertificates::PATH,
             (Instructor, form(&[("course_id", "999999")])),
+        ),
+        (points::GetStanding::PATH, (Public, form(&[]))),
+        (
+            points::GetLeaderboard::PATH,
+            (SignedIn, form(&[("period", "week")])),
+        ),
+        (
+            points::SetLeaderboardPublic::PATH,
+            (SignedIn, form(&[("public", "false")])),
+        ),
+        (
+            points::SetTimeZone::PATH,
+            (SignedIn, form(&[("zone", "Europe/Paris")])),
         ),
         (
             certificates::RevokeCertificate::PATH,

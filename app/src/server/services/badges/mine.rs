@@ -49,6 +49,8 @@ pub async fn achievements(
     Ok(Achievements {
         badges,
         certificates: crate::server::services::certificates::mine(db, user).await?,
+        standing: crate::server::services::points::standing::standing(db, user, chrono::Utc::now())
+            .await?,
         public: user.credentials_public,
     })
 }

@@ -154,6 +154,7 @@ pub async fn record(
         note_activity(&txn, user.id, *course_id, events).await?;
         mark_completed_if_done(&txn, user.id, *course_id).await?;
         crate::server::services::badges::award_due(&txn, user.id, *course_id).await?;
+        crate::server::services::points::sync(&txn, user.id, *course_id).await?;
     }
     txn.commit().await?;
 

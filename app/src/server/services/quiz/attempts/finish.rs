@@ -200,6 +200,7 @@ pub async fn submit(
     let (settings, _) = rules(&quiz)?;
     let progress = complete_if_passed(db, &done, &settings).await?;
     badges::award_due(db, done.user_id, done.course_id).await?;
+    crate::server::services::points::sync(db, done.user_id, done.course_id).await?;
     Ok((results::result(db, user, done.id).await?, progress))
 }
 
@@ -243,5 +244,6 @@ async fn finalize_one(
     let (settings, _) = rules(&quiz)?;
     complete_if_passed(db, &done, &settings).await?;
     badges::award_due(db, done.user_id, done.course_id).await?;
+    crate::server::services::points::sync(db, done.user_id, done.course_id).await?;
     Ok(())
 }
