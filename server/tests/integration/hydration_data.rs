@@ -32,7 +32,7 @@ fn resource_ids(html: &str) -> Vec<u32> {
 }
 
 /// Loads `path` as `who` [`LOADS`] times: every load answers 200 with data for exactly
-/// `resources` resources (the header's account menu and the page's own), under the same
+/// `resources` resources (the header's account menu, its points, and the page's own), under the same
 /// numbers each time.
 async fn sends_its_data_once(app: &TestApp, who: &Person, path: &str, resources: usize) {
     let mut first: Option<Vec<u32>> = None;
@@ -60,9 +60,9 @@ async fn account_pages_send_their_data_once() {
     let app = TestApp::empty(Backend::Sqlite).await;
     let teacher = person(&app, "teacher@example.org", Role::Instructor).await;
     let learner = person(&app, "learner@example.org", Role::Learner).await;
-    // Menu, user, bio (none for a learner) and API tokens.
-    sends_its_data_once(&app, &teacher, "/account", 4).await;
-    sends_its_data_once(&app, &learner, "/account", 4).await;
+    // Menu and points, user, bio (none for a learner) and API tokens.
+    sends_its_data_once(&app, &teacher, "/account", 5).await;
+    sends_its_data_once(&app, &learner, "/account", 5).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -85,22 +85,22 @@ async fn quiz_pages_send_their_data_once() {
     assert!(result.passed, "the right answers pass");
 
     let slug = &course.slug;
-    // Menu and the lesson with its quiz.
-    sends_its_data_once(&app, &learner, &format!("/courses/{slug}/lessons/quiz"), 2).await;
+    // Menu and points, and the lesson with its quiz.
+    sends_its_data_once(&app, &learner, &format!("/courses/{slug}/lessons/quiz"), 3).await;
     sends_its_data_once(
         &app,
         &learner,
         &format!("/courses/{slug}/lessons/practice"),
-        2,
+        3,
     )
     .await;
-    // Menu and the result with whether it completed the course.
+    // Menu and points, and the result with whether it completed the course.
     let result_page = format!(
         "/courses/{slug}/lessons/quiz/attempts/{}/result",
         attempt.id
     );
-    sends_its_data_once(&app, &learner, &result_page, 2).await;
-    // Menu and the lesson editor with its quiz.
+    sends_its_data_once(&app, &learner, &result_page, 3).await;
+    // Menu and points, and the lesson editor with its quiz.
     let editor = format!("/teach/lessons/{}", course.quiz_lesson);
-    sends_its_data_once(&app, &teacher, &editor, 2).await;
+    sends_its_data_once(&app, &teacher, &editor, 3).await;
 }
