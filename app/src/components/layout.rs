@@ -45,8 +45,11 @@ fn AccountMenu() -> impl IntoView {
                                     } else {
                                         String::new()
                                     };
+                                    // From the `sm` breakpoint only: on a phone the menu keeps to
+                                    // one row, and `/achievements` shows the same figures.
+                                    let class = "hidden min-h-6 min-w-6 items-center text-sm font-medium text-slate-700 hover:text-indigo-700 sm:inline-flex";
                                     view! {
-                                        <a href="/achievements" class=link title="Your points and streak">
+                                        <a href="/achievements" class=class title="Your points and streak">
                                             {format!("{} pts{streak}", s.points)}
                                         </a>
                                     }
