@@ -14,7 +14,6 @@ use crate::error::{AppError, FieldErrors};
 use crate::models::{
     AwardRow, BadgeDraft, BadgeRow, CourseBadges, QuizChoice, Role, Rule, AWARDS_PER_PAGE,
     BADGE_IMAGES, MAX_BADGES_PER_COURSE, MAX_BADGE_CRITERIA, MAX_BADGE_DESCRIPTION, MAX_BADGE_NAME,
-    MAX_REVOKE_REASON,
 };
 use crate::server::entities::{badge, badge_award, lesson, user};
 use crate::server::services::authoring::{editable_course, may_edit};
@@ -282,17 +281,7 @@ pub async fn revoke(
     public_id: &str,
     reason: &str,
 ) -> Result<(), AppError> {
-    let reason = reason.trim();
-    let n = reason.chars().count();
-    if !(3..=MAX_REVOKE_REASON).contains(&n) {
-        return Err(AppError::field(
-            "reason",
-            &format!(
-                "Say why, in 3 to {MAX_REVOKE_REASON} characters: the learner and anyone \
-                 checking the credential will read it."
-            ),
-        ));
-    }
+    let reason = super::revoke_reason(reason, "credential")?;
     let award = badge_award::Entity::find()
         .filter(badge_award::Column::PublicId.eq(public_id))
         .one(db)

@@ -2,7 +2,9 @@
 //! asked for, then kept), what the public page shows, checking a pasted credential, and the
 //! revocation list.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use serde_json::{json, Value};
 
 use super::{day, image_path, Snapshot};
@@ -107,12 +109,20 @@ pub async fn may_view(
     viewer: Option<&user::Model>,
     award: &badge_award::Model,
 ) -> Result<bool, AppError> {
-    if viewer
-        .is_some_and(|v| v.id == award.user_id || v.role == crate::models::Role::Admin.as_str())
-    {
+    owner_shares(db, viewer, award.user_id).await
+}
+
+/// Whether `viewer` may see a credential or certificate of learner `owner_id`: the learner and
+/// admins always; others while the learner keeps their credential pages public.
+pub async fn owner_shares(
+    db: &impl ConnectionTrait,
+    viewer: Option<&user::Model>,
+    owner_id: i64,
+) -> Result<bool, AppError> {
+    if viewer.is_some_and(|v| v.id == owner_id || v.role == crate::models::Role::Admin.as_str()) {
         return Ok(true);
     }
-    Ok(user::Entity::find_by_id(award.user_id)
+    Ok(user::Entity::find_by_id(owner_id)
         .one(db)
         .await?
         .is_some_and(|u| u.credentials_public && u.deleted_at.is_none()))

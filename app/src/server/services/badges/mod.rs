@@ -13,7 +13,8 @@ pub mod mine;
 
 use serde::{Deserialize, Serialize};
 
-use crate::models::Rule;
+use crate::error::AppError;
+use crate::models::{Rule, MAX_REVOKE_REASON};
 use crate::server::entities::{badge, badge_award};
 use crate::server::services::learning::rfc3339;
 
@@ -42,6 +43,22 @@ impl Snapshot {
 }
 
 pub use crate::models::badge_image_path as image_path;
+
+/// A revocation's reason, trimmed, if it is 3 to [`MAX_REVOKE_REASON`] characters; else a field
+/// error for `reason` saying that the learner and anyone checking the `what` will read it.
+pub(crate) fn revoke_reason<'a>(reason: &'a str, what: &str) -> Result<&'a str, AppError> {
+    let reason = reason.trim();
+    if (3..=MAX_REVOKE_REASON).contains(&reason.chars().count()) {
+        return Ok(reason);
+    }
+    Err(AppError::field(
+        "reason",
+        &format!(
+            "Say why, in 3 to {MAX_REVOKE_REASON} characters: the learner and anyone checking \
+             the {what} will read it."
+        ),
+    ))
+}
 
 /// "27 Nov 2026".
 pub(crate) fn day(at: chrono::DateTime<chrono::Utc>) -> String {

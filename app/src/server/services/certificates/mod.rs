@@ -18,7 +18,7 @@ pub use store::{make_pdf, pdf_bytes};
 use crate::error::AppError;
 use crate::models::{
     CertificateRow, CertificateView, CourseCertificates, CredentialVerdict, MyCertificate, Role,
-    CERTIFICATES_PER_PAGE, MAX_REVOKE_REASON,
+    CERTIFICATES_PER_PAGE,
 };
 use crate::server::credentials::Issuer;
 use crate::server::entities::{certificate, course, enrollment, user};
@@ -129,13 +129,7 @@ pub async fn may_view(
     viewer: Option<&user::Model>,
     cert: &certificate::Model,
 ) -> Result<bool, AppError> {
-    if viewer.is_some_and(|v| v.id == cert.user_id || v.role == Role::Admin.as_str()) {
-        return Ok(true);
-    }
-    Ok(user::Entity::find_by_id(cert.user_id)
-        .one(db)
-        .await?
-        .is_some_and(|u| u.credentials_public && u.deleted_at.is_none()))
+    crate::server::services::badges::credential::owner_shares(db, viewer, cert.user_id).await
 }
 
 fn verdict(cert: &certificate::Model) -> CredentialVerdict {
@@ -246,17 +240,7 @@ pub async fn revoke(
     public_id: &str,
     reason: &str,
 ) -> Result<(), AppError> {
-    let reason = reason.trim();
-    let n = reason.chars().count();
-    if !(3..=MAX_REVOKE_REASON).contains(&n) {
-        return Err(AppError::field(
-            "reason",
-            &format!(
-                "Say why, in 3 to {MAX_REVOKE_REASON} characters: the learner and anyone \
-                 checking the certificate will read it."
-            ),
-        ));
-    }
+    let reason = crate::server::services::badges::revoke_reason(reason, "certificate")?;
     let cert = by_public_id(db, public_id).await?;
     let allowed = match course::Entity::find_by_id(cert.course_id).one(db).await? {
         Some(course) => may_edit(user, &course),
