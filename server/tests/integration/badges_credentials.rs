@@ -1,7 +1,8 @@
 //! Badge credentials as a third party checks them: the VC-JWT verifies with an independent JOSE
 //! library (jsonwebtoken) against the published JWKS, carries the Open Badges 3.0 members and
-//! claims, fails once tampered with, and shows "Revoked" (page, check and revocation list) once
-//! revoked. Learners can make their credential pages private.
+//! claims, validates against 1EdTech's published OB 3.0 JSON Schema (vendored in
+//! `tests/fixtures/ob3`), fails once tampered with, and shows "Revoked" (page, check and
+//! revocation list) once revoked. Learners can make their credential pages private.
 
 use app::api::badges::{CheckCredential, CredentialCheck, RevokeAward, SetCredentialsPublic};
 use app::models::CredentialVerdict;
@@ -62,6 +63,20 @@ async fn check(app: &TestApp, token: &str) -> CredentialCheck {
         .await;
     assert_eq!(reply.status, 200, "check: {}", reply.body);
     serde_json::from_str(&reply.body).expect("decode check")
+}
+
+/// What 1EdTech's AchievementCredential JSON Schema finds wrong with `credential` (nothing when
+/// it conforms).
+fn schema_errors(credential: &Value) -> Vec<String> {
+    let schema: Value = serde_json::from_str(include_str!(
+        "../fixtures/ob3/ob_v3p0_achievementcredential_schema.json"
+    ))
+    .expect("the vendored schema is JSON");
+    let validator = jsonschema::draft201909::new(&schema).expect("the schema compiles");
+    validator
+        .iter_errors(credential)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
 }
 
 async fn a_credential_verifies_independently_until_tampered_or_revoked(backend: Backend) {
@@ -159,6 +174,29 @@ async fn a_credential_verifies_independently_until_tampered_or_revoked(backend: 
     assert_eq!(status, 200);
     let json: Value = serde_json::from_str(&json).expect("json");
     assert_eq!(json["credentialSubject"], claims["credentialSubject"]);
+
+    // Both conform to 1EdTech's schema; the schema does catch a credential that does not.
+    assert_eq!(
+        schema_errors(&json),
+        Vec::<String>::new(),
+        "the JSON download"
+    );
+    assert_eq!(
+        schema_errors(&claims),
+        Vec::<String>::new(),
+        "the JWT's payload"
+    );
+    let mut broken = json.clone();
+    if let Some(members) = broken.as_object_mut() {
+        members.remove("validFrom");
+    }
+    broken["credentialSubject"]["achievement"]["criteria"] = Value::Null;
+    let errors = schema_errors(&broken);
+    assert!(
+        errors.iter().any(|e| e.contains("validFrom"))
+            && errors.iter().any(|e| e.ends_with("/achievement/criteria")),
+        "no validFrom, criteria not an object: {errors:?}"
+    );
 
     // Anyone may open the page and check the token.
     let (status, _, page) = get(&app, &anonymous, &format!("/credentials/{id}")).await;
