@@ -13,7 +13,7 @@ use crate::pages::account::{
     SignUpPage,
 };
 use crate::pages::admin::{
-    AdminApplicationsPage, AdminPurchasesPage, AdminReviewsPage, AdminUsersPage,
+    AdminApplicationsPage, AdminBadgesPage, AdminPurchasesPage, AdminReviewsPage, AdminUsersPage,
 };
 use crate::pages::checkout::{CheckoutCancelPage, CheckoutSuccessPage, DemoCheckoutPage};
 use crate::pages::credentials::{CertificatePage, CredentialPage, VerifyCredentialPage};
@@ -105,6 +105,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/account/reset") view=ResetRequestPage />
                         <Route path=path!("/account/reset/:token") view=ResetPasswordPage />
                         <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/admin/badges")
+                            view=AdminBadgesPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/admin/reviews")
                             view=AdminReviewsPage

@@ -1,4 +1,4 @@
-import { test, expect, hydrated } from "./fixtures";
+import { test, expect, hasJs, hydrated } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 
 const password = "correct horse battery staple 42";
@@ -54,6 +54,8 @@ test("a learner completes a course, gets its badge, a signed-out visitor sees it
   const graduate = page.getByRole("listitem").filter({ hasText: "UX Research Basics graduate" });
   await expect(graduate).toBeVisible();
   await expect(page.getByRole("heading", { name: "First insight" })).toBeVisible();
+  // The demo's site-wide badge for a first course completed, from no course in particular.
+  await expect(page.getByRole("heading", { name: "First course completed" })).toBeVisible();
   await expect(graduate.getByRole("link", { name: /Download \.jwt/ })).toBeVisible();
   await graduate.getByRole("link", { name: /Credential page/ }).click();
   await expect(page).toHaveURL(/\/credentials\/[0-9a-f-]{36}$/);
@@ -115,4 +117,43 @@ test("a credential that does not exist is a page not found with a way on", async
   const response = await page.goto("/credentials/00000000-0000-0000-0000-000000000000");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+test("an admin defines a site-wide badge next to the demo's streak badge, and deletes it while nobody holds it", async ({
+  page,
+}) => {
+  const js = hasJs(page);
+  const adminEmail = process.env.LECTERN_E2E_ADMIN_EMAIL ?? "";
+  const adminPassword = process.env.LECTERN_E2E_ADMIN_PASSWORD ?? "";
+  expect(adminEmail, "LECTERN_E2E_ADMIN_EMAIL set by scripts/test.sh").not.toBe("");
+  await page.goto("/signin");
+  await hydrated(page, js);
+  await page.getByLabel("Email").fill(adminEmail);
+  await page.getByLabel("Password").fill(adminPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Admin", exact: true }).click();
+  await page.getByRole("link", { name: "Site-wide badges" }).click();
+  await expect(page).toHaveURL(/\/admin\/badges$/);
+  await expect(page.getByRole("heading", { name: "Site-wide badges", level: 1 })).toBeVisible();
+  await hydrated(page, js);
+  const streak = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "7-day streak" }) });
+  await expect(streak).toContainText("Earned when the learner: Keeps a 7-day streak");
+
+  const name = `Ten courses ${Date.now() % 1000000}`;
+  const form = page.getByRole("region", { name: "New site-wide badge" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Description").fill("Finished ten courses.");
+  await form.getByLabel("Criteria").fill("Complete every lesson of ten courses.");
+  await form.getByLabel("Trophy").check();
+  await form.getByLabel("Earned when the learner").selectOption({ label: "Completes a number of courses" });
+  await form.getByLabel("Number of courses or days").fill("10");
+  await form.getByRole("button", { name: "Create badge" }).click();
+  const created = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name }) });
+  await expect(created).toContainText("Earned when the learner: Completes 10 courses");
+  await expect(created).toContainText("Held by 0 learners");
+
+  await created.getByText("Delete…").click();
+  await created.getByRole("button", { name: `Delete badge ${name}` }).click();
+  await expect(page.getByRole("heading", { name })).toHaveCount(0);
+  await expect(streak).toBeVisible();
 });

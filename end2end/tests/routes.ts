@@ -69,6 +69,7 @@ export const routes: RouteEntry[] = [
   { path: "/admin/applications", who: "admin", url: () => "/admin/applications" },
   { path: "/admin/purchases", who: "admin", url: () => "/admin/purchases" },
   { path: "/admin/reviews", who: "admin", url: () => "/admin/reviews" },
+  { path: "/admin/badges", who: "admin", url: () => "/admin/badges" },
   { path: "/account/purchases", who: "learner", url: () => "/account/purchases" },
   { path: "/account/purchases/:id", who: "learner", url: (i) => `/account/purchases/${i.purchaseId}` },
   { path: "/checkout/demo/:id", who: "learner", url: (i) => `/checkout/demo/${i.openCheckout}` },

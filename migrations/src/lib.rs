@@ -29,6 +29,7 @@ mod m20261127_000016_reviews;
 mod m20261128_000017_badges;
 mod m20261128_000018_certificates;
 mod m20261128_000019_points;
+mod m20261128_000020_badge_images;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000017_badges::Migration),
             Box::new(m20261128_000018_certificates::Migration),
             Box::new(m20261128_000019_points::Migration),
+            Box::new(m20261128_000020_badge_images::Migration),
         ]
     }
 }

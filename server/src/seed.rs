@@ -103,6 +103,8 @@ pub struct SeedReport {
     pub courses_skipped: usize,
     /// Demo reviews written (a learner's existing review of a course is kept).
     pub reviews_created: usize,
+    /// Site-wide badges created (one with the same name is kept).
+    pub site_badges_created: usize,
 }
 
 fn is_slug(s: &str) -> bool {
@@ -404,6 +406,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<SeedReport> {
         report.courses_created += 1;
     }
     report.reviews_created = crate::seed_reviews::load(db, now).await?;
+    report.site_badges_created = crate::seed_badges::site_wide(db, now).await?;
     Ok(report)
 }
 

@@ -1,9 +1,12 @@
-//! The demo courses' badges: `[[badges]]` tables in a course file, created with the course.
+//! The demo courses' badges (`[[badges]]` tables in a course file, created with the course) and
+//! the demo site-wide badges.
 
 use anyhow::bail;
 use app::models::{Rule, BADGE_IMAGES, MAX_BADGE_CRITERIA, MAX_BADGE_DESCRIPTION, MAX_BADGE_NAME};
 use app::server::entities::badge;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
 use serde::Deserialize;
 
 /// A badge of a demo course; its rule needs no quiz or number (course completed, first
@@ -75,4 +78,70 @@ pub async fn insert(
         .await?;
     }
     Ok(())
+}
+
+/// The demo site-wide badges: (name, description, criteria, image, rule, number).
+const SITE_WIDE: [(&str, &str, &str, &str, Rule, i32); 3] = [
+    (
+        "First course completed",
+        "Finished a whole course on Lectern.",
+        "Complete every lesson of any one course.",
+        "rocket",
+        Rule::CoursesCompleted,
+        1,
+    ),
+    (
+        "7-day streak",
+        "Learned something every day for a week.",
+        "Complete a lesson or pass a quiz on seven days in a row, in your own time zone.",
+        "bolt",
+        Rule::StreakDays,
+        7,
+    ),
+    (
+        "Five courses completed",
+        "Finished five courses on Lectern.",
+        "Complete every lesson of five courses.",
+        "medal",
+        Rule::CoursesCompleted,
+        5,
+    ),
+];
+
+/// Creates the demo site-wide badges that no site-wide badge of the same name exists for;
+/// returns how many were created.
+pub async fn site_wide(
+    db: &impl ConnectionTrait,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<usize> {
+    let mut created = 0;
+    for (name, description, criteria, image, rule, number) in SITE_WIDE {
+        let exists = badge::Entity::find()
+            .filter(badge::Column::CourseId.is_null())
+            .filter(badge::Column::Name.eq(name))
+            .count(db)
+            .await?
+            > 0;
+        if exists {
+            continue;
+        }
+        badge::ActiveModel {
+            course_id: Set(None),
+            name: Set(name.to_owned()),
+            description: Set(description.to_owned()),
+            criteria: Set(criteria.to_owned()),
+            image: Set(image.to_owned()),
+            rule: Set(rule.key().to_owned()),
+            rule_lesson_id: Set(None),
+            rule_threshold: Set(Some(number)),
+            created_by: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        created += 1;
+    }
+    Ok(created)
 }

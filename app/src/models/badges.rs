@@ -13,9 +13,29 @@ pub const BADGE_IMAGES: &[(&str, &str)] = &[
     ("bolt", "Lightning bolt"),
 ];
 
-/// The path of the built-in image `key` under the site root (the first image for an unknown
-/// key).
+/// The stored image key of an uploaded image (media `id`): `media:{id}`.
+pub fn uploaded_image_key(media_id: i64) -> String {
+    format!("{UPLOADED_IMAGE_PREFIX}{media_id}")
+}
+
+/// What an uploaded image's stored key starts with.
+pub const UPLOADED_IMAGE_PREFIX: &str = "media:";
+
+/// The media id of an uploaded image's key (`media:{id}`), `None` for a built-in image.
+pub fn uploaded_image_id(key: &str) -> Option<i64> {
+    key.strip_prefix(UPLOADED_IMAGE_PREFIX)?
+        .parse()
+        .ok()
+        .filter(|id| *id > 0)
+}
+
+/// The path of a badge image under the site root: an uploaded image is served by the media
+/// route (`/media/{id}/badge`, public once a badge uses it); a built-in one from
+/// `/badge-images/` (the first image for an unknown key).
 pub fn badge_image_path(key: &str) -> String {
+    if let Some(id) = uploaded_image_id(key) {
+        return format!("/media/{id}/badge");
+    }
     let key = if BADGE_IMAGES.iter().any(|(k, _)| *k == key) {
         key
     } else {
@@ -32,6 +52,8 @@ pub const MAX_BADGE_DESCRIPTION: usize = 500;
 pub const MAX_BADGE_CRITERIA: usize = 1000;
 /// The longest revocation reason.
 pub const MAX_REVOKE_REASON: usize = 500;
+/// The largest number a site-wide rule may ask for (courses completed, days in a row).
+pub const MAX_SITE_RULE_NUMBER: i32 = 365;
 /// The most badges one course (or the site) may have.
 pub const MAX_BADGES_PER_COURSE: u64 = 50;
 /// Awards listed per page on the instructor's badge page.
@@ -50,6 +72,9 @@ pub enum Rule {
     AllQuizzesPassed,
     /// Site-wide: the learner completed at least a given number of courses.
     CoursesCompleted,
+    /// Site-wide: the learner was active (earned points) a given number of days in a row, in
+    /// their own time zone.
+    StreakDays,
 }
 
 impl Rule {
@@ -61,6 +86,15 @@ impl Rule {
         (Rule::AllQuizzesPassed, "Passes every graded quiz"),
     ];
 
+    /// Every rule a site-wide badge may have, with its label; both need a number.
+    pub const SITE: [(Rule, &'static str); 2] = [
+        (Rule::CoursesCompleted, "Completes a number of courses"),
+        (
+            Rule::StreakDays,
+            "Keeps a daily streak for a number of days",
+        ),
+    ];
+
     /// The stored key.
     pub fn key(self) -> &'static str {
         match self {
@@ -69,6 +103,7 @@ impl Rule {
             Rule::QuizPassed => "quiz_passed",
             Rule::AllQuizzesPassed => "all_quizzes_passed",
             Rule::CoursesCompleted => "courses_completed",
+            Rule::StreakDays => "streak_days",
         }
     }
 
@@ -80,6 +115,7 @@ impl Rule {
             Rule::QuizPassed,
             Rule::AllQuizzesPassed,
             Rule::CoursesCompleted,
+            Rule::StreakDays,
         ]
         .into_iter()
         .find(|r| r.key() == key)
@@ -141,6 +177,16 @@ pub struct CourseBadges {
     pub course_slug: String,
     pub badges: Vec<BadgeRow>,
     pub quizzes: Vec<QuizChoice>,
+    /// The newest awards first, one page.
+    pub awards: Vec<AwardRow>,
+    pub awards_total: u64,
+    pub page: u64,
+}
+
+/// The site-wide badges page for admins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteBadges {
+    pub badges: Vec<BadgeRow>,
     /// The newest awards first, one page.
     pub awards: Vec<AwardRow>,
     pub awards_total: u64,

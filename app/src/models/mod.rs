@@ -25,10 +25,10 @@ pub use authoring::{
     EditorSection, LessonDraft, LessonEditor, MediaInfo, Saved, SectionOrder, UploadTicket,
 };
 pub use badges::{
-    badge_image_path, Achievements, AwardRow, BadgeDraft, BadgeRow, CourseBadges,
-    CredentialVerdict, CredentialView, MyBadge, QuizChoice, Rule, AWARDS_PER_PAGE, BADGE_IMAGES,
-    MAX_BADGES_PER_COURSE, MAX_BADGE_CRITERIA, MAX_BADGE_DESCRIPTION, MAX_BADGE_NAME,
-    MAX_REVOKE_REASON,
+    badge_image_path, uploaded_image_id, uploaded_image_key, Achievements, AwardRow, BadgeDraft,
+    BadgeRow, CourseBadges, CredentialVerdict, CredentialView, MyBadge, QuizChoice, Rule,
+    SiteBadges, AWARDS_PER_PAGE, BADGE_IMAGES, MAX_BADGES_PER_COURSE, MAX_BADGE_CRITERIA,
+    MAX_BADGE_DESCRIPTION, MAX_BADGE_NAME, MAX_REVOKE_REASON, MAX_SITE_RULE_NUMBER,
 };
 pub use catalogue::{
     CatalogueFacets, CataloguePage, CatalogueQuery, CatalogueSort, CourseSummary, FacetCount,

@@ -19,6 +19,7 @@ mod backups;
 mod badges;
 mod badges_credentials;
 mod badges_quiz;
+mod badges_site;
 mod bounds;
 mod caching;
 mod catalogue;

@@ -49,6 +49,9 @@ pub fn AdminUsersPage() -> impl IntoView {
                                         <a href="/admin/reviews" class="font-medium text-indigo-700 hover:underline">
                                             "Reported reviews"
                                         </a>
+                                        <a href="/admin/badges" class="font-medium text-indigo-700 hover:underline">
+                                            "Site-wide badges"
+                                        </a>
                                     </span>
                                 </div>
                                 <Form method="GET" action="/admin/users" attr:role="search" attr:class="mb-6 flex gap-2">

@@ -11,12 +11,12 @@ use super::certificates::CertificatesSection;
 use super::{page_links, BUTTON, BUTTON_LIGHT, CARD, INPUT};
 use crate::api::badges::{get_course_badges, CreateBadge, DeleteBadge, RevokeAward};
 use crate::api::certificates::{get_course_certificates, RevokeCertificate};
-use crate::components::{field_errors, BackLink, ErrorView, FormError};
+use crate::components::{field_errors, BackLink, ErrorView, FileUpload, FormError};
 use crate::error::{AppError, FieldErrors};
 use crate::format::count;
 use crate::models::{
-    AwardRow, BadgeRow, CourseBadges, QuizChoice, Rule, AWARDS_PER_PAGE, BADGE_IMAGES,
-    MAX_BADGE_CRITERIA, MAX_BADGE_DESCRIPTION, MAX_BADGE_NAME,
+    uploaded_image_key, AwardRow, BadgeRow, CourseBadges, MediaInfo, QuizChoice, Rule,
+    AWARDS_PER_PAGE, BADGE_IMAGES, MAX_BADGE_CRITERIA, MAX_BADGE_DESCRIPTION, MAX_BADGE_NAME,
 };
 
 /// The badges page (the course's instructor and admins).
@@ -140,7 +140,7 @@ fn Badges(
 }
 
 #[component]
-fn BadgeItem(badge: BadgeRow, delete: ServerAction<DeleteBadge>) -> impl IntoView {
+pub(crate) fn BadgeItem(badge: BadgeRow, delete: ServerAction<DeleteBadge>) -> impl IntoView {
     let name = badge.name.clone();
     let image = crate::models::badge_image_path(&badge.image);
     view! {
@@ -167,7 +167,7 @@ fn BadgeItem(badge: BadgeRow, delete: ServerAction<DeleteBadge>) -> impl IntoVie
 }
 
 #[component]
-fn AwardItem(award: AwardRow, revoke: ServerAction<RevokeAward>) -> impl IntoView {
+pub(crate) fn AwardItem(award: AwardRow, revoke: ServerAction<RevokeAward>) -> impl IntoView {
     let field = format!("revoke-{}", award.id);
     let page = format!("/credentials/{}", award.id);
     let label = format!("{} to {}", award.badge, award.learner);
@@ -196,8 +196,8 @@ fn AwardItem(award: AwardRow, revoke: ServerAction<RevokeAward>) -> impl IntoVie
     }
 }
 
-/// A labelled text field of the new-badge form, with its hint and error.
-fn text_field(
+/// A labelled text field of a new-badge form, with its hint and error.
+pub(crate) fn text_field(
     name: &'static str,
     label: &'static str,
     hint: String,
@@ -224,6 +224,52 @@ fn text_field(
     }
 }
 
+/// The image choice of a new-badge form (field `image`): the built-in images and, for a course
+/// badge (`upload` = the course), an image uploaded to the course, which then becomes the
+/// chosen one. Uploading needs JavaScript; the built-in images do not.
+#[component]
+pub(crate) fn ImageChoices(upload: Option<i64>, error: Signal<Option<String>>) -> impl IntoView {
+    let uploaded = RwSignal::new(None::<MediaInfo>);
+    view! {
+        <fieldset class="space-y-2 sm:col-span-2" aria-describedby="badge-image-error">
+            <legend class="text-sm font-medium text-slate-700">"Image"</legend>
+            <div class="flex flex-wrap gap-3">
+                {BADGE_IMAGES.iter().enumerate().map(|(i, (key, label))| {
+                    let id = format!("badge-image-{key}");
+                    view! {
+                        <label for=id.clone() class=CHOICE>
+                            <input id=id.clone() type="radio" name="image" value=*key checked=i == 0 />
+                            <img src=crate::models::badge_image_path(key) alt="" width="32" height="32" class="h-8 w-8" />
+                            <span class="text-sm">{*label}</span>
+                        </label>
+                    }
+                }).collect_view()}
+                {move || uploaded.get().map(|media| view! {
+                    <label for="badge-image-uploaded" class=CHOICE>
+                        <input id="badge-image-uploaded" type="radio" name="image" value=uploaded_image_key(media.id) checked=true />
+                        <img src=media.url alt="" width="32" height="32" class="h-8 w-8 object-contain" />
+                        <span class="max-w-[12rem] truncate text-sm">{format!("Uploaded: {}", media.filename)}</span>
+                    </label>
+                })}
+            </div>
+            {upload.map(|course_id| view! {
+                <FileUpload
+                    course_id
+                    kind="image"
+                    id="badge-image-upload"
+                    label="Or upload your own (PNG, JPEG, WebP or GIF, square works best)"
+                    accept="image/png,image/jpeg,image/webp,image/gif"
+                    on_done=Callback::new(move |media: MediaInfo| uploaded.set(Some(media)))
+                />
+            })}
+            <p id="badge-image-error" class="text-sm text-red-700">{error}</p>
+        </fieldset>
+    }
+}
+
+/// A selectable image tile.
+const CHOICE: &str = "flex cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-2 py-1 has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50";
+
 #[component]
 fn NewBadge(
     course_id: i64,
@@ -247,22 +293,7 @@ fn NewBadge(
                 {text_field("name", "Name", format!("Up to {MAX_BADGE_NAME} characters, e.g. \u{201c}Rust Fundamentals graduate\u{201d}."), MAX_BADGE_NAME, false, errors)}
                 {text_field("description", "Description", format!("What the badge stands for, up to {MAX_BADGE_DESCRIPTION} characters."), MAX_BADGE_DESCRIPTION, true, errors)}
                 {text_field("criteria", "Criteria", format!("What a learner did to earn it, in words, up to {MAX_BADGE_CRITERIA} characters. Verifiers read this."), MAX_BADGE_CRITERIA, true, errors)}
-                <fieldset class="space-y-2 sm:col-span-2" aria-describedby="badge-image-error">
-                    <legend class="text-sm font-medium text-slate-700">"Image"</legend>
-                    <div class="flex flex-wrap gap-3">
-                        {BADGE_IMAGES.iter().enumerate().map(|(i, (key, label))| {
-                            let id = format!("badge-image-{key}");
-                            view! {
-                                <label for=id.clone() class="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-2 py-1 has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50">
-                                    <input id=id.clone() type="radio" name="image" value=*key checked=i == 0 />
-                                    <img src=crate::models::badge_image_path(key) alt="" width="32" height="32" class="h-8 w-8" />
-                                    <span class="text-sm">{*label}</span>
-                                </label>
-                            }
-                        }).collect_view()}
-                    </div>
-                    <p id="badge-image-error" class="text-sm text-red-700">{error("image")}</p>
-                </fieldset>
+                <ImageChoices upload=Some(course_id) error=Signal::derive(error("image")) />
                 <div class="space-y-1 sm:col-span-2">
                     <label for="badge-rule" class="block text-sm font-medium text-slate-700">"Earned when the learner"</label>
                     <select id="badge-rule" name="rule" class=INPUT aria-describedby="badge-rule-error">

@@ -1,6 +1,6 @@
 //! `/teach`: instructor authoring: the dashboard, the course editor and the lesson editor.
 
-mod badges;
+pub(crate) mod badges;
 mod certificates;
 mod coupons;
 mod course_editor;

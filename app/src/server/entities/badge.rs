@@ -13,7 +13,8 @@ pub struct Model {
     pub description: String,
     /// What a learner did to earn it, in words (the credential's criteria narrative).
     pub criteria: String,
-    /// One of the built-in images (`models::badges::BADGE_IMAGES`).
+    /// One of the built-in images (`models::badges::BADGE_IMAGES`), or `media:{id}`: an image
+    /// uploaded to the badge's course.
     pub image: String,
     /// One of `models::badges::Rule`'s keys.
     pub rule: String,

@@ -14,7 +14,7 @@ use super::authoring::{editable_course, may_edit};
 use super::learning;
 use crate::error::AppError;
 use crate::models::{MediaInfo, UploadTicket};
-use crate::server::entities::{course, lesson, media, user};
+use crate::server::entities::{badge, course, lesson, media, user};
 use crate::server::storage::{self, MediaKind, Storage};
 
 /// How long a presigned upload URL stays valid.
@@ -292,9 +292,10 @@ pub enum Access {
 
 /// Whether `viewer` may read media `media_id`, and how the answer may be cached.
 ///
-/// The course's instructor and admins may read any of its files. Anyone may read the cover of a
-/// published course and files of its free-preview lessons; learners enrolled in a published
-/// course may read the files of all its lessons. Everything else is refused:
+/// The course's instructor and admins may read any of its files. Anyone may read a badge's
+/// uploaded image, the cover of a published course and files of its free-preview lessons;
+/// learners enrolled in a published course may read the files of all its lessons. Everything
+/// else is refused:
 /// `NotFound` when the course is a draft (not revealed), `Unauthorized`/`Forbidden` otherwise.
 pub async fn authorize_read(
     db: &DatabaseConnection,
@@ -312,6 +313,16 @@ pub async fn authorize_read(
         .ok_or(AppError::NotFound)?;
     if viewer.is_some_and(|u| may_edit(u, &course)) {
         return Ok((m, Access::Private));
+    }
+    // A badge's image is part of every credential that names it: anyone may fetch it, even
+    // after the course is unpublished.
+    let badge_image = badge::Entity::find()
+        .filter(badge::Column::Image.eq(crate::models::uploaded_image_key(m.id)))
+        .one(db)
+        .await?
+        .is_some();
+    if badge_image {
+        return Ok((m, Access::Public));
     }
     if course.status != course::STATUS_PUBLISHED {
         return Err(AppError::NotFound);

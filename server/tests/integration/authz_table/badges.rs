@@ -1,6 +1,7 @@
-//! Rows for badges: defining them and revoking awards (instructors; the course check is the
-//! service's), a learner's own achievements (signed in), and credential pages and checks
-//! (anyone); points and leaderboards (standing: anyone, the rest signed in); certificates: listing and revoking (instructors), their pages (anyone).
+//! Rows for badges: defining them and revoking awards (instructors, the course check being the
+//! service's; site-wide badges admins), a learner's own achievements (signed in), and credential
+//! pages and checks (anyone); points and leaderboards (standing: anyone, the rest signed in);
+//! certificates: listing and revoking (instructors), their pages (anyone).
 
 use app::api::{badges, certificates, points};
 use leptos::server_fn::ServerFn;
@@ -27,6 +28,21 @@ pub fn badges() -> Vec<(&'static str, (Access, Args))> {
                     ("criteria", "Complete it"),
                     ("image", "star"),
                     ("rule", "course_completed"),
+                ]),
+            ),
+        ),
+        (badges::GetSiteBadges::PATH, (Admin, form(&[]))),
+        (
+            badges::CreateSiteBadge::PATH,
+            (
+                Admin,
+                form(&[
+                    ("name", "Badge"),
+                    ("description", "A badge"),
+                    ("criteria", "Complete it"),
+                    ("image", "star"),
+                    ("rule", "courses_completed"),
+                    ("threshold", "1"),
                 ]),
             ),
         ),

@@ -12,14 +12,16 @@ use sea_orm::{
 use super::{day, rule_text, Snapshot, BACKFILL_JOB};
 use crate::error::{AppError, FieldErrors};
 use crate::models::{
-    AwardRow, BadgeDraft, BadgeRow, CourseBadges, QuizChoice, Role, Rule, AWARDS_PER_PAGE,
-    BADGE_IMAGES, MAX_BADGES_PER_COURSE, MAX_BADGE_CRITERIA, MAX_BADGE_DESCRIPTION, MAX_BADGE_NAME,
+    uploaded_image_id, uploaded_image_key, AwardRow, BadgeDraft, BadgeRow, CourseBadges,
+    QuizChoice, Role, Rule, AWARDS_PER_PAGE, BADGE_IMAGES, MAX_BADGES_PER_COURSE,
+    MAX_BADGE_CRITERIA, MAX_BADGE_DESCRIPTION, MAX_BADGE_NAME,
 };
 use crate::server::entities::{badge, badge_award, lesson, user};
 use crate::server::services::authoring::{editable_course, may_edit};
-use crate::server::services::pagination;
 use crate::server::services::quiz::{is_graded_quiz, QUIZ_KIND};
 use crate::server::services::{jobs, pagination::page_number};
+use crate::server::services::{media, pagination};
+use crate::server::storage::MediaKind;
 
 /// The badges page of course `course_id` for `user` (who must be allowed to edit it), with
 /// page `page` of its awards, newest first.
@@ -40,14 +42,36 @@ pub async fn course_badges(
         .order_by_asc(badge::Column::Id)
         .all(db)
         .await?;
+    let rows = badge_rows(db, &badges, &titles).await?;
+    let (awards, awards_total, page) = award_page(db, &badges, page).await?;
+    Ok(CourseBadges {
+        course_id: course.id,
+        course_title: course.title,
+        course_slug: course.slug,
+        badges: rows,
+        quizzes,
+        awards,
+        awards_total,
+        page,
+    })
+}
+
+/// `badges` as their author sees them, with how many hold each (quiz titles by lesson id).
+pub(super) async fn badge_rows(
+    db: &DatabaseConnection,
+    badges: &[badge::Model],
+    quiz_titles: &HashMap<i64, &str>,
+) -> Result<Vec<BadgeRow>, AppError> {
     let mut rows = Vec::with_capacity(badges.len());
-    for b in &badges {
+    for b in badges {
         let awarded = badge_award::Entity::find()
             .filter(badge_award::Column::BadgeId.eq(b.id))
             .filter(badge_award::Column::RevokedAt.is_null())
             .count(db)
             .await?;
-        let quiz = b.rule_lesson_id.and_then(|id| titles.get(&id).copied());
+        let quiz = b
+            .rule_lesson_id
+            .and_then(|id| quiz_titles.get(&id).copied());
         rows.push(BadgeRow {
             id: b.id,
             name: b.name.clone(),
@@ -57,6 +81,15 @@ pub async fn course_badges(
             awarded,
         });
     }
+    Ok(rows)
+}
+
+/// Page `page` of the awards of `badges`, newest first: the rows, the total and the page.
+pub(super) async fn award_page(
+    db: &DatabaseConnection,
+    badges: &[badge::Model],
+    page: Option<u64>,
+) -> Result<(Vec<AwardRow>, u64, u64), AppError> {
     let names: HashMap<i64, &str> = badges.iter().map(|b| (b.id, b.name.as_str())).collect();
     let paged = pagination::fetch(
         badge_award::Entity::find()
@@ -67,30 +100,22 @@ pub async fn course_badges(
         Some(page_number(page)),
     )
     .await?;
-    Ok(CourseBadges {
-        course_id: course.id,
-        course_title: course.title,
-        course_slug: course.slug,
-        badges: rows,
-        quizzes,
-        awards: paged
-            .rows
-            .iter()
-            .map(|a| AwardRow {
-                id: a.public_id.clone(),
-                badge: names
-                    .get(&a.badge_id)
-                    .copied()
-                    .unwrap_or_default()
-                    .to_owned(),
-                learner: a.learner_name.clone(),
-                awarded_on: day(a.awarded_at),
-                revoked: a.revoked_reason.clone(),
-            })
-            .collect(),
-        awards_total: paged.total,
-        page: paged.page,
-    })
+    let rows = paged
+        .rows
+        .iter()
+        .map(|a| AwardRow {
+            id: a.public_id.clone(),
+            badge: names
+                .get(&a.badge_id)
+                .copied()
+                .unwrap_or_default()
+                .to_owned(),
+            learner: a.learner_name.clone(),
+            awarded_on: day(a.awarded_at),
+            revoked: a.revoked_reason.clone(),
+        })
+        .collect();
+    Ok((rows, paged.total, paged.page))
 }
 
 /// The graded quizzes of a course, in lesson-id order.
@@ -125,7 +150,11 @@ pub async fn create(
 ) -> Result<i64, AppError> {
     let course = editable_course(db, user, draft.course).await?;
     let quizzes = graded_quizzes(db, course.id).await?;
-    let (rule, lesson_id, threshold) = validate(draft, &quizzes)?;
+    let uploaded_ok = match uploaded_image_id(&draft.image) {
+        Some(id) => uploaded_image(db, id, course.id).await?,
+        None => false,
+    };
+    let (rule, lesson_id, threshold) = validate(draft, &quizzes, uploaded_ok)?;
     let existing = badge::Entity::find()
         .filter(badge::Column::CourseId.eq(course.id))
         .count(db)
@@ -143,7 +172,10 @@ pub async fn create(
         name: Set(draft.name.trim().to_owned()),
         description: Set(draft.description.trim().to_owned()),
         criteria: Set(draft.criteria.trim().to_owned()),
-        image: Set(draft.image.clone()),
+        image: Set(match uploaded_image_id(&draft.image) {
+            Some(id) if uploaded_ok => uploaded_image_key(id),
+            _ => draft.image.clone(),
+        }),
         rule: Set(rule.key().to_owned()),
         rule_lesson_id: Set(lesson_id),
         rule_threshold: Set(threshold),
@@ -159,12 +191,26 @@ pub async fn create(
     Ok(row.id)
 }
 
-/// Checks a draft; the rule, its quiz lesson and its threshold as stored.
-fn validate(
+/// Whether media `media_id` is a ready image uploaded to course `course_id`.
+async fn uploaded_image(
+    db: &DatabaseConnection,
+    media_id: i64,
+    course_id: i64,
+) -> Result<bool, AppError> {
+    match media::ready_media_of_course(db, media_id, course_id).await {
+        Ok(m) => Ok(m.kind == MediaKind::Image.as_str()),
+        Err(AppError::Validation(_)) => Ok(false),
+        Err(other) => Err(other),
+    }
+}
+
+/// Checks a draft's name, description and criteria, and that its image is a built-in one (or,
+/// when `uploaded_ok`, the course's uploaded image it names), into `errors`.
+pub(super) fn check_text_and_image(
     draft: &BadgeDraft,
-    quizzes: &[QuizChoice],
-) -> Result<(Rule, Option<i64>, Option<i32>), AppError> {
-    let mut errors = FieldErrors::new();
+    uploaded_ok: bool,
+    errors: &mut FieldErrors,
+) {
     let mut text = |field: &str, value: &str, label: &str, min: usize, max: usize| {
         let n = value.trim().chars().count();
         if n < min {
@@ -191,9 +237,19 @@ fn validate(
         1,
         MAX_BADGE_CRITERIA,
     );
-    if !BADGE_IMAGES.iter().any(|(k, _)| *k == draft.image) {
+    if !uploaded_ok && !BADGE_IMAGES.iter().any(|(k, _)| *k == draft.image) {
         errors.insert("image".into(), "Choose one of the images.".into());
     }
+}
+
+/// Checks a course badge's draft; the rule, its quiz lesson and its threshold as stored.
+fn validate(
+    draft: &BadgeDraft,
+    quizzes: &[QuizChoice],
+    uploaded_ok: bool,
+) -> Result<(Rule, Option<i64>, Option<i32>), AppError> {
+    let mut errors = FieldErrors::new();
+    check_text_and_image(draft, uploaded_ok, &mut errors);
     let rule = Rule::COURSE
         .iter()
         .map(|(r, _)| *r)

@@ -13,8 +13,9 @@ use super::Snapshot;
 use crate::error::AppError;
 use crate::models::Rule;
 use crate::server::entities::{
-    badge, badge_award, course, enrollment, lesson_progress, quiz_attempt, user,
+    badge, badge_award, course, enrollment, lesson_progress, points_entry, quiz_attempt, user,
 };
+use crate::server::services::points;
 
 /// Awards `user_id` every badge of `course_id` (and every site-wide badge) whose rule their
 /// stored progress now meets and that they do not hold yet; returns the new awards' badge ids.
@@ -60,16 +61,38 @@ pub async fn backfill(db: &DatabaseConnection, badge_id: i64) -> Result<u64, App
     let Some(b) = badge::Entity::find_by_id(badge_id).one(db).await? else {
         return Ok(0);
     };
-    let mut learners = enrollment::Entity::find()
+    let enrolled = enrollment::Entity::find()
         .select_only()
         .column(enrollment::Column::UserId)
         .distinct();
-    learners = match b.course_id {
-        Some(course_id) => learners.filter(enrollment::Column::CourseId.eq(course_id)),
-        None => learners.filter(enrollment::Column::CompletedAt.is_not_null()),
+    let learners: Vec<i64> = match (b.course_id, Rule::from_key(&b.rule)) {
+        (Some(course_id), _) => {
+            enrolled
+                .filter(enrollment::Column::CourseId.eq(course_id))
+                .into_tuple()
+                .all(db)
+                .await?
+        }
+        // Anyone with a streak has points.
+        (None, Some(Rule::StreakDays)) => {
+            points_entry::Entity::find()
+                .select_only()
+                .column(points_entry::Column::UserId)
+                .distinct()
+                .into_tuple()
+                .all(db)
+                .await?
+        }
+        (None, _) => {
+            enrolled
+                .filter(enrollment::Column::CompletedAt.is_not_null())
+                .into_tuple()
+                .all(db)
+                .await?
+        }
     };
     let mut count = 0;
-    for user_id in learners.into_tuple::<i64>().all(db).await? {
+    for user_id in learners {
         if earns(db, user_id, &b).await? && insert(db, user_id, &b).await? {
             count += 1;
         }
@@ -130,6 +153,13 @@ async fn earns(
                     .count(db)
                     .await?
                     >= graded.len() as u64
+        }
+        (Rule::StreakDays, None) => {
+            let needed = u32::try_from(b.rule_threshold.unwrap_or(1).max(1)).unwrap_or(1);
+            let Some(learner) = user::Entity::find_by_id(user_id).one(db).await? else {
+                return Ok(false);
+            };
+            points::streak::best(db, user_id, &learner.time_zone, Utc::now()).await? >= needed
         }
         (Rule::CoursesCompleted, None) => {
             let needed = u64::try_from(b.rule_threshold.unwrap_or(1).max(1)).unwrap_or(1);

@@ -10,6 +10,7 @@ pub mod authoring;
 pub mod award;
 pub mod credential;
 pub mod mine;
+pub mod site;
 
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +86,9 @@ pub(crate) fn rule_text(badge: &badge::Model, quiz_title: Option<&str>) -> Strin
                 "s"
             }
         ),
+        Some(Rule::StreakDays) => {
+            format!("Keeps a {}-day streak", badge.rule_threshold.unwrap_or(1))
+        }
         None => "Awarded by the instructor".into(),
     }
 }

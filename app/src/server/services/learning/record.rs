@@ -153,8 +153,9 @@ pub async fn record(
     for (course_id, events) in &touched {
         note_activity(&txn, user.id, *course_id, events).await?;
         mark_completed_if_done(&txn, user.id, *course_id).await?;
-        crate::server::services::badges::award_due(&txn, user.id, *course_id).await?;
+        // Points first: a streak badge reads the points ledger.
         crate::server::services::points::sync(&txn, user.id, *course_id).await?;
+        crate::server::services::badges::award_due(&txn, user.id, *course_id).await?;
     }
     txn.commit().await?;
 

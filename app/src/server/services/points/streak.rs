@@ -39,13 +39,30 @@ pub fn streak(days: &BTreeSet<NaiveDate>, today: NaiveDate) -> u32 {
     count
 }
 
-/// `user_id`'s streak as of `now`, in `time_zone` (UTC when unknown).
-pub async fn current(
+/// The longest run of consecutive days in `days`.
+pub fn longest(days: &BTreeSet<NaiveDate>) -> u32 {
+    let mut best = 0;
+    let mut run = 0;
+    let mut previous: Option<NaiveDate> = None;
+    for day in days {
+        run = match previous {
+            Some(p) if p + Duration::days(1) == *day => run + 1,
+            _ => 1,
+        };
+        best = best.max(run);
+        previous = Some(*day);
+    }
+    best
+}
+
+/// The days, in `time_zone` (UTC when unknown), on which `user_id` earned points during the
+/// [`MAX_STREAK_DAYS`] before `now`; and `now`'s day there.
+async fn active_days(
     db: &impl ConnectionTrait,
     user_id: i64,
     time_zone: &str,
     now: DateTime<Utc>,
-) -> Result<u32, AppError> {
+) -> Result<(BTreeSet<NaiveDate>, NaiveDate), AppError> {
     let tz = zone(time_zone).unwrap_or(Tz::UTC);
     let times: Vec<DateTime<Utc>> = points_entry::Entity::find()
         .select_only()
@@ -55,11 +72,34 @@ pub async fn current(
         .into_tuple()
         .all(db)
         .await?;
-    let days: BTreeSet<NaiveDate> = times
+    let days = times
         .into_iter()
         .map(|t| t.with_timezone(&tz).date_naive())
         .collect();
-    Ok(streak(&days, now.with_timezone(&tz).date_naive()))
+    Ok((days, now.with_timezone(&tz).date_naive()))
+}
+
+/// `user_id`'s streak as of `now`, in `time_zone` (UTC when unknown).
+pub async fn current(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    time_zone: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, AppError> {
+    let (days, today) = active_days(db, user_id, time_zone, now).await?;
+    Ok(streak(&days, today))
+}
+
+/// `user_id`'s longest streak within the [`MAX_STREAK_DAYS`] before `now`, in `time_zone`:
+/// what a streak badge asks for (a streak once kept still counts after it ends).
+pub async fn best(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    time_zone: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, AppError> {
+    let (days, _) = active_days(db, user_id, time_zone, now).await?;
+    Ok(longest(&days))
 }
 
 #[cfg(test)]
@@ -87,6 +127,30 @@ mod tests {
         );
         assert_eq!(streak(&active, day("2026-11-30")), 0, "a whole day missed");
         assert_eq!(streak(&BTreeSet::new(), day("2026-11-30")), 0);
+    }
+
+    #[test]
+    fn the_longest_run_counts_whenever_it_was() {
+        let active = days(&[
+            "2026-10-01",
+            "2026-10-02",
+            "2026-10-03",
+            "2026-10-05",
+            "2026-10-31",
+            "2026-11-01",
+        ]);
+        assert_eq!(
+            longest(&active),
+            3,
+            "1–3 October, not 31 October–1 November"
+        );
+        assert_eq!(
+            longest(&days(&["2026-02-28", "2026-03-01"])),
+            2,
+            "across a month"
+        );
+        assert_eq!(longest(&days(&["2026-11-20"])), 1);
+        assert_eq!(longest(&BTreeSet::new()), 0);
     }
 
     #[test]

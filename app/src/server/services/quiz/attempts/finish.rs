@@ -199,8 +199,9 @@ pub async fn submit(
         .ok_or(AppError::NotFound)?;
     let (settings, _) = rules(&quiz)?;
     let progress = complete_if_passed(db, &done, &settings).await?;
-    badges::award_due(db, done.user_id, done.course_id).await?;
+    // Points first: a streak badge reads the points ledger.
     crate::server::services::points::sync(db, done.user_id, done.course_id).await?;
+    badges::award_due(db, done.user_id, done.course_id).await?;
     Ok((results::result(db, user, done.id).await?, progress))
 }
 
@@ -243,7 +244,8 @@ async fn finalize_one(
         .ok_or(AppError::NotFound)?;
     let (settings, _) = rules(&quiz)?;
     complete_if_passed(db, &done, &settings).await?;
-    badges::award_due(db, done.user_id, done.course_id).await?;
+    // Points first: a streak badge reads the points ledger.
     crate::server::services::points::sync(db, done.user_id, done.course_id).await?;
+    badges::award_due(db, done.user_id, done.course_id).await?;
     Ok(())
 }
