@@ -28,6 +28,8 @@ test("profile: rename, API token, delete account @needs-js", async ({ page }) =>
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByRole("status").filter({ hasText: "will not be shown again" })).toContainText("lct_");
   await expect(page.getByText(/backup script \(lct_/)).toBeVisible();
+  // Read and Learn are ticked unless changed.
+  await expect(page.getByText("Scopes: read, learn")).toBeVisible();
   await page.getByRole("button", { name: "Revoke backup script" }).click();
   await expect(page.getByText("No tokens yet.")).toBeVisible();
 

@@ -30,6 +30,7 @@ mod m20261128_000017_badges;
 mod m20261128_000018_certificates;
 mod m20261128_000019_points;
 mod m20261128_000020_badge_images;
+mod m20261128_000021_token_scopes;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000018_certificates::Migration),
             Box::new(m20261128_000019_points::Migration),
             Box::new(m20261128_000020_badge_images::Migration),
+            Box::new(m20261128_000021_token_scopes::Migration),
         ]
     }
 }

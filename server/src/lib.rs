@@ -17,6 +17,7 @@ pub mod media;
 pub mod metrics;
 pub mod origin;
 pub mod page_cache;
+pub mod rest;
 pub mod router;
 pub mod routes;
 pub mod seed;

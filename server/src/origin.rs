@@ -52,14 +52,23 @@ pub fn allowed(method: &Method, headers: &axum::http::HeaderMap, public_origin: 
             .is_some_and(|h| claimed == format!("http://{h}") || claimed == format!("https://{h}"))
 }
 
+/// True for a REST API request that carries no cookie: it has no ambient credentials for a
+/// cross-site page to borrow (the API authenticates only by bearer token or session cookie),
+/// so it goes on to answer 401 with problem details rather than being refused here.
+pub fn cookieless_rest(path: &str, headers: &axum::http::HeaderMap) -> bool {
+    path.starts_with("/api/v1/") && headers.get(header::COOKIE).is_none()
+}
+
 /// Middleware rejecting cross-site state changes with 403.
 ///
-/// One path is exempt: Stripe's webhook deliveries ([`crate::webhooks::STRIPE_PATH`]) come
-/// from Stripe's servers with no `Origin` and no cookie; each one must carry a valid
-/// `Stripe-Signature` instead, which is checked before anything is done (the signature is
-/// that route's authentication, as the origin is a browser's).
+/// Exempt: Stripe's webhook deliveries ([`crate::webhooks::STRIPE_PATH`]) come from Stripe's
+/// servers with no `Origin` and no cookie; each one must carry a valid `Stripe-Signature`
+/// instead, which is checked before anything is done (the signature is that route's
+/// authentication, as the origin is a browser's). And REST requests without cookies
+/// ([`cookieless_rest`]).
 pub async fn check(public_origin: String, request: Request<Body>, next: Next) -> Response {
     if request.uri().path() == crate::webhooks::STRIPE_PATH
+        || cookieless_rest(request.uri().path(), request.headers())
         || allowed(request.method(), request.headers(), &public_origin)
     {
         next.run(request).await
@@ -131,6 +140,16 @@ mod tests {
             &headers(&[("referer", "https://lectern.example.org.evil.test/")]),
             SITE
         ));
+    }
+
+    #[test]
+    fn only_cookieless_rest_requests_skip_the_check() {
+        assert!(cookieless_rest("/api/v1/me/progress", &headers(&[])));
+        assert!(!cookieless_rest(
+            "/api/v1/me/progress",
+            &headers(&[("cookie", "id=abc")])
+        ));
+        assert!(!cookieless_rest("/api/record_progress123", &headers(&[])));
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub fn build(wiring: crate::state::Wiring) -> Router {
         .merge(crate::certificates::routes())
         .merge(crate::live::routes())
         .merge(crate::webhooks::routes())
+        .merge(crate::rest::routes(state.clone()))
         .leptos_routes_with_context(&state, routes, provide_state.clone(), move || {
             shell(leptos_options.clone())
         })

@@ -50,6 +50,7 @@ pub fn role_at_least(role: &str, needed: Role) -> bool {
 
 /// The signed-in user, as the header and account pages show them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UserSummary {
     pub id: i64,
     pub email: String,
@@ -116,6 +117,9 @@ pub struct ApiTokenInfo {
     pub name: String,
     /// The first characters after `lct_`, to tell tokens apart.
     pub prefix: String,
+    /// What it may do on the REST API ([`ApiScope`] keys).
+    #[serde(default)]
+    pub scopes: Vec<String>,
     /// RFC 3339 timestamp of creation.
     pub created_at: String,
     /// RFC 3339 timestamp of the last authenticated use, if any.
@@ -153,5 +157,71 @@ mod tests {
         );
         assert_eq!(Role::parse("instructor"), Some(Role::Instructor));
         assert_eq!(Role::parse(""), None);
+    }
+}
+
+/// What an API token may do on the REST API (`/api/v1`), chosen when it is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApiScope {
+    /// Read the catalogue, your account, enrollments and progress.
+    Read,
+    /// Enroll, unenroll and record progress.
+    Learn,
+    /// Instructor work on your own courses.
+    Teach,
+    /// Administration (admins only).
+    Admin,
+}
+
+impl ApiScope {
+    /// Every scope, in the order forms list them.
+    pub const ALL: [ApiScope; 4] = [
+        ApiScope::Read,
+        ApiScope::Learn,
+        ApiScope::Teach,
+        ApiScope::Admin,
+    ];
+
+    /// The stored and documented key (`read`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            ApiScope::Read => "read",
+            ApiScope::Learn => "learn",
+            ApiScope::Teach => "teach",
+            ApiScope::Admin => "admin",
+        }
+    }
+
+    /// What the scope allows, for the token form.
+    pub fn label(self) -> &'static str {
+        match self {
+            ApiScope::Read => "Read: the catalogue, your account, enrollments and progress",
+            ApiScope::Learn => "Learn: enroll, unenroll and record progress",
+            ApiScope::Teach => "Teach: your courses, as an instructor",
+            ApiScope::Admin => "Admin: users and roles, as an admin",
+        }
+    }
+
+    /// The scope with key `key`.
+    pub fn from_key(key: &str) -> Option<ApiScope> {
+        ApiScope::ALL.into_iter().find(|s| s.key() == key.trim())
+    }
+
+    /// The scopes of a stored comma-separated list (unknown keys are skipped).
+    pub fn parse_list(list: &str) -> Vec<ApiScope> {
+        ApiScope::ALL
+            .into_iter()
+            .filter(|s| list.split(',').any(|k| k.trim() == s.key()))
+            .collect()
+    }
+
+    /// `scopes` as a stored list, in [`ApiScope::ALL`] order without repeats.
+    pub fn join(scopes: &[ApiScope]) -> String {
+        ApiScope::ALL
+            .into_iter()
+            .filter(|s| scopes.contains(s))
+            .map(ApiScope::key)
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }

@@ -170,6 +170,7 @@ fn urlencode(value: &str) -> String {
 
 /// A course as shown on a catalogue card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CourseSummary {
     pub slug: String,
     pub title: String,
@@ -196,6 +197,7 @@ pub struct CourseSummary {
 
 /// One page of catalogue results, with the filter counts that go with them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CataloguePage {
     /// The courses on this page (empty past the last page).
     pub items: Vec<CourseSummary>,
@@ -214,6 +216,7 @@ pub struct CataloguePage {
 
 /// How many published courses fall under one filter value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FacetCount {
     pub value: String,
     pub label: String,
@@ -222,6 +225,7 @@ pub struct FacetCount {
 
 /// Filter options with the number of published courses behind each.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CatalogueFacets {
     pub categories: Vec<FacetCount>,
     pub levels: Vec<FacetCount>,

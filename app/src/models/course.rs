@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The instructor as shown on a course page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct InstructorSummary {
     pub display_name: String,
     /// The bio's markdown source.
@@ -18,6 +19,7 @@ pub struct InstructorSummary {
 
 /// A lesson line in the curriculum outline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LessonOutline {
     pub slug: String,
     pub title: String,
@@ -30,6 +32,7 @@ pub struct LessonOutline {
 
 /// A section of the curriculum outline with its lessons in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SectionOutline {
     pub title: String,
     pub lessons: Vec<LessonOutline>,
@@ -38,6 +41,7 @@ pub struct SectionOutline {
 
 /// Everything the public course page shows, in one round trip.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CourseDetail {
     pub slug: String,
     pub title: String,

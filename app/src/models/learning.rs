@@ -9,6 +9,7 @@ pub const MAX_EVENTS_PER_BATCH: usize = 500;
 
 /// One progress event as a player sends it. `kind` is `started`, `position` or `completed`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProgressEventInput {
     /// A UUID the client generates once per event; resending the same id is harmless.
     pub event_id: String,
@@ -26,6 +27,7 @@ pub struct ProgressEventInput {
 
 /// What happened to one event of a batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EventResult {
     /// The event's id exactly as sent.
     pub event_id: String,
@@ -44,6 +46,7 @@ pub const EVENT_REJECTED: &str = "rejected";
 
 /// A learner's progress in one lesson (a tick in the outline, a resume point for the player).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LessonProgress {
     pub lesson_id: i64,
     pub slug: String,
@@ -61,6 +64,7 @@ pub struct LessonProgress {
 
 /// A learner's progress in one course; `lessons` follows the curriculum order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CourseProgress {
     pub course_slug: String,
     pub enrolled: bool,
@@ -78,6 +82,7 @@ pub struct CourseProgress {
 
 /// The answer to a batch of progress events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RecordResult {
     /// One result per event, in the order sent.
     pub results: Vec<EventResult>,
@@ -87,6 +92,7 @@ pub struct RecordResult {
 
 /// A course on the learner's "My learning" list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EnrolledCourse {
     pub slug: String,
     pub title: String,

@@ -17,8 +17,8 @@ mod reviews;
 mod taxonomy;
 
 pub use account::{
-    role_at_least, AdminUserPage, AdminUserQuery, AdminUserRow, ApiTokenInfo, CreatedApiToken,
-    InstructorApplicationRow, Role, UserSummary,
+    role_at_least, AdminUserPage, AdminUserQuery, AdminUserRow, ApiScope, ApiTokenInfo,
+    CreatedApiToken, InstructorApplicationRow, Role, UserSummary,
 };
 pub use authoring::{
     publish_problems, AuthoredCourseRow, CourseDraft, CourseEditor, CurriculumOrder, EditorLesson,

@@ -46,11 +46,26 @@ impl RateLimiter {
     /// current `window`. Over the limit: `RateLimited { retry_after_secs }` (at least 1). A
     /// Redis failure is logged and answered with `Unavailable`, so limits fail closed.
     pub async fn hit(&self, key: &str, limit: u32, window: Duration) -> Result<(), AppError> {
-        let outcome = match self {
-            RateLimiter::Memory(memory) => memory.hit_at(key, limit, window, Instant::now()),
-            RateLimiter::Redis(redis) => redis.hit(key, limit, window).await?,
+        self.meter(key, limit, window).await.map(drop)
+    }
+
+    /// [`RateLimiter::hit`], also saying how much of the window is left (for `RateLimit-*`
+    /// headers).
+    pub async fn meter(&self, key: &str, limit: u32, window: Duration) -> Result<Quota, AppError> {
+        let (count, reset_secs) = match self {
+            RateLimiter::Memory(memory) => memory.count_at(key, window, Instant::now()),
+            RateLimiter::Redis(redis) => redis.count(key, window).await?,
         };
-        outcome.map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })
+        if count > u64::from(limit) {
+            return Err(AppError::RateLimited {
+                retry_after_secs: reset_secs,
+            });
+        }
+        Ok(Quota {
+            limit,
+            remaining: limit.saturating_sub(u32::try_from(count).unwrap_or(u32::MAX)),
+            reset_secs,
+        })
     }
 
     /// Whether the shared store answers: always for the in-process limiter; a `PING` for
@@ -72,6 +87,17 @@ impl RateLimiter {
     }
 }
 
+/// What is left of a key's window after a hit that was allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    /// Hits allowed per window.
+    pub limit: u32,
+    /// Hits still allowed in this window.
+    pub remaining: u32,
+    /// Whole seconds until the window resets (at least 1).
+    pub reset_secs: u64,
+}
+
 /// Whole seconds until `remaining` has passed, rounded up, at least 1.
 fn ceil_secs(remaining: Duration) -> u64 {
     remaining.as_millis().div_ceil(1000).max(1) as u64
@@ -91,6 +117,17 @@ pub struct MemoryLimiter {
 impl MemoryLimiter {
     /// Records a hit at time `now`; `Err(retry_after_secs)` when over the limit.
     pub fn hit_at(&self, key: &str, limit: u32, window: Duration, now: Instant) -> Result<(), u64> {
+        let (count, reset_secs) = self.count_at(key, window, now);
+        if count > u64::from(limit) {
+            Err(reset_secs)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Records a hit at time `now`: the key's hits in its window so far, and whole seconds
+    /// until the window resets.
+    fn count_at(&self, key: &str, window: Duration, now: Instant) -> (u64, u64) {
         // A poisoned lock only means another thread panicked mid-update; the counts are still
         // usable, and refusing every request would be worse.
         let mut guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
@@ -111,11 +148,7 @@ impl MemoryLimiter {
             };
         }
         entry.count = entry.count.saturating_add(1);
-        if entry.count > limit {
-            Err(ceil_secs(entry.resets_at - now))
-        } else {
-            Ok(())
-        }
+        (u64::from(entry.count), ceil_secs(entry.resets_at - now))
     }
 
     /// How many keys currently hold a window (for tests and metrics).
@@ -133,12 +166,8 @@ pub struct RedisLimiter {
 }
 
 impl RedisLimiter {
-    async fn hit(
-        &self,
-        key: &str,
-        limit: u32,
-        window: Duration,
-    ) -> Result<Result<(), u64>, AppError> {
+    /// Records a hit: the key's hits in its window so far, and whole seconds until it resets.
+    async fn count(&self, key: &str, window: Duration) -> Result<(u64, u64), AppError> {
         let key = format!("{}{key}", self.prefix);
         let window_ms = i64::try_from(window.as_millis()).unwrap_or(i64::MAX).max(1);
         let pipeline = self.pool.next().pipeline();
@@ -158,11 +187,8 @@ impl RedisLimiter {
             tracing::error!(error = %err, "rate limit check in Redis failed");
             AppError::Unavailable
         })?;
-        if count <= i64::from(limit) {
-            return Ok(Ok(()));
-        }
         let remaining = u64::try_from(ttl_ms).map_or(window, Duration::from_millis);
-        Ok(Err(ceil_secs(remaining)))
+        Ok((u64::try_from(count).unwrap_or(0), ceil_secs(remaining)))
     }
 }
 

@@ -133,3 +133,26 @@ async fn redis_limiter_counts_in_redis_and_recovers() {
         .await
         .expect("cleanup");
 }
+
+#[tokio::test]
+async fn meter_says_how_much_of_the_window_is_left() {
+    let limiter = RateLimiter::in_memory();
+    let minute = Duration::from_secs(60);
+    let first = limiter.meter("api:ada", 2, minute).await.expect("allowed");
+    assert_eq!((first.limit, first.remaining), (2, 1));
+    assert!((1..=60).contains(&first.reset_secs));
+    let second = limiter.meter("api:ada", 2, minute).await.expect("allowed");
+    assert_eq!(second.remaining, 0);
+    assert!(matches!(
+        limiter.meter("api:ada", 2, minute).await,
+        Err(AppError::RateLimited { retry_after_secs }) if (1..=60).contains(&retry_after_secs)
+    ));
+    assert_eq!(
+        limiter
+            .meter("api:bob", 2, minute)
+            .await
+            .map(|q| q.remaining),
+        Ok(1),
+        "keys count apart"
+    );
+}

@@ -33,6 +33,10 @@ async fn password_reset(backend: Backend, sessions: Sessions) {
         .call::<app::api::profile::CreateApiToken>(&[
             ("name", "old script"),
             ("password", GOOD_PASSWORD),
+            ("scope_read", "on"),
+            ("scope_learn", "on"),
+            ("scope_teach", "on"),
+            ("scope_admin", "on"),
         ])
         .await;
     assert_eq!(minted.status, 200, "{}", minted.body);
@@ -104,9 +108,23 @@ async fn api_tokens_authenticate_until_revoked(backend: Backend) {
         "a session alone cannot mint a token: {}",
         unconfirmed.body
     );
-    let created = app
+    let unscoped = app
         .call::<CreateApiToken>(&[("name", "laptop script"), ("password", GOOD_PASSWORD)])
         .await;
+    assert!(
+        matches!(unscoped.error(), Some(AppError::Validation(f)) if f.contains_key("scopes")),
+        "a token must be allowed something: {}",
+        unscoped.body
+    );
+    let everything = [
+        ("name", "laptop script"),
+        ("password", GOOD_PASSWORD),
+        ("scope_read", "on"),
+        ("scope_learn", "on"),
+        ("scope_teach", "on"),
+        ("scope_admin", "on"),
+    ];
+    let created = app.call::<CreateApiToken>(&everything).await;
     assert_eq!(created.status, 200, "{}", created.body);
     let created: serde_json::Value = serde_json::from_str(&created.body).expect("json");
     let secret = created["secret"]

@@ -11,8 +11,5 @@ pub async fn enroll(slug: String) -> Result<CourseProgress, AppError> {
     use crate::server::{context, services::learning};
     let user = context::require_user().await?;
     let state = context::app_state()?;
-    let progress = learning::enroll(&state.db, &user, &slug).await?;
-    tracing::info!(user_id = user.id, course = %slug, "enrolled");
-    state.progress.publish(user.id, progress.clone()).await;
-    Ok(progress)
+    learning::announce::enroll(&state, &user, &slug).await
 }

@@ -10,8 +10,6 @@ pub async fn unenroll(slug: String) -> Result<(), AppError> {
     use crate::server::{context, services::learning};
     let user = context::require_user().await?;
     let state = context::app_state()?;
-    let progress = learning::unenroll(&state.db, &user, &slug).await?;
-    tracing::info!(user_id = user.id, course = %slug, "unenrolled");
-    state.progress.publish(user.id, progress).await;
+    learning::announce::unenroll(&state, &user, &slug).await?;
     Ok(())
 }

@@ -12,7 +12,7 @@ use crate::api::profile::{
 use crate::components::{field_errors, on_auth_change, session_epoch, ErrorView, Field, FormError};
 use crate::error::AppError;
 use crate::models::instructor::BioSettings;
-use crate::models::{role_at_least, ApiTokenInfo, Role, UserSummary};
+use crate::models::{role_at_least, ApiScope, ApiTokenInfo, Role, UserSummary};
 use crate::pages::instructors::BioEditor;
 
 const CARD: &str = "space-y-2 rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
@@ -219,7 +219,10 @@ fn TokensSection(tokens: Tokens) -> impl IntoView {
                                 <ul class="divide-y divide-slate-100" role="list">
                                     {list.into_iter().map(|t| view! {
                                         <li class="flex items-center justify-between py-2 text-sm">
-                                            <span>{format!("{} (lct_{}…)", t.name, t.prefix)}</span>
+                                            <span>
+                                                {format!("{} (lct_{}…)", t.name, t.prefix)}
+                                                <span class="block text-xs text-slate-500">{format!("Scopes: {}", t.scopes.join(", "))}</span>
+                                            </span>
                                             <ActionForm action=revoke>
                                                 <input type="hidden" name="token_id" value=t.id.to_string() />
                                                 <button type="submit" class="text-red-700 hover:underline" aria-label=format!("Revoke {}", t.name)>
@@ -244,6 +247,24 @@ fn TokensSection(tokens: Tokens) -> impl IntoView {
                         autocomplete="current-password"
                         errors=field_errors(created)
                     />
+                    <fieldset class="space-y-1" aria-describedby="token-scopes-error">
+                        <legend class="text-sm font-medium text-slate-700">"What the token may do on the REST API"</legend>
+                        {ApiScope::ALL.into_iter().map(|scope| {
+                            let id = format!("token-scope-{}", scope.key());
+                            view! {
+                                <label for=id.clone() class="flex items-start gap-2 text-sm">
+                                    <input id=id.clone() type="checkbox" name=format!("scope_{}", scope.key()) value="on" checked=matches!(scope, ApiScope::Read | ApiScope::Learn) class="mt-1" />
+                                    <span>{scope.label()}</span>
+                                </label>
+                            }
+                        }).collect_view()}
+                        <p id="token-scopes-error" class="text-sm text-red-700">
+                            {move || created.get().and_then(|r| match r {
+                                Err(AppError::Validation(fields)) => fields.get("scopes").cloned(),
+                                _ => None,
+                            })}
+                        </p>
+                    </fieldset>
                     <FormError value=created />
                     <button type="submit" class=BUTTON>"Create token"</button>
                 </ActionForm>

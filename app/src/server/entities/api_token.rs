@@ -17,6 +17,8 @@ pub struct Model {
     pub token_hash: String,
     pub created_at: DateTimeUtc,
     pub last_used_at: Option<DateTimeUtc>,
+    /// What it may do on the REST API: comma-separated `models::ApiScope` keys.
+    pub scopes: String,
     /// Set when the owner revoked it (or the account was deleted); revoked tokens never match.
     pub revoked_at: Option<DateTimeUtc>,
 }

@@ -10,7 +10,7 @@ use super::passwords::verify_password_async;
 use super::tokens::{fingerprint, new_secret};
 use super::{active_user, rfc3339};
 use crate::error::AppError;
-use crate::models::{ApiTokenInfo, CreatedApiToken};
+use crate::models::{ApiScope, ApiTokenInfo, CreatedApiToken};
 use crate::server::entities::{api_token, user};
 
 /// What every token secret starts with, so leaked tokens are easy to recognise and scan for.
@@ -29,6 +29,10 @@ fn info(token: api_token::Model) -> ApiTokenInfo {
         id: token.id,
         name: token.name,
         prefix: token.prefix,
+        scopes: ApiScope::parse_list(&token.scopes)
+            .into_iter()
+            .map(|s| s.key().to_owned())
+            .collect(),
         created_at: rfc3339(token.created_at),
         last_used_at: token.last_used_at.map(rfc3339),
     }
@@ -40,13 +44,30 @@ fn active_tokens(user_id: i64) -> sea_orm::Select<api_token::Entity> {
         .filter(api_token::Column::RevokedAt.is_null())
 }
 
-/// Creates a token named `name` (1–60 characters, field `name`). The returned secret is shown
-/// once and never stored; `Conflict` when the user already has 20 active tokens.
+/// Creates a token named `name` with every scope (see [`create_scoped`]).
 pub async fn create(
     db: &DatabaseConnection,
     user_id: i64,
     name: &str,
 ) -> Result<CreatedApiToken, AppError> {
+    create_scoped(db, user_id, name, &ApiScope::ALL).await
+}
+
+/// Creates a token named `name` (1–60 characters, field `name`) with `scopes` (at least one,
+/// field `scopes`). The returned secret is shown once and never stored; `Conflict` when the
+/// user already has 20 active tokens.
+pub async fn create_scoped(
+    db: &DatabaseConnection,
+    user_id: i64,
+    name: &str,
+    scopes: &[ApiScope],
+) -> Result<CreatedApiToken, AppError> {
+    if scopes.is_empty() {
+        return Err(AppError::field(
+            "scopes",
+            "Choose at least one thing the token may do.",
+        ));
+    }
     let name = name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
         return Err(AppError::field(
@@ -67,6 +88,7 @@ pub async fn create(
         name: Set(name.into()),
         prefix: Set(body.chars().take(DISPLAY_PREFIX_CHARS).collect()),
         token_hash: Set(fingerprint(&secret)),
+        scopes: Set(ApiScope::join(scopes)),
         created_at: Set(Utc::now()),
         last_used_at: Set(None),
         revoked_at: Set(None),
@@ -127,6 +149,7 @@ pub async fn create_confirmed(
     user_id: i64,
     name: &str,
     password: &str,
+    scopes: &[ApiScope],
 ) -> Result<CreatedApiToken, AppError> {
     let user = active_user(db, user_id).await?;
     if !verify_password_async(user.password_hash.as_deref(), password).await? {
@@ -135,23 +158,37 @@ pub async fn create_confirmed(
             "Enter your current password to create a token.",
         ));
     }
-    create(db, user_id, name).await
+    create_scoped(db, user_id, name, scopes).await
 }
 
-/// The owner of an active token with this secret, if the account still exists.
+/// The owner of an active token with this secret, if the account still exists, for server
+/// functions and routes outside the REST API: those are Lectern's private wire and take only
+/// tokens with every scope (`Forbidden` for a token limited to some).
 pub async fn authenticate(
     db: &DatabaseConnection,
     secret: &str,
 ) -> Result<Option<user::Model>, AppError> {
+    match authenticate_at(db, secret, Utc::now()).await? {
+        Some((user, scopes)) if scopes.len() == ApiScope::ALL.len() => Ok(Some(user)),
+        Some(_) => Err(AppError::Forbidden),
+        None => Ok(None),
+    }
+}
+
+/// The owner of an active token with this secret and the token's scopes, for the REST API.
+pub async fn authenticate_scoped(
+    db: &DatabaseConnection,
+    secret: &str,
+) -> Result<Option<(user::Model, Vec<ApiScope>)>, AppError> {
     authenticate_at(db, secret, Utc::now()).await
 }
 
-/// [`authenticate`] as if the time were `now`.
+/// The owner of an active token with this secret and its scopes, as if the time were `now`.
 pub async fn authenticate_at(
     db: &DatabaseConnection,
     secret: &str,
     now: DateTime<Utc>,
-) -> Result<Option<user::Model>, AppError> {
+) -> Result<Option<(user::Model, Vec<ApiScope>)>, AppError> {
     let secret = secret.trim();
     if !secret.starts_with(SECRET_PREFIX) {
         return Ok(None);
@@ -178,7 +215,7 @@ pub async fn authenticate_at(
             .exec(db)
             .await?;
     }
-    Ok(Some(user))
+    Ok(Some((user, ApiScope::parse_list(&token.scopes))))
 }
 
 #[cfg(test)]

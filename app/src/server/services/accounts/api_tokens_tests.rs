@@ -148,3 +148,46 @@ async fn last_use_is_refreshed_at_most_once_a_minute() {
         .expect("auth");
     assert_eq!(last_used(db.clone()).await, Some(later));
 }
+
+#[tokio::test]
+async fn scopes_are_chosen_and_limit_tokens_to_the_rest_api() {
+    let db = db().await;
+    let ada = learner(&db, "Ada", "ada@example.org").await;
+    assert_eq!(
+        create_scoped(&db, ada.id, "nothing", &[]).await,
+        Err(AppError::field(
+            "scopes",
+            "Choose at least one thing the token may do."
+        ))
+    );
+    let reader = create_scoped(&db, ada.id, "dashboard", &[ApiScope::Learn, ApiScope::Read])
+        .await
+        .expect("create");
+    assert_eq!(
+        reader.info.scopes,
+        ["read", "learn"],
+        "stored in a fixed order"
+    );
+    let (owner, scopes) = authenticate_scoped(&db, &reader.secret)
+        .await
+        .expect("auth")
+        .expect("a user");
+    assert_eq!(
+        (owner.id, scopes),
+        (ada.id, vec![ApiScope::Read, ApiScope::Learn])
+    );
+    assert_eq!(
+        authenticate(&db, &reader.secret).await,
+        Err(AppError::Forbidden),
+        "a limited token is for the REST API only"
+    );
+    let full = create(&db, ada.id, "everything").await.expect("create");
+    assert_eq!(full.info.scopes, ["read", "learn", "teach", "admin"]);
+    assert_eq!(
+        authenticate(&db, &full.secret)
+            .await
+            .expect("auth")
+            .map(|u| u.id),
+        Some(ada.id)
+    );
+}

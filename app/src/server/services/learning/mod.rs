@@ -9,6 +9,7 @@
 //! Unenrolling deletes the enrollment but keeps the learner's lesson progress and events, so
 //! enrolling again restores where they were.
 
+pub mod announce;
 pub mod enrolling;
 pub mod lesson_page;
 pub mod merge;
