@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A course on the instructor dashboard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuthoredCourseRow {
     pub id: i64,
     pub slug: String,

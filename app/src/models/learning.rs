@@ -126,6 +126,7 @@ pub struct LessonPage {
 
 /// New enrollments on one day (UTC).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DailyCount {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -134,6 +135,7 @@ pub struct DailyCount {
 
 /// Sales and refunds of a paid course on one day (UTC), in the course's currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DailyRevenue {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -154,6 +156,7 @@ impl DailyRevenue {
 
 /// How many enrolled learners started and completed one lesson.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LessonFunnel {
     pub lesson_id: i64,
     pub slug: String,
@@ -165,6 +168,7 @@ pub struct LessonFunnel {
 /// A course's numbers for its instructor. Counts cover current enrollments (unenrolling
 /// removes a learner from them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CourseStats {
     pub course_id: i64,
     pub course_slug: String,

@@ -135,6 +135,7 @@ pub struct ReviewPage {
 
 /// A course's rating in one calendar month (UTC): the visible reviews first written then.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MonthlyRating {
     /// `YYYY-MM`.
     pub month: String,

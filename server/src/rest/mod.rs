@@ -13,6 +13,7 @@ pub mod me;
 mod openapi;
 mod paging;
 pub mod problem;
+pub mod teach;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -48,6 +49,12 @@ pub fn routes(state: AppState) -> Router<AppState> {
             put(me::enroll).delete(me::unenroll),
         )
         .route("/api/v1/me/progress", post(me::record))
+        .route("/api/v1/teach/courses", get(teach::courses))
+        .route(
+            "/api/v1/teach/courses/{id}/gradebook",
+            get(teach::gradebook),
+        )
+        .route("/api/v1/teach/courses/{id}/stats", get(teach::stats))
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
         .route_layer(axum::middleware::from_fn_with_state(state, rate_limit))
 }

@@ -4,7 +4,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{catalogue, me, problem::Problem};
+use super::{catalogue, me, problem::Problem, teach};
 
 /// The API's description.
 #[derive(OpenApi)]
@@ -25,12 +25,16 @@ use super::{catalogue, me, problem::Problem};
         me::enroll,
         me::unenroll,
         me::record,
+        teach::courses,
+        teach::gradebook,
+        teach::stats,
     ),
     components(schemas(Problem, me::ProgressBatch)),
     modifiers(&Bearer),
     tags(
         (name = "catalogue", description = "Published courses"),
         (name = "me", description = "The caller's account, enrollments and progress"),
+        (name = "teach", description = "An instructor's courses, gradebooks and statistics"),
     )
 )]
 pub struct ApiDoc;

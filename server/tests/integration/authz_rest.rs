@@ -19,7 +19,8 @@ enum Need {
     Scope(ApiScope),
 }
 
-/// (method, path as the document names it, who may call it).
+/// (method, path as the document names it, who may call it). `teach` operations are called
+/// by the course's instructor, the others by a learner.
 const ROWS: &[(&str, &str, Need)] = &[
     ("get", "/api/v1/courses", Need::Public),
     ("get", "/api/v1/courses/{slug}", Need::Public),
@@ -36,12 +37,27 @@ const ROWS: &[(&str, &str, Need)] = &[
         Need::Scope(ApiScope::Learn),
     ),
     ("post", "/api/v1/me/progress", Need::Scope(ApiScope::Learn)),
+    ("get", "/api/v1/teach/courses", Need::Scope(ApiScope::Teach)),
+    (
+        "get",
+        "/api/v1/teach/courses/{id}/gradebook",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "get",
+        "/api/v1/teach/courses/{id}/stats",
+        Need::Scope(ApiScope::Teach),
+    ),
 ];
 
-/// The status of `method path` with `token`.
-async fn status(app: &TestApp, method: &str, path: &str, token: Option<&str>) -> u16 {
+/// The status of `method path` (for course `course`) with `token`.
+async fn status(app: &TestApp, method: &str, path: &str, course: i64, token: Option<&str>) -> u16 {
     let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
-    let url = app.url(&path.replace("{slug}", "rust"));
+    let url = app.url(
+        &path
+            .replace("{slug}", "rust")
+            .replace("{id}", &course.to_string()),
+    );
     let mut request = reqwest::Client::new().request(method.clone(), url);
     if let Some(token) = token {
         request = request.bearer_auth(token);
@@ -54,7 +70,7 @@ async fn status(app: &TestApp, method: &str, path: &str, token: Option<&str>) ->
 
 async fn every_rest_operation_has_a_row_and_keeps_to_it(backend: Backend) {
     let app = TestApp::start(backend, Sessions::Memory).await;
-    let _ = instructor_and_course(&app, 1).await;
+    let (ada, c) = instructor_and_course(&app, 1).await;
     let document: Value = reqwest::get(app.url("/api/v1/openapi.json"))
         .await
         .expect("document")
@@ -79,35 +95,61 @@ async fn every_rest_operation_has_a_row_and_keeps_to_it(backend: Backend) {
     );
 
     let lea = person(&app, "lea@example.org", Role::Learner).await;
-    let teach_only = api_tokens::create_scoped(&app.db, lea.id, "t", &[ApiScope::Teach])
-        .await
-        .expect("token")
-        .secret;
     for (method, path, need) in ROWS {
-        let anonymous = status(&app, method, path, None).await;
-        let lacking = status(&app, method, path, Some(&teach_only)).await;
-        match need {
-            Need::Public => assert!(anonymous < 400, "{method} {path}: {anonymous}"),
-            Need::Scope(_) => assert_eq!(anonymous, 401, "{method} {path}"),
-        }
-        assert_eq!(lacking, 403, "{method} {path} with a teach-only token");
         let scope = match need {
             Need::Public => ApiScope::Read,
             Need::Scope(scope) => *scope,
         };
-        let holder = api_tokens::create_scoped(&app.db, lea.id, "s", &[scope])
+        let who = if scope == ApiScope::Teach {
+            ada.id
+        } else {
+            lea.id
+        };
+        let anonymous = status(&app, method, path, c.id, None).await;
+        match need {
+            Need::Public => assert!(anonymous < 400, "{method} {path}: {anonymous}"),
+            Need::Scope(_) => assert_eq!(anonymous, 401, "{method} {path}"),
+        }
+        let others: Vec<ApiScope> = ApiScope::ALL.into_iter().filter(|s| *s != scope).collect();
+        let lacking = api_tokens::create_scoped(&app.db, who, "others", &others)
             .await
             .expect("token");
-        let allowed = status(&app, method, path, Some(&holder.secret)).await;
+        let holder = api_tokens::create_scoped(&app.db, who, "holder", &[scope])
+            .await
+            .expect("token");
+        assert_eq!(
+            status(&app, method, path, c.id, Some(&lacking.secret)).await,
+            403,
+            "{method} {path} with every scope but {}",
+            scope.key()
+        );
+        let allowed = status(&app, method, path, c.id, Some(&holder.secret)).await;
         assert!(
             allowed != 401 && allowed != 403,
             "{method} {path} with the {} scope: {allowed}",
             scope.key()
         );
-        api_tokens::revoke(&app.db, lea.id, holder.info.id)
-            .await
-            .expect("revoke");
+        for token in [lacking, holder] {
+            api_tokens::revoke(&app.db, who, token.info.id)
+                .await
+                .expect("revoke");
+        }
     }
+    // The role still counts: a learner's token with `teach` is refused.
+    let teach = api_tokens::create_scoped(&app.db, lea.id, "t", &[ApiScope::Teach])
+        .await
+        .expect("token");
+    assert_eq!(
+        status(
+            &app,
+            "get",
+            "/api/v1/teach/courses",
+            c.id,
+            Some(&teach.secret)
+        )
+        .await,
+        403
+    );
 }
 
 on_both_backends! {

@@ -146,6 +146,9 @@ async fn the_catalogue_and_the_document_are_public(backend: Backend) {
             "/api/v1/me/enrollments",
             "/api/v1/me/enrollments/{slug}",
             "/api/v1/me/progress",
+            "/api/v1/teach/courses",
+            "/api/v1/teach/courses/{id}/gradebook",
+            "/api/v1/teach/courses/{id}/stats",
         ]
     );
     assert!(document["components"]["schemas"]["Problem"].is_object());
@@ -348,7 +351,89 @@ async fn clients_are_rate_limited_with_headers(backend: Backend) {
     assert_eq!(read(response).await.0, 429);
 }
 
+async fn instructors_read_their_own_courses(backend: Backend) {
+    let app = TestApp::start(backend, Sessions::Memory).await;
+    let (ada, c) = instructor_and_course(&app, 2).await;
+    let bob = person(&app, "bob@example.org", Role::Instructor).await;
+    let ada_token = token(&app, ada.id, &[ApiScope::Teach]).await;
+    let bob_token = token(&app, bob.id, &[ApiScope::Teach]).await;
+    let (status, mine) = read(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/teach/courses",
+            Some(&ada_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(mine[0]["slug"], "rust");
+    let (_, none) = read(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/teach/courses",
+            Some(&bob_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(none, json!([]));
+
+    let stats_path = format!("/api/v1/teach/courses/{}/stats", c.id);
+    let (status, stats) =
+        read(send(&app, Method::GET, &stats_path, Some(&ada_token), None).await).await;
+    assert_eq!((status, stats["course_slug"].as_str()), (200, Some("rust")));
+    let (status, _) =
+        read(send(&app, Method::GET, &stats_path, Some(&bob_token), None).await).await;
+    assert_eq!(status, 403, "another instructor's course");
+    let gradebook = format!("/api/v1/teach/courses/{}/gradebook", c.id);
+    let (status, book) =
+        read(send(&app, Method::GET, &gradebook, Some(&ada_token), None).await).await;
+    assert_eq!((status, book["page"].as_u64()), (200, Some(1)));
+    let (status, _) = read(
+        send(
+            &app,
+            Method::GET,
+            &format!("{gradebook}?page=0"),
+            Some(&ada_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 422);
+    let (status, _) = read(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/teach/courses/x/stats",
+            Some(&ada_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 400);
+    let (status, _) = read(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/teach/courses/999999/stats",
+            Some(&ada_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 404);
+}
+
 on_both_backends! {
+    rest_teach => instructors_read_their_own_courses;
     rest_catalogue => the_catalogue_and_the_document_are_public;
     rest_scopes => tokens_act_within_their_scopes;
     rest_rate_limits => clients_are_rate_limited_with_headers;

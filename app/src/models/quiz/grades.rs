@@ -6,6 +6,7 @@ use crate::quiz::QuestionKind;
 
 /// Learners × graded quizzes of a course, one page of learners.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Gradebook {
     pub course_id: i64,
     pub course_title: String,
@@ -19,6 +20,7 @@ pub struct Gradebook {
 
 /// A column of the gradebook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GradebookQuiz {
     pub lesson_id: i64,
     pub title: String,
@@ -27,6 +29,7 @@ pub struct GradebookQuiz {
 
 /// A learner's row: one cell per quiz, `None` when never attempted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GradebookRow {
     pub user_id: i64,
     pub name: String,
@@ -36,6 +39,7 @@ pub struct GradebookRow {
 
 /// A learner's standing in one quiz.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GradeCell {
     /// The kept score, `None` while the only attempt is in progress.
     pub percent: Option<f64>,
