@@ -28,7 +28,7 @@ export const GOAL = 250_000;
  * WASM as last measured plus about 1% (bench/README.md says what each raise paid for). Lower it
  * as the bundle shrinks; never raise it without saying why in the commit.
  */
-export const CEILING = 1_491_000;
+export const CEILING = 1_511_000;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
