@@ -166,26 +166,37 @@ pub async fn create(
         ));
     }
     let now = Utc::now();
+    insert_queued(
+        db,
+        badge::ActiveModel {
+            course_id: Set(Some(course.id)),
+            name: Set(draft.name.trim().to_owned()),
+            description: Set(draft.description.trim().to_owned()),
+            criteria: Set(draft.criteria.trim().to_owned()),
+            image: Set(match uploaded_image_id(&draft.image) {
+                Some(id) if uploaded_ok => uploaded_image_key(id),
+                _ => draft.image.clone(),
+            }),
+            rule: Set(rule.key().to_owned()),
+            rule_lesson_id: Set(lesson_id),
+            rule_threshold: Set(threshold),
+            created_by: Set(Some(user.id)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+/// Inserts `row` and queues the job that awards it to everyone who already meets its rule, in
+/// one transaction; the new badge's id.
+pub(super) async fn insert_queued(
+    db: &DatabaseConnection,
+    row: badge::ActiveModel,
+) -> Result<i64, AppError> {
     let txn = db.begin().await?;
-    let row = badge::ActiveModel {
-        course_id: Set(Some(course.id)),
-        name: Set(draft.name.trim().to_owned()),
-        description: Set(draft.description.trim().to_owned()),
-        criteria: Set(draft.criteria.trim().to_owned()),
-        image: Set(match uploaded_image_id(&draft.image) {
-            Some(id) if uploaded_ok => uploaded_image_key(id),
-            _ => draft.image.clone(),
-        }),
-        rule: Set(rule.key().to_owned()),
-        rule_lesson_id: Set(lesson_id),
-        rule_threshold: Set(threshold),
-        created_by: Set(Some(user.id)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let row = row.insert(&txn).await?;
     jobs::enqueue(&txn, BACKFILL_JOB, &row.id).await?;
     txn.commit().await?;
     Ok(row.id)

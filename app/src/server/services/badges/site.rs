@@ -5,18 +5,15 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::authoring::{award_page, badge_rows, check_text_and_image};
-use super::BACKFILL_JOB;
+use super::authoring::{award_page, badge_rows, check_text_and_image, insert_queued};
 use crate::error::{AppError, FieldErrors};
 use crate::models::{
     BadgeDraft, Role, Rule, SiteBadges, MAX_BADGES_PER_COURSE, MAX_SITE_RULE_NUMBER,
 };
 use crate::server::entities::{badge, user};
-use crate::server::services::jobs;
 
 /// `Forbidden` unless `user` is an admin.
 fn require_admin(user: &user::Model) -> Result<(), AppError> {
@@ -99,24 +96,22 @@ pub async fn create(
         ));
     }
     let now = Utc::now();
-    let txn = db.begin().await?;
-    let row = badge::ActiveModel {
-        course_id: Set(None),
-        name: Set(draft.name.trim().to_owned()),
-        description: Set(draft.description.trim().to_owned()),
-        criteria: Set(draft.criteria.trim().to_owned()),
-        image: Set(draft.image.clone()),
-        rule: Set(rule.key().to_owned()),
-        rule_lesson_id: Set(None),
-        rule_threshold: Set(Some(threshold)),
-        created_by: Set(Some(user.id)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    jobs::enqueue(&txn, BACKFILL_JOB, &row.id).await?;
-    txn.commit().await?;
-    Ok(row.id)
+    insert_queued(
+        db,
+        badge::ActiveModel {
+            course_id: Set(None),
+            name: Set(draft.name.trim().to_owned()),
+            description: Set(draft.description.trim().to_owned()),
+            criteria: Set(draft.criteria.trim().to_owned()),
+            image: Set(draft.image.clone()),
+            rule: Set(rule.key().to_owned()),
+            rule_lesson_id: Set(None),
+            rule_threshold: Set(Some(threshold)),
+            created_by: Set(Some(user.id)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        },
+    )
+    .await
 }
