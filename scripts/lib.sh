@@ -122,7 +122,8 @@ start_e2e_server() {
     "$BUILD_TARGET_DIR/release/server" create-admin --email "$LECTERN_E2E_ADMIN_EMAIL" --name "E2E Admin"
   # One trusted proxy hop: each Playwright test sends its own X-Forwarded-For (fixtures.ts), so
   # the per-address sign-in limits apply per simulated visitor, not to the whole suite.
-  DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" TRUSTED_PROXY_HOPS=1 LECTERN_DEMO=true LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
+  # The REST API's rate limit is lifted for the contract test (schemathesis) that follows.
+  DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" TRUSTED_PROXY_HOPS=1 LECTERN_DEMO=true API_REQUESTS_PER_MINUTE=1000000 LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
     OUTBOX_DIR="$LECTERN_OUTBOX" MEDIA_DIR="$e2e_dir/media" PUBLIC_URL="http://127.0.0.1:$port" \
     LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" \
     "$BUILD_TARGET_DIR/release/server" serve >"$e2e_dir/server.log" 2>&1 &

@@ -3,8 +3,8 @@
 # and an S3-compatible server (moto) on loopback), then runs format, clippy on both targets,
 # unit and integration tests on SQLite and PostgreSQL, media storage tests on local disk and S3,
 # the delivery lint, the script size ceiling of the release build (bench/size-report.mjs), the
-# Playwright browser tests against that build, and a
-# caching-proxy test (nginx standing in for the CDN) against the same running server.
+# Playwright browser tests against that build, a caching-proxy test (nginx standing in for the
+# CDN) and the REST API contract test (schemathesis) against the same running server.
 #
 #   scripts/test.sh            everything
 #   LECTERN_SKIP_E2E=1 ...      everything but the browser tests (quick local loop)
@@ -33,6 +33,7 @@ case "$TEST_S3_ENDPOINT" in
 esac
 export LECTERN_REQUIRE_S3=1
 MOTO_REQUIREMENT="moto[server]==5.2.5"
+SCHEMATHESIS_REQUIREMENT="schemathesis==4.32.5"
 
 # Whatever this script starts is stopped when it exits, however it exits.
 s3_pid=""
@@ -103,6 +104,19 @@ ensure_s3() {
   die "moto_server did not answer on $TEST_S3_ENDPOINT"
 }
 
+# schemathesis, pinned, in its own virtualenv (reinstalled when the pin moves).
+ensure_schemathesis() {
+  st_venv="$LECTERN_CACHE/schemathesis-venv"
+  if [ -x "$st_venv/bin/schemathesis" ] && [ "$(cat "$st_venv/.lectern-requirements" 2>/dev/null)" = "$SCHEMATHESIS_REQUIREMENT" ]; then return; fi
+  step "Installing $SCHEMATHESIS_REQUIREMENT into $st_venv"
+  command -v python3 >/dev/null 2>&1 || apt_install python3 python3-venv
+  rm -rf "$st_venv"
+  mkdir -p "$LECTERN_CACHE"
+  python3 -m venv "$st_venv" 2>/dev/null || { rm -rf "$st_venv"; apt_install python3-venv; python3 -m venv "$st_venv"; }
+  "$st_venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input "$SCHEMATHESIS_REQUIREMENT"
+  printf '%s' "$SCHEMATHESIS_REQUIREMENT" > "$st_venv/.lectern-requirements"
+}
+
 # Runs the suite with per-test time limits (.config/nextest.toml): a hung test fails with its
 # name within minutes instead of stalling the run.
 ensure_nextest() {
@@ -164,6 +178,15 @@ fi
 
 step "Caching proxy test (nginx in front of the same server)"
 if ! "$ROOT/scripts/proxy-test.sh" "$port"; then
+  echo "--- server log (last 40 lines) ---"; tail -n 40 "$e2e_dir/server.log"
+  exit 1
+fi
+# Last: with an all-scope admin token it may unpublish courses and change roles.
+step "API contract test (schemathesis over every /api/v1 operation)"
+ensure_schemathesis
+api_token="$(DATABASE_URL="sqlite://$e2e_dir/lectern.db?mode=rwc" "$BUILD_TARGET_DIR/release/server" \
+  create-token --email "$LECTERN_E2E_ADMIN_EMAIL" --name schemathesis --scopes read,learn,teach,admin)"
+if ! "$ROOT/scripts/api-contract.sh" "http://127.0.0.1:$port" "$api_token"; then
   echo "--- server log (last 40 lines) ---"; tail -n 40 "$e2e_dir/server.log"
   exit 1
 fi

@@ -31,6 +31,7 @@ mod m20261128_000018_certificates;
 mod m20261128_000019_points;
 mod m20261128_000020_badge_images;
 mod m20261128_000021_token_scopes;
+mod m20261128_000022_idempotency_keys;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000019_points::Migration),
             Box::new(m20261128_000020_badge_images::Migration),
             Box::new(m20261128_000021_token_scopes::Migration),
+            Box::new(m20261128_000022_idempotency_keys::Migration),
         ]
     }
 }

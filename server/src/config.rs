@@ -41,6 +41,9 @@ pub struct Config {
     /// How long anonymous visitors' public pages may be served from the page cache
     /// (`PAGE_CACHE_TTL_SECS`, 0 to 3600; 0 turns the cache off). See [`crate::page_cache`].
     pub page_cache_ttl: Duration,
+    /// Requests one REST API client (a token, or an address) may make a minute
+    /// (`API_REQUESTS_PER_MINUTE`, 1 to 1,000,000; default 300).
+    pub api_requests_per_minute: u32,
     /// Redis for sessions and rate limits, shared by every instance; in-process without it.
     pub redis_url: Option<String>,
     /// Prefix for every Redis key Lectern writes (apps sharing one Redis keep apart).
@@ -101,6 +104,7 @@ impl std::fmt::Debug for Config {
             .field("shutdown_timeout", &self.shutdown_timeout)
             .field("request_timeout", &self.request_timeout)
             .field("page_cache_ttl", &self.page_cache_ttl)
+            .field("api_requests_per_minute", &self.api_requests_per_minute)
             .field("redis", &self.redis_url.as_deref().map(redact_url))
             .field("smtp", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
@@ -195,6 +199,18 @@ fn page_cache_ttl() -> anyhow::Result<Duration> {
     Ok(Duration::from_secs(secs))
 }
 
+/// `API_REQUESTS_PER_MINUTE`, between 1 and 1,000,000.
+fn api_requests_per_minute() -> anyhow::Result<u32> {
+    let n: u32 = number("API_REQUESTS_PER_MINUTE", DEFAULT_API_REQUESTS_PER_MINUTE)?;
+    if !(1..=1_000_000).contains(&n) {
+        bail!("API_REQUESTS_PER_MINUTE must be between 1 and 1000000, not {n}");
+    }
+    Ok(n)
+}
+
+/// The REST API's rate limit when `API_REQUESTS_PER_MINUTE` is not set.
+pub const DEFAULT_API_REQUESTS_PER_MINUTE: u32 = 300;
+
 /// The page cache's TTL when `PAGE_CACHE_TTL_SECS` is not set: as long as the CDN may keep
 /// an anonymous page (`Cache-Control: public, max-age=60`).
 pub const DEFAULT_PAGE_CACHE_TTL: Duration = Duration::from_secs(60);
@@ -248,6 +264,7 @@ impl Config {
             shutdown_timeout: Duration::from_secs(20),
             request_timeout: crate::timeout::DEFAULT,
             page_cache_ttl: DEFAULT_PAGE_CACHE_TTL,
+            api_requests_per_minute: DEFAULT_API_REQUESTS_PER_MINUTE,
             redis_url: None,
             redis_key_prefix: "lectern:".to_owned(),
             smtp_url: None,
@@ -325,6 +342,7 @@ impl Config {
             shutdown_timeout: Duration::from_secs(number("SHUTDOWN_TIMEOUT_SECS", 20)?),
             request_timeout: request_timeout()?,
             page_cache_ttl: page_cache_ttl()?,
+            api_requests_per_minute: api_requests_per_minute()?,
             stripe_secret_key: text("STRIPE_SECRET_KEY"),
             stripe_webhook_secret: text("STRIPE_WEBHOOK_SECRET"),
             stripe_api_base: text("STRIPE_API_BASE")

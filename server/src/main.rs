@@ -1,5 +1,5 @@
-//! The `server` command: `serve` (default), `migrate`, `seed`, `create-admin`, `backup` and
-//! `restore`.
+//! The `server` command: `serve` (default), `migrate`, `seed`, `create-admin`, `create-token`,
+//! `backup` and `restore`.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -38,6 +38,19 @@ enum Command {
         /// Password; read from LECTERN_ADMIN_PASSWORD when omitted (keeps it out of shell history).
         #[arg(long, env = "LECTERN_ADMIN_PASSWORD", hide_env_values = true)]
         password: Option<String>,
+    },
+    /// Create a personal API token for an existing account and print its secret once (for
+    /// scripts and integrations set up by an operator; users create theirs on /account).
+    CreateToken {
+        /// The account's email address.
+        #[arg(long)]
+        email: String,
+        /// The token's label.
+        #[arg(long, default_value = "command line")]
+        name: String,
+        /// Comma-separated scopes: read, learn, teach, admin.
+        #[arg(long, default_value = "read")]
+        scopes: String,
     },
     /// Write a consistent backup of the SQLite database and the media folder into a new
     /// folder, while the server keeps running.
@@ -143,9 +156,49 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             .map_err(|error| anyhow::anyhow!("{error} {error:?}"))?;
             println!("{} is now an admin (user id {}).", admin.email, admin.id);
         }
+        Command::CreateToken {
+            email,
+            name,
+            scopes,
+        } => {
+            db::migrate(&db).await?;
+            let secret = create_token(&db, &email, &name, &scopes).await?;
+            println!("{secret}");
+        }
         Command::Serve => serve(config, db).await?,
     }
     Ok(())
+}
+
+/// A new token for the account with `email`, holding the comma-separated `scopes`.
+async fn create_token(
+    db: &sea_orm::DatabaseConnection,
+    email: &str,
+    name: &str,
+    scopes: &str,
+) -> anyhow::Result<String> {
+    use app::models::ApiScope;
+    use app::server::entities::user;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let wanted: Vec<&str> = scopes.split(',').map(str::trim).collect();
+    let parsed = ApiScope::parse_list(scopes);
+    if let Some(unknown) = wanted
+        .iter()
+        .find(|w| !parsed.iter().any(|s| s.key() == **w))
+    {
+        anyhow::bail!("unknown scope `{unknown}`: use read, learn, teach and admin");
+    }
+    let account = user::Entity::find()
+        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .filter(user::Column::DeletedAt.is_null())
+        .one(db)
+        .await?
+        .with_context(|| format!("no account with the email {email}"))?;
+    let token =
+        app::server::services::accounts::api_tokens::create_scoped(db, account.id, name, &parsed)
+            .await
+            .map_err(|error| anyhow::anyhow!("{error} {error:?}"))?;
+    Ok(token.secret)
 }
 
 async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Result<()> {

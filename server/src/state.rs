@@ -99,6 +99,7 @@ pub async fn build(
             settings: Arc::new(Settings {
                 public_url: config.public_url.clone(),
                 proxies: config.proxies.clone(),
+                api_requests_per_minute: config.api_requests_per_minute,
             }),
             storage,
             progress,

@@ -72,6 +72,7 @@ pub struct AdminUserQuery {
 
 /// One user in the admin list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AdminUserRow {
     pub id: i64,
     pub email: String,
@@ -85,6 +86,7 @@ pub struct AdminUserRow {
 
 /// One page of the admin user list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AdminUserPage {
     /// The users on this page (empty past the last page).
     pub items: Vec<AdminUserRow>,

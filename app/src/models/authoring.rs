@@ -28,6 +28,7 @@ pub struct AuthoredCourseRow {
 
 /// The editable fields of a course, as typed (the server validates and normalises them).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CourseDraft {
     pub title: String,
     pub slug: String,
@@ -51,6 +52,7 @@ pub struct CourseDraft {
 
 /// A lesson line in the curriculum editor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EditorLesson {
     pub id: i64,
     pub title: String,
@@ -61,6 +63,7 @@ pub struct EditorLesson {
 
 /// A section in the curriculum editor, with its lessons in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EditorSection {
     pub id: i64,
     pub title: String,
@@ -69,6 +72,7 @@ pub struct EditorSection {
 
 /// Everything the course editor shows, in one round trip.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CourseEditor {
     pub id: i64,
     /// The revision the draft was read at; saves name it so no edit is silently overwritten.
@@ -84,6 +88,7 @@ pub struct CourseEditor {
 
 /// The result of a saved edit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Saved {
     /// The new revision, to name in the next save.
     pub revision: i32,
@@ -93,6 +98,7 @@ pub struct Saved {
 
 /// A new order for a course's whole curriculum: every section and lesson, each exactly once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CurriculumOrder {
     pub sections: Vec<SectionOrder>,
 }
@@ -114,6 +120,7 @@ impl CurriculumOrder {
 
 /// One section's place in a [`CurriculumOrder`] and its lessons in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SectionOrder {
     pub id: i64,
     pub lessons: Vec<i64>,

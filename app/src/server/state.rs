@@ -19,6 +19,8 @@ pub struct Settings {
     pub public_url: String,
     /// Which proxies in front of the server are ours, for the client address.
     pub proxies: super::proxy::ProxyTrust,
+    /// Requests one REST API client may make a minute.
+    pub api_requests_per_minute: u32,
 }
 
 /// Everything a request may need: Leptos options, the database, mail, rate limits, media and

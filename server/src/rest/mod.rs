@@ -7,13 +7,20 @@
 //! Every handler calls the same services as the server functions, so the rules (who may see
 //! or change what, bounds, idempotency) are the services' and exist once.
 
+pub mod admin;
 pub mod caller;
 pub mod catalogue;
+pub mod docs;
+pub mod idempotency;
 pub mod me;
 mod openapi;
 mod paging;
 pub mod problem;
+pub mod revision;
 pub mod teach;
+pub mod teach_bank;
+pub mod teach_courses;
+pub mod teach_curriculum;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -31,15 +38,14 @@ use axum::{
 
 use problem::Problem;
 
-/// Requests one client (a token, or else an address) may make per window.
-pub const REQUESTS_PER_WINDOW: u32 = 300;
-/// The rate-limit window.
+/// The rate-limit window (the limit is `API_REQUESTS_PER_MINUTE`, 300 unless set).
 pub const WINDOW: Duration = Duration::from_secs(60);
 
 /// The REST routes, rate limited, with a problem-details 404 for unknown `/api/v1` paths.
 pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi::document))
+        .route("/api/docs", get(docs::page))
         .route("/api/v1/courses", get(catalogue::list))
         .route("/api/v1/courses/{slug}", get(catalogue::get))
         .route("/api/v1/me", get(me::get))
@@ -49,7 +55,52 @@ pub fn routes(state: AppState) -> Router<AppState> {
             put(me::enroll).delete(me::unenroll),
         )
         .route("/api/v1/me/progress", post(me::record))
-        .route("/api/v1/teach/courses", get(teach::courses))
+        .route(
+            "/api/v1/teach/courses",
+            get(teach::courses).post(teach_courses::create),
+        )
+        .route(
+            "/api/v1/teach/courses/{id}",
+            get(teach_courses::get).put(teach_courses::update),
+        )
+        .route(
+            "/api/v1/teach/courses/{id}/publish",
+            post(teach_courses::publish),
+        )
+        .route(
+            "/api/v1/teach/courses/{id}/unpublish",
+            post(teach_courses::unpublish),
+        )
+        .route(
+            "/api/v1/teach/courses/{id}/sections",
+            post(teach_curriculum::add_section),
+        )
+        .route(
+            "/api/v1/teach/courses/{id}/curriculum",
+            put(teach_curriculum::reorder),
+        )
+        .route(
+            "/api/v1/teach/sections/{id}",
+            put(teach_curriculum::rename_section).delete(teach_curriculum::delete_section),
+        )
+        .route(
+            "/api/v1/teach/sections/{id}/lessons",
+            post(teach_curriculum::add_lesson),
+        )
+        .route(
+            "/api/v1/teach/lessons/{id}",
+            axum::routing::delete(teach_curriculum::delete_lesson),
+        )
+        .route(
+            "/api/v1/teach/courses/{id}/questions/import",
+            post(teach_bank::import),
+        )
+        .route(
+            "/api/v1/teach/courses/{id}/questions/export",
+            get(teach_bank::export),
+        )
+        .route("/api/v1/admin/users", get(admin::users))
+        .route("/api/v1/admin/users/{id}/role", put(admin::set_role))
         .route(
             "/api/v1/teach/courses/{id}/gradebook",
             get(teach::gradebook),
@@ -100,7 +151,8 @@ async fn rate_limit(State(state): State<AppState>, request: Request, next: Next)
             )
         }
     };
-    let quota = match state.limiter.meter(&key, REQUESTS_PER_WINDOW, WINDOW).await {
+    let limit = state.settings.api_requests_per_minute;
+    let quota = match state.limiter.meter(&key, limit, WINDOW).await {
         Ok(quota) => quota,
         Err(error) => {
             let retry = match &error {
@@ -109,7 +161,7 @@ async fn rate_limit(State(state): State<AppState>, request: Request, next: Next)
             };
             let mut response = Problem::from(error).into_response();
             if let Some(secs) = retry {
-                set(&mut response, "ratelimit-limit", REQUESTS_PER_WINDOW.into());
+                set(&mut response, "ratelimit-limit", limit.into());
                 set(&mut response, "ratelimit-remaining", 0);
                 set(&mut response, "ratelimit-reset", secs);
             }

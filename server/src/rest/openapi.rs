@@ -4,7 +4,9 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{catalogue, me, problem::Problem, teach};
+use super::{
+    admin, catalogue, me, problem::Problem, teach, teach_bank, teach_courses, teach_curriculum,
+};
 
 /// The API's description.
 #[derive(OpenApi)]
@@ -28,13 +30,30 @@ use super::{catalogue, me, problem::Problem, teach};
         teach::courses,
         teach::gradebook,
         teach::stats,
+        teach_courses::create,
+        teach_courses::get,
+        teach_courses::update,
+        teach_courses::publish,
+        teach_courses::unpublish,
+        teach_curriculum::add_section,
+        teach_curriculum::rename_section,
+        teach_curriculum::delete_section,
+        teach_curriculum::add_lesson,
+        teach_curriculum::delete_lesson,
+        teach_curriculum::reorder,
+        teach_bank::import,
+        teach_bank::export,
+        admin::users,
+        admin::set_role,
     ),
     components(schemas(Problem, me::ProgressBatch)),
-    modifiers(&Bearer),
+    modifiers(&Bearer, &ProblemJson),
     tags(
         (name = "catalogue", description = "Published courses"),
         (name = "me", description = "The caller's account, enrollments and progress"),
-        (name = "teach", description = "An instructor's courses, gradebooks and statistics"),
+        (name = "teach", description = "An instructor's courses, curricula, question banks, \
+            gradebooks and statistics"),
+        (name = "admin", description = "Users and roles"),
     )
 )]
 pub struct ApiDoc;
@@ -57,6 +76,39 @@ impl Modify for Bearer {
                     .build(),
             ),
         );
+    }
+}
+
+/// Says that every error answer (4xx, 5xx) is `application/problem+json`, as [`Problem`]
+/// sends it, rather than the `application/json` the annotations imply.
+struct ProblemJson;
+
+impl Modify for ProblemJson {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                for (status, response) in operation.responses.responses.iter_mut() {
+                    let utoipa::openapi::RefOr::T(response) = response else {
+                        continue;
+                    };
+                    if !status.starts_with('4') && !status.starts_with('5') {
+                        continue;
+                    }
+                    if let Some(content) = response.content.shift_remove("application/json") {
+                        response
+                            .content
+                            .insert("application/problem+json".to_owned(), content);
+                    }
+                }
+            }
+        }
     }
 }
 

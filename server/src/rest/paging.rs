@@ -6,7 +6,13 @@ use axum::http::HeaderValue;
 /// The `Link` header of page `page` of `total_pages` of the catalogue list at `path`, keeping
 /// the query's search and filters. Relative URLs, as RFC 8288 allows.
 pub fn link_header(path: &str, query: &CatalogueQuery, page: u64, total_pages: u64) -> HeaderValue {
-    let url = |p: u64| format!("{path}{}", query.to_url_query(p));
+    links(page, total_pages, |p| {
+        format!("{path}{}", query.to_url_query(p))
+    })
+}
+
+/// The `Link` header of page `page` of `total_pages`, where `url(p)` is page `p`'s URL.
+pub fn links(page: u64, total_pages: u64, url: impl Fn(u64) -> String) -> HeaderValue {
     let mut links = Vec::new();
     if total_pages > 0 {
         links.push(format!("<{}>; rel=\"first\"", url(1)));

@@ -20,7 +20,7 @@ pub struct Problem {
     #[serde(rename = "type")]
     pub kind: String,
     /// A short summary of the kind of problem.
-    pub title: String,
+    pub title: &'static str,
     /// The HTTP status code.
     pub status: u16,
     /// What went wrong this time, and what to do next.
@@ -28,20 +28,25 @@ pub struct Problem {
     /// For `validation`: the message for each rejected field, by field name.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub errors: BTreeMap<String, String>,
+    /// For an import: each problem by line of the imported text (nothing was stored).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[schema(value_type = Vec<app::models::LineError>)]
+    pub lines: Box<[app::models::LineError]>,
     /// Seconds to wait before retrying (sent as `Retry-After`).
     #[serde(skip)]
-    pub retry_after: Option<u64>,
+    pub retry_after: Option<u32>,
 }
 
 impl Problem {
     /// A problem of kind `slug` (`not-found`, `validation`, …) with this status and text.
-    pub fn new(slug: &str, status: u16, title: &str, detail: impl Into<String>) -> Self {
+    pub fn new(slug: &str, status: u16, title: &'static str, detail: impl Into<String>) -> Self {
         Problem {
             kind: format!("{TYPE_BASE}{slug}"),
-            title: title.to_owned(),
+            title,
             status,
             detail: detail.into(),
             errors: BTreeMap::new(),
+            lines: Box::default(),
             retry_after: None,
         }
     }
@@ -97,7 +102,7 @@ impl From<AppError> for Problem {
             AppError::Conflict(message) => Problem::new("conflict", status, "Conflict", message),
             AppError::RateLimited { retry_after_secs } => {
                 let mut problem = Problem::new("rate-limited", status, "Too many requests", detail);
-                problem.retry_after = Some(retry_after_secs);
+                problem.retry_after = Some(u32::try_from(retry_after_secs).unwrap_or(u32::MAX));
                 problem
             }
             AppError::TooLarge => Problem::new("too-large", status, "Request too large", detail),

@@ -21,7 +21,7 @@ use super::catalogue::MAX_PAGE;
 use super::problem::Problem;
 
 /// The caller with the `teach` scope and at least the instructor role.
-async fn instructor(
+pub(super) async fn instructor(
     state: &AppState,
     headers: &HeaderMap,
     session: &Session,

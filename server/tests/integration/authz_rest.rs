@@ -3,8 +3,10 @@
 //! lacking the scope, and with one holding it.
 
 use app::models::{ApiScope, Role};
+use app::server::entities::lesson;
 use app::server::services::accounts::api_tokens;
 use reqwest::Method;
+use sea_orm::EntityTrait;
 use serde_json::{json, Value};
 
 use crate::common::learning::instructor_and_course;
@@ -20,7 +22,7 @@ enum Need {
 }
 
 /// (method, path as the document names it, who may call it). `teach` operations are called
-/// by the course's instructor, the others by a learner.
+/// by the course's instructor, `admin` ones by an admin, the others by a learner.
 const ROWS: &[(&str, &str, Need)] = &[
     ("get", "/api/v1/courses", Need::Public),
     ("get", "/api/v1/courses/{slug}", Need::Public),
@@ -48,29 +50,125 @@ const ROWS: &[(&str, &str, Need)] = &[
         "/api/v1/teach/courses/{id}/stats",
         Need::Scope(ApiScope::Teach),
     ),
+    (
+        "post",
+        "/api/v1/teach/courses",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "get",
+        "/api/v1/teach/courses/{id}",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "put",
+        "/api/v1/teach/courses/{id}",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "post",
+        "/api/v1/teach/courses/{id}/publish",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "post",
+        "/api/v1/teach/courses/{id}/unpublish",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "post",
+        "/api/v1/teach/courses/{id}/sections",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "put",
+        "/api/v1/teach/courses/{id}/curriculum",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "put",
+        "/api/v1/teach/sections/{id}",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "post",
+        "/api/v1/teach/sections/{id}/lessons",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "delete",
+        "/api/v1/teach/lessons/{id}",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "delete",
+        "/api/v1/teach/sections/{id}",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "post",
+        "/api/v1/teach/courses/{id}/questions/import",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "get",
+        "/api/v1/teach/courses/{id}/questions/export",
+        Need::Scope(ApiScope::Teach),
+    ),
+    ("get", "/api/v1/admin/users", Need::Scope(ApiScope::Admin)),
+    (
+        "put",
+        "/api/v1/admin/users/{id}/role",
+        Need::Scope(ApiScope::Admin),
+    ),
 ];
 
-/// The status of `method path` (for course `course`) with `token`.
-async fn status(app: &TestApp, method: &str, path: &str, course: i64, token: Option<&str>) -> u16 {
+/// The ids the paths' `{id}` stand for.
+struct Ids {
+    course: i64,
+    section: i64,
+    lesson: i64,
+    user: i64,
+}
+
+/// A body every writing operation can read far enough to check who is calling.
+fn body() -> Value {
+    json!({
+        "events": [], "title": "T", "category": "programming", "level": "beginner",
+        "kind": "text", "role": "learner", "format": "gift", "text": "Q {T}", "sections": []
+    })
+}
+
+/// The status of `method path` (with `ids` in it) with `token`.
+async fn status(app: &TestApp, method: &str, path: &str, ids: &Ids, token: Option<&str>) -> u16 {
     let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+    let id = if path.starts_with("/api/v1/teach/sections") {
+        ids.section
+    } else if path.starts_with("/api/v1/teach/lessons") {
+        ids.lesson
+    } else if path.starts_with("/api/v1/admin/users") {
+        ids.user
+    } else {
+        ids.course
+    };
     let url = app.url(
         &path
             .replace("{slug}", "rust")
-            .replace("{id}", &course.to_string()),
+            .replace("{id}", &id.to_string()),
     );
     let mut request = reqwest::Client::new().request(method.clone(), url);
     if let Some(token) = token {
         request = request.bearer_auth(token);
     }
-    if method == Method::POST {
-        request = request.json(&json!({ "events": [] }));
+    if method == Method::POST || method == Method::PUT {
+        request = request.json(&body());
     }
     request.send().await.expect("request").status().as_u16()
 }
 
 async fn every_rest_operation_has_a_row_and_keeps_to_it(backend: Backend) {
     let app = TestApp::start(backend, Sessions::Memory).await;
-    let (ada, c) = instructor_and_course(&app, 1).await;
+    let (ada, c) = instructor_and_course(&app, 2).await;
     let document: Value = reqwest::get(app.url("/api/v1/openapi.json"))
         .await
         .expect("document")
@@ -95,17 +193,30 @@ async fn every_rest_operation_has_a_row_and_keeps_to_it(backend: Backend) {
     );
 
     let lea = person(&app, "lea@example.org", Role::Learner).await;
+    let root = person(&app, "root@example.org", Role::Admin).await;
+    let section = lesson::Entity::find_by_id(c.lessons[0])
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("lesson")
+        .section_id;
+    let ids = Ids {
+        course: c.id,
+        section,
+        lesson: c.lessons[1],
+        user: lea.id,
+    };
     for (method, path, need) in ROWS {
         let scope = match need {
             Need::Public => ApiScope::Read,
             Need::Scope(scope) => *scope,
         };
-        let who = if scope == ApiScope::Teach {
-            ada.id
-        } else {
-            lea.id
+        let who = match scope {
+            ApiScope::Teach => ada.id,
+            ApiScope::Admin => root.id,
+            _ => lea.id,
         };
-        let anonymous = status(&app, method, path, c.id, None).await;
+        let anonymous = status(&app, method, path, &ids, None).await;
         match need {
             Need::Public => assert!(anonymous < 400, "{method} {path}: {anonymous}"),
             Need::Scope(_) => assert_eq!(anonymous, 401, "{method} {path}"),
@@ -118,12 +229,12 @@ async fn every_rest_operation_has_a_row_and_keeps_to_it(backend: Backend) {
             .await
             .expect("token");
         assert_eq!(
-            status(&app, method, path, c.id, Some(&lacking.secret)).await,
+            status(&app, method, path, &ids, Some(&lacking.secret)).await,
             403,
             "{method} {path} with every scope but {}",
             scope.key()
         );
-        let allowed = status(&app, method, path, c.id, Some(&holder.secret)).await;
+        let allowed = status(&app, method, path, &ids, Some(&holder.secret)).await;
         assert!(
             allowed != 401 && allowed != 403,
             "{method} {path} with the {} scope: {allowed}",
@@ -144,7 +255,7 @@ async fn every_rest_operation_has_a_row_and_keeps_to_it(backend: Backend) {
             &app,
             "get",
             "/api/v1/teach/courses",
-            c.id,
+            &ids,
             Some(&teach.secret)
         )
         .await,

@@ -62,6 +62,7 @@ pub struct QuestionEditor {
 
 /// The outcome of an import. With any error nothing is imported (`imported` is 0).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ImportReport {
     pub imported: u32,
     pub errors: Vec<LineError>,
@@ -69,6 +70,7 @@ pub struct ImportReport {
 
 /// A problem with one line (1-based) of an imported file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LineError {
     pub line: u32,
     pub message: String,

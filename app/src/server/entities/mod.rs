@@ -11,6 +11,7 @@ pub mod coupon_redemption;
 pub mod course;
 pub mod course_rating;
 pub mod enrollment;
+pub mod idempotency_key;
 pub mod instructor_application;
 pub mod job;
 pub mod lesson;

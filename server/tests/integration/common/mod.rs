@@ -17,6 +17,7 @@ pub mod learning;
 mod people;
 mod pg;
 pub mod quiz;
+pub mod rest;
 pub mod server;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,0 +1,584 @@
+//! The instructor's REST endpoints (`/api/v1/teach`): reading their courses, writing drafts
+//! with `ETag`/`If-Match`, `Idempotency-Key` on creating POSTs, the curriculum, publishing,
+//! and the question bank's import and export, each only on the caller's own courses.
+
+use app::models::{ApiScope, Role};
+use app::server::entities::course;
+use reqwest::Method;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use serde_json::{json, Value};
+
+use crate::common::learning::instructor_and_course;
+use crate::common::rest::{call, read, send, send_with, token};
+use crate::common::{person, Backend, Sessions, TestApp};
+
+async fn instructors_read_their_own_courses(backend: Backend) {
+    let app = TestApp::start(backend, Sessions::Memory).await;
+    let (ada, c) = instructor_and_course(&app, 2).await;
+    let bob = person(&app, "bob@example.org", Role::Instructor).await;
+    let ada_token = token(&app, ada.id, &[ApiScope::Teach]).await;
+    let bob_token = token(&app, bob.id, &[ApiScope::Teach]).await;
+    let (status, mine) = read(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/teach/courses",
+            Some(&ada_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(mine[0]["slug"], "rust");
+    let (_, none) = read(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/teach/courses",
+            Some(&bob_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(none, json!([]));
+
+    let stats_path = format!("/api/v1/teach/courses/{}/stats", c.id);
+    let (status, stats) =
+        read(send(&app, Method::GET, &stats_path, Some(&ada_token), None).await).await;
+    assert_eq!((status, stats["course_slug"].as_str()), (200, Some("rust")));
+    let (status, _) =
+        read(send(&app, Method::GET, &stats_path, Some(&bob_token), None).await).await;
+    assert_eq!(status, 403, "another instructor's course");
+    let gradebook = format!("/api/v1/teach/courses/{}/gradebook", c.id);
+    let (status, book) =
+        read(send(&app, Method::GET, &gradebook, Some(&ada_token), None).await).await;
+    assert_eq!((status, book["page"].as_u64()), (200, Some(1)));
+    let (status, _) = read(
+        send(
+            &app,
+            Method::GET,
+            &format!("{gradebook}?page=0"),
+            Some(&ada_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 422);
+    let (status, _) = read(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/teach/courses/x/stats",
+            Some(&ada_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 400);
+    let (status, _) = read(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/teach/courses/999999/stats",
+            Some(&ada_token),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 404);
+}
+
+/// A new draft's body.
+fn draft(title: &str) -> Value {
+    json!({"title": title, "category": "programming", "level": "beginner"})
+}
+
+async fn drafts_are_created_once_per_key_and_updated_against_their_etag(backend: Backend) {
+    let app = TestApp::start(backend, Sessions::Memory).await;
+    let ada = person(&app, "ada@example.org", Role::Instructor).await;
+    let bob = person(&app, "bob@example.org", Role::Instructor).await;
+    let ada_token = token(&app, ada.id, &[ApiScope::Teach]).await;
+    let bob_token = token(&app, bob.id, &[ApiScope::Teach]).await;
+    let create = |body: Value, key: &'static str| {
+        let app = &app;
+        let ada_token = ada_token.clone();
+        async move {
+            send_with(
+                app,
+                Method::POST,
+                "/api/v1/teach/courses",
+                &ada_token,
+                Some(body),
+                &[("Idempotency-Key", key)],
+            )
+            .await
+        }
+    };
+
+    // A rejected draft keeps nothing, so the same key works once the body is fixed.
+    let (status, problem) = read(create(draft(""), "key-1").await).await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["title"].is_string(), "{problem}");
+    let first = create(draft("Async Rust"), "key-1").await;
+    assert_eq!(first.status().as_u16(), 201);
+    let location = first.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let etag = first.headers()["etag"].to_str().expect("ascii").to_owned();
+    assert!(first.headers().get("idempotent-replayed").is_none());
+    let (_, created) = read(first).await;
+    let id = created["id"].as_i64().expect("id");
+    assert_eq!(location, format!("/api/v1/teach/courses/{id}"));
+    assert_eq!(created["status"], "draft");
+    assert_eq!(etag, format!("\"{}\"", created["revision"]));
+
+    // The retry gets the same answer and creates nothing.
+    let again = create(draft("Async Rust"), "key-1").await;
+    assert_eq!(again.status().as_u16(), 201);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(read(again).await.1["id"], id);
+    let (_, mine) = call(&app, Method::GET, "/api/v1/teach/courses", &ada_token, None).await;
+    assert_eq!(mine.as_array().map(Vec::len), Some(1), "{mine}");
+    let (status, problem) = read(create(draft("Something else"), "key-1").await).await;
+    assert_eq!(status, 422);
+    assert!(problem["type"]
+        .as_str()
+        .unwrap_or_default()
+        .ends_with("idempotency-key-reused"));
+    let (status, _) = read(create(draft("Third"), "").await).await;
+    assert_eq!(status, 400, "an empty key");
+    // Another user's identical key is theirs alone.
+    let bobs = send_with(
+        &app,
+        Method::POST,
+        "/api/v1/teach/courses",
+        &bob_token,
+        Some(draft("Async Rust")),
+        &[("Idempotency-Key", "key-1")],
+    )
+    .await;
+    assert_eq!(bobs.status().as_u16(), 201);
+    assert_ne!(read(bobs).await.1["id"], id);
+
+    // Updates name the version they edited.
+    let path = format!("/api/v1/teach/courses/{id}");
+    let mut edited = created["draft"].clone();
+    edited["title"] = json!("Async Rust in practice");
+    let (status, problem) = call(&app, Method::PUT, &path, &ada_token, Some(edited.clone())).await;
+    assert_eq!(status, 428, "{problem}");
+    let (status, _) = read(
+        send_with(
+            &app,
+            Method::PUT,
+            &path,
+            &bob_token,
+            Some(edited.clone()),
+            &[],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        status, 404,
+        "another instructor's draft does not exist for Bob, If-Match or not"
+    );
+    let saved = send_with(
+        &app,
+        Method::PUT,
+        &path,
+        &ada_token,
+        Some(edited.clone()),
+        &[("If-Match", &etag)],
+    )
+    .await;
+    assert_eq!(saved.status().as_u16(), 200);
+    let new_etag = saved.headers()["etag"].to_str().expect("ascii").to_owned();
+    assert_ne!(new_etag, etag);
+    let mut stale = edited.clone();
+    stale["title"] = json!("Overwritten by a stale copy");
+    let (status, problem) = read(
+        send_with(
+            &app,
+            Method::PUT,
+            &path,
+            &ada_token,
+            Some(stale.clone()),
+            &[("If-Match", &etag)],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 412, "{problem}");
+    let current = send(&app, Method::GET, &path, Some(&ada_token), None).await;
+    assert_eq!(
+        current.headers()["etag"].to_str().ok(),
+        Some(new_etag.as_str())
+    );
+    assert_eq!(
+        read(current).await.1["draft"]["title"],
+        "Async Rust in practice"
+    );
+    let (status, overwritten) = read(
+        send_with(
+            &app,
+            Method::PUT,
+            &path,
+            &ada_token,
+            Some(stale),
+            &[("If-Match", "*")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, overwritten["draft"]["title"].as_str()),
+        (200, Some("Overwritten by a stale copy"))
+    );
+    let mut bad = edited;
+    bad["level"] = json!("expert");
+    let (status, problem) = read(
+        send_with(
+            &app,
+            Method::PUT,
+            &path,
+            &ada_token,
+            Some(bad),
+            &[("If-Match", "*")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["level"].is_string(), "{problem}");
+    let (status, _) = call(&app, Method::GET, &path, &bob_token, None).await;
+    assert_eq!(status, 404);
+    // Not ready: the reasons, by line.
+    let (status, problem) = call(
+        &app,
+        Method::POST,
+        &format!("{path}/publish"),
+        &ada_token,
+        None,
+    )
+    .await;
+    assert_eq!(status, 422);
+    let reasons = problem["errors"]["publish"].as_str().unwrap_or_default();
+    assert!(
+        reasons.contains("lesson") && reasons.contains("cover"),
+        "{reasons}"
+    );
+}
+
+async fn the_curriculum_and_publishing_follow_the_editor_rules(backend: Backend) {
+    let app = TestApp::start(backend, Sessions::Memory).await;
+    let (ada, c) = instructor_and_course(&app, 1).await;
+    let bob = person(&app, "bob@example.org", Role::Instructor).await;
+    let ada_token = token(&app, ada.id, &[ApiScope::Teach]).await;
+    let bob_token = token(&app, bob.id, &[ApiScope::Teach]).await;
+    let sections = format!("/api/v1/teach/courses/{}/sections", c.id);
+    let add = send_with(
+        &app,
+        Method::POST,
+        &sections,
+        &ada_token,
+        Some(json!({"title": "Going further"})),
+        &[("Idempotency-Key", "\"section-1\"")],
+    )
+    .await;
+    assert_eq!(add.status().as_u16(), 201);
+    let (_, outline) = read(add).await;
+    let replay = send_with(
+        &app,
+        Method::POST,
+        &sections,
+        &ada_token,
+        Some(json!({"title": "Going further"})),
+        &[("Idempotency-Key", "\"section-1\"")],
+    )
+    .await;
+    assert_eq!(read(replay).await.1, outline, "the retry added nothing");
+    let list = outline.as_array().expect("outline");
+    let before = list.len() - 1;
+    let new_section = list.last().expect("section")["id"].as_i64().expect("id");
+    assert_eq!(list.last().expect("section")["title"], "Going further");
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        &sections,
+        &bob_token,
+        Some(json!({"title": "Hijack"})),
+    )
+    .await;
+    assert_eq!(status, 403);
+
+    let lessons = format!("/api/v1/teach/sections/{new_section}/lessons");
+    let (status, problem) = call(
+        &app,
+        Method::POST,
+        &lessons,
+        &ada_token,
+        Some(json!({"title": "Streams", "kind": "hologram"})),
+    )
+    .await;
+    assert_eq!(status, 422, "{problem}");
+    let (status, outline) = call(
+        &app,
+        Method::POST,
+        &lessons,
+        &ada_token,
+        Some(json!({"title": "Streams", "kind": "text"})),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let last = outline
+        .as_array()
+        .and_then(|s| s.last())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(last["lessons"][0]["title"], "Streams");
+    let lesson = last["lessons"][0]["id"].as_i64().expect("lesson id");
+    let (status, outline) = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/teach/sections/{new_section}"),
+        &ada_token,
+        Some(json!({"title": "Further still"})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(outline.to_string().contains("Further still"));
+
+    // The new order must name every section and lesson exactly once.
+    let order: Vec<Value> = outline
+        .as_array()
+        .expect("outline")
+        .iter()
+        .rev()
+        .map(|s| {
+            json!({"id": s["id"], "lessons": s["lessons"].as_array().expect("lessons")
+                .iter().map(|l| l["id"].clone()).collect::<Vec<_>>()})
+        })
+        .collect();
+    let curriculum = format!("/api/v1/teach/courses/{}/curriculum", c.id);
+    let (status, reordered) = call(
+        &app,
+        Method::PUT,
+        &curriculum,
+        &ada_token,
+        Some(json!({"sections": order})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(reordered[0]["id"], new_section);
+    let (status, _) = call(
+        &app,
+        Method::PUT,
+        &curriculum,
+        &ada_token,
+        Some(json!({"sections": [{"id": new_section, "lessons": [lesson]}]})),
+    )
+    .await;
+    assert_eq!(status, 409, "a section left out");
+    let (status, outline) = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/teach/lessons/{lesson}"),
+        &ada_token,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(!outline.to_string().contains("Streams"));
+    let (status, _) = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/teach/sections/{new_section}"),
+        &bob_token,
+        None,
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, outline) = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/teach/sections/{new_section}"),
+        &ada_token,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, outline.as_array().map(Vec::len)),
+        (200, Some(before))
+    );
+
+    // Unpublished, the course leaves the catalogue; published again, it is back.
+    let course_path = format!("/api/v1/teach/courses/{}", c.id);
+    let (status, editor) = call(
+        &app,
+        Method::POST,
+        &format!("{course_path}/unpublish"),
+        &ada_token,
+        None,
+    )
+    .await;
+    assert_eq!((status, editor["status"].as_str()), (200, Some("draft")));
+    let (status, _) = read(send(&app, Method::GET, "/api/v1/courses/rust", None, None).await).await;
+    assert_eq!(status, 404);
+    let mut with_cover: course::ActiveModel = course::Entity::find_by_id(c.id)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("course")
+        .into();
+    with_cover.cover_url = Set(Some("/covers/rust.svg".into()));
+    with_cover.update(&app.db).await.expect("cover");
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        &format!("{course_path}/publish"),
+        &bob_token,
+        None,
+    )
+    .await;
+    assert_eq!(status, 404, "someone else's draft is not there for Bob");
+    let (status, editor) = call(
+        &app,
+        Method::POST,
+        &format!("{course_path}/publish"),
+        &ada_token,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, editor["status"].as_str()),
+        (200, Some("published"))
+    );
+    let (status, _) = read(send(&app, Method::GET, "/api/v1/courses/rust", None, None).await).await;
+    assert_eq!(status, 200);
+}
+
+const GIFT: &str = "::Capital:: What is the capital of France? {=Paris ~Lyon ~Nice}\n\n\
+                    ::Sum:: 2 + 2 = ? {#4}\n";
+
+async fn question_banks_import_all_or_nothing_and_export_gift(backend: Backend) {
+    let app = TestApp::start(backend, Sessions::Memory).await;
+    let (ada, c) = instructor_and_course(&app, 1).await;
+    let bob = person(&app, "bob@example.org", Role::Instructor).await;
+    let ada_token = token(&app, ada.id, &[ApiScope::Teach]).await;
+    let bob_token = token(&app, bob.id, &[ApiScope::Teach]).await;
+    let import = format!("/api/v1/teach/courses/{}/questions/import", c.id);
+    let export = format!("/api/v1/teach/courses/{}/questions/export", c.id);
+
+    let broken = format!("{GIFT}\n::Broken:: Which? {{=yes ~no\n");
+    let (status, problem) = call(
+        &app,
+        Method::POST,
+        &import,
+        &ada_token,
+        Some(json!({"format": "gift", "text": broken})),
+    )
+    .await;
+    assert_eq!(status, 422, "{problem}");
+    let lines = problem["lines"].as_array().expect("lines");
+    assert!(
+        !lines.is_empty() && lines[0]["line"].as_u64() >= Some(4),
+        "{problem}"
+    );
+    let text = send(&app, Method::GET, &export, Some(&ada_token), None).await;
+    let text = text.text().await.expect("text");
+    assert!(
+        !text.contains("capital of France"),
+        "nothing was stored: {text}"
+    );
+
+    let body = json!({"format": "gift", "text": GIFT, "tags": ["week-1"]});
+    let imported = send_with(
+        &app,
+        Method::POST,
+        &import,
+        &ada_token,
+        Some(body.clone()),
+        &[("Idempotency-Key", "import-1")],
+    )
+    .await;
+    let (status, report) = read(imported).await;
+    assert_eq!(
+        (status, report["imported"].as_u64()),
+        (201, Some(2)),
+        "{report}"
+    );
+    let replay = send_with(
+        &app,
+        Method::POST,
+        &import,
+        &ada_token,
+        Some(body),
+        &[("Idempotency-Key", "import-1")],
+    )
+    .await;
+    assert_eq!(replay.headers()["idempotent-replayed"], "true");
+    let exported = send(&app, Method::GET, &export, Some(&ada_token), None).await;
+    assert_eq!(exported.status().as_u16(), 200);
+    assert!(exported.headers()["content-type"]
+        .to_str()
+        .unwrap_or_default()
+        .starts_with("text/plain"));
+    let gift = exported.text().await.expect("text");
+    assert_eq!(
+        gift.matches("capital of France").count(),
+        1,
+        "imported once: {gift}"
+    );
+    assert!(gift.contains("2 + 2"), "{gift}");
+    let only = send(
+        &app,
+        Method::GET,
+        &format!("{export}?tag=nope"),
+        Some(&ada_token),
+        None,
+    )
+    .await;
+    assert!(!only.text().await.expect("text").contains("2 + 2"));
+    let tagged = send(
+        &app,
+        Method::GET,
+        &format!("{export}?tag=week-1"),
+        Some(&ada_token),
+        None,
+    )
+    .await;
+    assert!(tagged.text().await.expect("text").contains("2 + 2"));
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        &import,
+        &ada_token,
+        Some(json!({"format": "docx", "text": GIFT})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let (status, _) = call(&app, Method::GET, &export, &bob_token, None).await;
+    assert_eq!(status, 403);
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        &import,
+        &bob_token,
+        Some(json!({"format": "gift", "text": GIFT})),
+    )
+    .await;
+    assert_eq!(status, 403);
+}
+
+on_both_backends! {
+    rest_teach_reads => instructors_read_their_own_courses;
+    rest_teach_drafts => drafts_are_created_once_per_key_and_updated_against_their_etag;
+    rest_teach_curriculum => the_curriculum_and_publishing_follow_the_editor_rules;
+    rest_teach_bank => question_banks_import_all_or_nothing_and_export_gift;
+}
