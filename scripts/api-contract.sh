@@ -27,7 +27,7 @@ trap 'rm -rf "$report"' EXIT
   --header "Authorization: Bearer $token" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
   --phases examples,coverage,fuzzing \
-  --max-examples "${LECTERN_API_EXAMPLES:-50}" \
+  --max-examples "${LECTERN_API_EXAMPLES:-100}" \
   --seed 1 \
   --workers 2 \
   --request-timeout 20 \

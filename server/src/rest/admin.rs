@@ -141,6 +141,7 @@ pub async fn users(
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NewRole {
     /// `learner`, `instructor` or `admin`.
+    #[schema(pattern = "^(learner|instructor|admin)$", example = "instructor")]
     pub role: String,
 }
 
@@ -151,7 +152,7 @@ pub struct NewRole {
     path = "/api/v1/admin/users/{id}/role",
     tag = "admin",
     request_body = NewRole,
-    params(("id" = i64, Path, description = "The user's id")),
+    params(("id" = i64, Path, description = "The user's id", example = 1)),
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, description = "The user with the new role", body = UserSummary),

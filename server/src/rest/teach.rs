@@ -78,7 +78,7 @@ pub struct GradebookParams {
     get,
     path = "/api/v1/teach/courses/{id}/gradebook",
     tag = "teach",
-    params(("id" = i64, Path, description = "The course's id"), GradebookParams),
+    params(("id" = i64, Path, description = "The course's id", example = 1), GradebookParams),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "One page of the gradebook", body = Gradebook),
@@ -118,7 +118,7 @@ pub async fn gradebook(
     get,
     path = "/api/v1/teach/courses/{id}/stats",
     tag = "teach",
-    params(("id" = i64, Path, description = "The course's id")),
+    params(("id" = i64, Path, description = "The course's id", example = 1)),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "The course's statistics", body = CourseStats),

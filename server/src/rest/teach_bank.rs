@@ -27,11 +27,18 @@ const MAX_TAG_CHARS: usize = 200;
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct QuestionImport {
     /// `gift` (Moodle's GIFT format) or `csv` (the bank page's columns).
+    #[schema(pattern = "^(gift|csv)$", example = "gift")]
     pub format: String,
     /// The file's text, at most 1 MB and 500 questions.
+    #[schema(
+        min_length = 1,
+        max_length = 1000000,
+        example = "::Capital:: What is the capital of France? {=Paris ~Lyon ~Nice}"
+    )]
     pub text: String,
     /// Tags added to every imported question (at most 50, each up to 200 characters).
     #[serde(default)]
+    #[schema(max_items = 50, example = json!(["week-1"]))]
     pub tags: Vec<String>,
 }
 
@@ -43,7 +50,7 @@ pub struct QuestionImport {
     path = "/api/v1/teach/courses/{id}/questions/import",
     tag = "teach",
     request_body = QuestionImport,
-    params(("id" = i64, Path, description = "The course's id"),
+    params(("id" = i64, Path, description = "The course's id", example = 1),
         ("Idempotency-Key" = Option<String>, Header,
         description = "1–255 printable ASCII characters; a retry with the same key and body \
             gets the first answer again")),
@@ -122,7 +129,7 @@ pub struct ExportParams {
     get,
     path = "/api/v1/teach/courses/{id}/questions/export",
     tag = "teach",
-    params(("id" = i64, Path, description = "The course's id"), ExportParams),
+    params(("id" = i64, Path, description = "The course's id", example = 1), ExportParams),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "GIFT text", body = String, content_type = "text/plain"),

@@ -27,10 +27,16 @@ use super::teach::instructor;
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NewCourse {
     /// 1–120 characters.
+    #[schema(min_length = 1, max_length = 120, example = "Async Rust")]
     pub title: String,
-    /// One of the catalogue's categories (e.g. `programming`, `design`).
+    /// One of the catalogue's categories.
+    #[schema(
+        pattern = "^(programming|data-science|design|business|languages|personal-development)$",
+        example = "programming"
+    )]
     pub category: String,
     /// `beginner`, `intermediate` or `advanced`.
+    #[schema(pattern = "^(beginner|intermediate|advanced)$", example = "beginner")]
     pub level: String,
 }
 
@@ -101,7 +107,7 @@ pub async fn create(
     get,
     path = "/api/v1/teach/courses/{id}",
     tag = "teach",
-    params(("id" = i64, Path, description = "The course's id")),
+    params(("id" = i64, Path, description = "The course's id", example = 1)),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "The course; `ETag` is its revision", body = CourseEditor),
@@ -130,7 +136,7 @@ pub async fn get(
     path = "/api/v1/teach/courses/{id}",
     tag = "teach",
     request_body = CourseDraft,
-    params(("id" = i64, Path, description = "The course's id"),
+    params(("id" = i64, Path, description = "The course's id", example = 1),
         ("If-Match" = String, Header, description = "The ETag of the version edited, or `*`")),
     security(("bearer" = ["teach"])),
     responses(
@@ -174,7 +180,7 @@ pub async fn update(
     post,
     path = "/api/v1/teach/courses/{id}/publish",
     tag = "teach",
-    params(("id" = i64, Path, description = "The course's id")),
+    params(("id" = i64, Path, description = "The course's id", example = 1)),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "Published", body = CourseEditor),
@@ -203,7 +209,7 @@ pub async fn publish(
     post,
     path = "/api/v1/teach/courses/{id}/unpublish",
     tag = "teach",
-    params(("id" = i64, Path, description = "The course's id")),
+    params(("id" = i64, Path, description = "The course's id", example = 1)),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "A draft again", body = CourseEditor),

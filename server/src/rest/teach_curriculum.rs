@@ -26,6 +26,7 @@ use super::teach::instructor;
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SectionTitle {
     /// 1–200 characters.
+    #[schema(min_length = 1, max_length = 200, example = "Getting started")]
     pub title: String,
 }
 
@@ -33,8 +34,10 @@ pub struct SectionTitle {
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NewLesson {
     /// 1–200 characters.
+    #[schema(min_length = 1, max_length = 200, example = "Hello, world")]
     pub title: String,
     /// `text`, `video` or `file`.
+    #[schema(pattern = "^(text|video|file)$", example = "text")]
     pub kind: String,
 }
 
@@ -63,7 +66,7 @@ fn id(path: Result<Path<i64>, PathRejection>) -> Result<i64, Problem> {
     path = "/api/v1/teach/courses/{id}/sections",
     tag = "teach",
     request_body = SectionTitle,
-    params(("id" = i64, Path, description = "The course's id"),
+    params(("id" = i64, Path, description = "The course's id", example = 1),
         ("Idempotency-Key" = Option<String>, Header,
         description = "1–255 printable ASCII characters; a retry with the same key and body \
             gets the first answer again")),
@@ -107,7 +110,7 @@ pub async fn add_section(
     path = "/api/v1/teach/sections/{id}",
     tag = "teach",
     request_body = SectionTitle,
-    params(("id" = i64, Path, description = "The section's id")),
+    params(("id" = i64, Path, description = "The section's id", example = 1)),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "Renamed; the whole outline", body = Vec<EditorSection>),
@@ -139,7 +142,7 @@ pub async fn rename_section(
     delete,
     path = "/api/v1/teach/sections/{id}",
     tag = "teach",
-    params(("id" = i64, Path, description = "The section's id")),
+    params(("id" = i64, Path, description = "The section's id", example = 1)),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "Deleted; the whole outline", body = Vec<EditorSection>),
@@ -170,7 +173,7 @@ pub async fn delete_section(
     path = "/api/v1/teach/sections/{id}/lessons",
     tag = "teach",
     request_body = NewLesson,
-    params(("id" = i64, Path, description = "The section's id"),
+    params(("id" = i64, Path, description = "The section's id", example = 1),
         ("Idempotency-Key" = Option<String>, Header,
         description = "1–255 printable ASCII characters; a retry with the same key and body \
             gets the first answer again")),
@@ -214,7 +217,7 @@ pub async fn add_lesson(
     delete,
     path = "/api/v1/teach/lessons/{id}",
     tag = "teach",
-    params(("id" = i64, Path, description = "The lesson's id")),
+    params(("id" = i64, Path, description = "The lesson's id", example = 1)),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "Deleted; the whole outline", body = Vec<EditorSection>),
@@ -246,7 +249,7 @@ pub async fn delete_lesson(
     path = "/api/v1/teach/courses/{id}/curriculum",
     tag = "teach",
     request_body = CurriculumOrder,
-    params(("id" = i64, Path, description = "The course's id")),
+    params(("id" = i64, Path, description = "The course's id", example = 1)),
     security(("bearer" = ["teach"])),
     responses(
         (status = 200, description = "Reordered; the whole outline", body = Vec<EditorSection>),
