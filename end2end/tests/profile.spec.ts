@@ -15,6 +15,7 @@ test("profile: rename, API token, delete account @needs-js", async ({ page }) =>
   await page.getByTestId("signed-in-as").click();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await hydrated(page, true);
+  await expect(page.getByRole("link", { name: "Read the API documentation" })).toHaveAttribute("href", "/api/docs");
 
   await page.getByRole("textbox", { name: "Display name" }).fill("Sam After");
   await page.getByRole("button", { name: "Save name" }).click();

@@ -58,8 +58,10 @@ pub struct UserParams {
     pub page: Option<u64>,
 }
 
-/// Users (not deleted ones) matching a search and role, by email, 20 a page, with `Link`
-/// headers to the other pages.
+/// Lists users, 20 a page.
+///
+/// Users (not deleted ones) matching a search and role, by email, with `Link` headers to the
+/// other pages.
 #[utoipa::path(
     get,
     path = "/api/v1/admin/users",
@@ -145,8 +147,9 @@ pub struct NewRole {
     pub role: String,
 }
 
-/// Sets a user's role. Setting the role they have changes nothing; the last admin cannot be
-/// demoted (409).
+/// Sets a user's role.
+///
+/// Setting the role they have changes nothing; the last admin cannot be demoted (409).
 #[utoipa::path(
     put,
     path = "/api/v1/admin/users/{id}/role",

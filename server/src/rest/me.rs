@@ -61,8 +61,9 @@ pub async fn enrollments(
     Ok(Json(learning::my_learning(&state.db, &c.user).await?))
 }
 
-/// Enrolls the caller in a free published course (or a paid one they bought). Enrolling again
-/// changes nothing, so a retry is safe.
+/// Enrolls the caller in a free published course (or a paid one they bought).
+///
+/// Enrolling again changes nothing, so a retry is safe.
 #[utoipa::path(
     put,
     path = "/api/v1/me/enrollments/{slug}",
@@ -93,8 +94,9 @@ pub async fn enroll(
     ))
 }
 
-/// Ends the caller's enrollment in a course; their progress is kept for when they enroll
-/// again. Not being enrolled is fine.
+/// Ends the caller's enrollment in a course; their progress is kept for when they enroll again.
+///
+/// Not being enrolled is fine.
 #[utoipa::path(
     delete,
     path = "/api/v1/me/enrollments/{slug}",
@@ -132,9 +134,11 @@ pub struct ProgressBatch {
     pub events: Vec<ProgressEventInput>,
 }
 
-/// Records progress events, exactly as the lesson player does: each event is `applied`,
-/// `duplicate` (its id was recorded before) or `rejected` (with a reason). Completion and
-/// deadlines use the server's clock, never `client_at`.
+/// Records a batch of progress events.
+///
+/// Exactly as the lesson player does: each event is `applied`, `duplicate` (its id was
+/// recorded before) or `rejected` (with a reason). Completion and deadlines use the server's
+/// clock, never `client_at`.
 #[utoipa::path(
     post,
     path = "/api/v1/me/progress",

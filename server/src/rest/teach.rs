@@ -72,8 +72,10 @@ pub struct GradebookParams {
     pub page: Option<u64>,
 }
 
-/// A course's gradebook: one row per enrolled learner, one cell per graded quiz (the kept
-/// score, whether it passed, attempts), a page of learners at a time.
+/// A course's gradebook.
+///
+/// One row per enrolled learner, one cell per graded quiz (the kept score, whether it passed,
+/// attempts), a page of learners at a time.
 #[utoipa::path(
     get,
     path = "/api/v1/teach/courses/{id}/gradebook",
@@ -113,7 +115,9 @@ pub async fn gradebook(
     ))
 }
 
-/// A course's statistics: enrollments, completion, the lesson funnel, revenue and ratings.
+/// A course's statistics.
+///
+/// Enrollments, completion, the lesson funnel, revenue and ratings.
 #[utoipa::path(
     get,
     path = "/api/v1/teach/courses/{id}/stats",

@@ -42,9 +42,10 @@ pub struct QuestionImport {
     pub tags: Vec<String>,
 }
 
-/// Imports questions into the course's bank. With any problem nothing is stored, and the 422
-/// lists every problem by line in `lines`. Send an `Idempotency-Key` so a retry does not
-/// import the questions twice.
+/// Imports questions into the course's bank.
+///
+/// With any problem nothing is stored, and the 422 lists every problem by line in `lines`. Send an
+/// `Idempotency-Key` so a retry does not import the questions twice.
 #[utoipa::path(
     post,
     path = "/api/v1/teach/courses/{id}/questions/import",
@@ -123,8 +124,10 @@ pub struct ExportParams {
     pub tag: Option<String>,
 }
 
-/// The course's question bank (or the questions with one tag) as GIFT text, which Moodle and
-/// this API's import read back.
+/// Exports the course's question bank as GIFT.
+///
+/// The whole bank, or the questions with one tag, as GIFT text, which Moodle and this API's
+/// import read back.
 #[utoipa::path(
     get,
     path = "/api/v1/teach/courses/{id}/questions/export",

@@ -61,8 +61,9 @@ async fn reply(
     })
 }
 
-/// Creates a draft course owned by the caller, with a web address made from its title. Send an
-/// `Idempotency-Key` so a retry does not create a second draft.
+/// Creates a draft course owned by the caller, with a web address made from its title.
+///
+/// Send an `Idempotency-Key` so a retry does not create a second draft.
 #[utoipa::path(
     post,
     path = "/api/v1/teach/courses",
@@ -101,8 +102,10 @@ pub async fn create(
     .await
 }
 
-/// A course as its editor sees it: every field, the curriculum, what stops publishing, and
-/// the revision as `ETag` (send it back in `If-Match` to update).
+/// A course as its editor sees it.
+///
+/// Every field, the curriculum, what stops publishing, and the revision as `ETag` (send it
+/// back in `If-Match` to update).
 #[utoipa::path(
     get,
     path = "/api/v1/teach/courses/{id}",
@@ -129,8 +132,10 @@ pub async fn get(
     reply(&state, &c.user, id, StatusCode::OK).await
 }
 
-/// Replaces the course's fields. `If-Match` must carry the `ETag` of the version edited: 412
-/// when someone saved since, 428 without it.
+/// Replaces the course's fields.
+///
+/// `If-Match` must carry the `ETag` of the version edited: 412 when someone saved since, 428
+/// without it.
 #[utoipa::path(
     put,
     path = "/api/v1/teach/courses/{id}",
@@ -174,8 +179,10 @@ pub async fn update(
     }
 }
 
-/// Publishes the course. What stops it comes back as a 422 with one problem per line in
-/// `errors.publish`. Publishing a published course changes nothing.
+/// Publishes the course.
+///
+/// What stops it comes back as a 422 with one problem per line in `errors.publish`. Publishing a
+/// published course changes nothing.
 #[utoipa::path(
     post,
     path = "/api/v1/teach/courses/{id}/publish",

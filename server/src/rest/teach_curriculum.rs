@@ -59,8 +59,9 @@ fn id(path: Result<Path<i64>, PathRejection>) -> Result<i64, Problem> {
         .map_err(|e| Problem::bad_request(e.body_text()))
 }
 
-/// Adds a section at the end of the course. Send an `Idempotency-Key` so a retry does not add
-/// a second one.
+/// Adds a section at the end of the course.
+///
+/// Send an `Idempotency-Key` so a retry does not add a second one.
 #[utoipa::path(
     post,
     path = "/api/v1/teach/courses/{id}/sections",
@@ -166,8 +167,9 @@ pub async fn delete_section(
     Ok(outline(StatusCode::OK, sections))
 }
 
-/// Adds a lesson at the end of a section. Send an `Idempotency-Key` so a retry does not add a
-/// second one.
+/// Adds a lesson at the end of a section.
+///
+/// Send an `Idempotency-Key` so a retry does not add a second one.
 #[utoipa::path(
     post,
     path = "/api/v1/teach/sections/{id}/lessons",
@@ -241,9 +243,10 @@ pub async fn delete_lesson(
     Ok(outline(StatusCode::OK, sections))
 }
 
-/// Puts the whole curriculum in a new order: every section of the course and every lesson,
-/// each exactly once (lessons may move between sections). Sending the same order again
-/// changes nothing.
+/// Puts the whole curriculum in a new order.
+///
+/// The order names every section of the course and every lesson, each exactly once (lessons
+/// may move between sections). Sending the same order again changes nothing.
 #[utoipa::path(
     put,
     path = "/api/v1/teach/courses/{id}/curriculum",

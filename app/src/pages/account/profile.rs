@@ -209,7 +209,10 @@ fn TokensSection(tokens: Tokens) -> impl IntoView {
                 <p class="text-sm text-slate-600">
                     "Tokens let scripts call Lectern's API as you, with "
                     <code>"Authorization: Bearer <token>"</code>
-                    ". Treat them like passwords."
+                    ". Treat them like passwords. "
+                    <a href="/api/docs" rel="external" class="text-indigo-700 underline">
+                        "Read the API documentation"
+                    </a>
                 </p>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
