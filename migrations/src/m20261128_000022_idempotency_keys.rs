@@ -14,6 +14,7 @@ enum IdempotencyKeys {
     Key,
     Fingerprint,
     Status,
+    Headers,
     Body,
     CreatedAt,
 }
@@ -38,6 +39,8 @@ impl MigrationTrait for Migration {
                     .col(string_len(IdempotencyKeys::Fingerprint, 64))
                     // 0 while the first request is still running.
                     .col(integer(IdempotencyKeys::Status))
+                    // `name: value` lines (`Location`, `ETag`) to send again with the body.
+                    .col(text(IdempotencyKeys::Headers))
                     .col(text(IdempotencyKeys::Body))
                     .col(timestamp_with_time_zone(IdempotencyKeys::CreatedAt))
                     .foreign_key(

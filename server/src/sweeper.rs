@@ -1,7 +1,8 @@
 //! Background work that keeps rules true without a request, every 30 seconds: attempts past
 //! their deadline are submitted (with the answers saved before it), so the gradebook and the
 //! learner's results never wait for the learner to come back; and uploads announced but never
-//! finished are deleted with whatever bytes arrived, so abandoned uploads cannot fill storage.
+//! finished are deleted with whatever bytes arrived, so abandoned uploads cannot fill storage;
+//! and the REST API's kept idempotent answers are deleted once a day old.
 
 use std::time::Duration;
 
@@ -29,6 +30,11 @@ pub fn spawn(db: DatabaseConnection, storage: Storage) -> JoinHandle<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(uploads = n, "deleted abandoned uploads"),
                 Err(error) => tracing::warn!(?error, "could not sweep abandoned uploads"),
+            }
+            match crate::rest::idempotency::sweep_expired(&db, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::debug!(keys = n, "deleted expired idempotency keys"),
+                Err(error) => tracing::warn!(?error, "could not sweep idempotency keys"),
             }
         }
     })

@@ -128,6 +128,7 @@ pub struct SectionOrder {
 
 /// The editable fields of a lesson.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LessonDraft {
     pub title: String,
     /// `text`, `video` or `file`.
@@ -143,6 +144,7 @@ pub struct LessonDraft {
 
 /// An uploaded file as the editors show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MediaInfo {
     pub id: i64,
     /// `image`, `video` or `attachment`.
@@ -156,6 +158,7 @@ pub struct MediaInfo {
 
 /// Everything the lesson editor shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LessonEditor {
     pub id: i64,
     pub course_id: i64,

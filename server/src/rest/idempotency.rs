@@ -1,9 +1,9 @@
 //! `Idempotency-Key` on the REST API's creating POSTs (the IETF httpapi draft's semantics):
 //! the first successful answer to a key is kept for a day, and a retry with the same key and
-//! the same request gets that answer again (marked `Idempotent-Replayed: true`) instead of
-//! creating a second thing. The same key with a different request is a 422; a retry while the
-//! first is still running is a 409. A request that failed keeps nothing, so it may be retried
-//! with the same key.
+//! the same request gets that answer again (marked `Idempotent-Replayed: true`, with the same
+//! `Location` and `ETag`) instead of creating a second thing. The same key with a different
+//! request is a 422; a retry while the first is still running is a 409. A request that failed
+//! keeps nothing, so it may be retried with the same key.
 
 use app::server::entities::idempotency_key;
 use app::server::state::AppState;
@@ -86,6 +86,7 @@ where
         key: Set(key.clone()),
         fingerprint: Set(fingerprint.clone()),
         status: Set(0),
+        headers: Set(String::new()),
         body: Set(String::new()),
         created_at: Set(now),
         ..Default::default()
@@ -101,15 +102,21 @@ where
     };
     let outcome = work.await;
     let kept = match &outcome {
-        Ok(created) => serde_json::to_string(&created.body)
-            .ok()
-            .map(|body| (created.status.as_u16(), body)),
+        Ok(created) => serde_json::to_string(&created.body).ok().map(|body| {
+            let headers: String = created
+                .headers
+                .iter()
+                .filter_map(|(name, value)| Some(format!("{name}: {}\n", value.to_str().ok()?)))
+                .collect();
+            (created.status.as_u16(), headers, body)
+        }),
         Err(_) => None,
     };
     match kept {
-        Some((status, body)) => {
+        Some((status, headers, body)) => {
             let mut active: idempotency_key::ActiveModel = row.into();
             active.status = Set(i32::from(status));
+            active.headers = Set(headers);
             active.body = Set(body);
             active
                 .update(&state.db)
@@ -124,6 +131,19 @@ where
         }
     }
     outcome.map(IntoResponse::into_response)
+}
+
+/// Deletes every kept answer older than [`KEEP`]; returns how many. The sweeper calls it, so
+/// keys of users who never come back do not pile up.
+pub async fn sweep_expired(
+    db: &sea_orm::DatabaseConnection,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, sea_orm::DbErr> {
+    Ok(idempotency_key::Entity::delete_many()
+        .filter(idempotency_key::Column::CreatedAt.lt(now - KEEP))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// The answer to a key already claimed: the kept answer, or why there is none.
@@ -161,6 +181,17 @@ async fn replay(
     };
     let mut response = (status, kept.body).into_response();
     let headers = response.headers_mut();
+    for line in kept.headers.lines() {
+        let parsed = line.split_once(": ").and_then(|(name, value)| {
+            Some((
+                HeaderName::from_bytes(name.as_bytes()).ok()?,
+                HeaderValue::from_str(value).ok()?,
+            ))
+        });
+        if let Some((name, value)) = parsed {
+            headers.insert(name, value);
+        }
+    }
     headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),

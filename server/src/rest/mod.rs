@@ -21,6 +21,7 @@ pub mod teach;
 pub mod teach_bank;
 pub mod teach_courses;
 pub mod teach_curriculum;
+pub mod teach_lessons;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -89,7 +90,9 @@ pub fn routes(state: AppState) -> Router<AppState> {
         )
         .route(
             "/api/v1/teach/lessons/{id}",
-            axum::routing::delete(teach_curriculum::delete_lesson),
+            get(teach_lessons::get)
+                .put(teach_lessons::update)
+                .delete(teach_curriculum::delete_lesson),
         )
         .route(
             "/api/v1/teach/courses/{id}/questions/import",

@@ -6,6 +6,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::{
     admin, catalogue, me, problem::Problem, teach, teach_bank, teach_courses, teach_curriculum,
+    teach_lessons,
 };
 
 /// The API's description.
@@ -41,6 +42,8 @@ use super::{
         teach_curriculum::add_lesson,
         teach_curriculum::delete_lesson,
         teach_curriculum::reorder,
+        teach_lessons::get,
+        teach_lessons::update,
         teach_bank::import,
         teach_bank::export,
         admin::users,

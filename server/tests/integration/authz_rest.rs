@@ -96,6 +96,16 @@ const ROWS: &[(&str, &str, Need)] = &[
         Need::Scope(ApiScope::Teach),
     ),
     (
+        "get",
+        "/api/v1/teach/lessons/{id}",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
+        "put",
+        "/api/v1/teach/lessons/{id}",
+        Need::Scope(ApiScope::Teach),
+    ),
+    (
         "delete",
         "/api/v1/teach/lessons/{id}",
         Need::Scope(ApiScope::Teach),

@@ -142,6 +142,11 @@ async fn drafts_are_created_once_per_key_and_updated_against_their_etag(backend:
     let again = create(draft("Async Rust"), "key-1").await;
     assert_eq!(again.status().as_u16(), 201);
     assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(
+        again.headers()["location"].to_str().ok(),
+        Some(location.as_str())
+    );
+    assert_eq!(again.headers()["etag"].to_str().ok(), Some(etag.as_str()));
     assert_eq!(read(again).await.1["id"], id);
     let (_, mine) = call(&app, Method::GET, "/api/v1/teach/courses", &ada_token, None).await;
     assert_eq!(mine.as_array().map(Vec::len), Some(1), "{mine}");
@@ -165,6 +170,19 @@ async fn drafts_are_created_once_per_key_and_updated_against_their_etag(backend:
     .await;
     assert_eq!(bobs.status().as_u16(), 201);
     assert_ne!(read(bobs).await.1["id"], id);
+    // A day later the key is forgotten (the sweeper deletes kept answers) and may be reused.
+    let swept = lectern_server::rest::idempotency::sweep_expired(
+        &app.db,
+        chrono::Utc::now() + chrono::Duration::hours(25),
+    )
+    .await
+    .expect("sweep");
+    assert_eq!(swept, 2, "Ada's and Bob's");
+    let (status, reused) = read(create(draft("Something else"), "key-1").await).await;
+    assert_eq!(
+        (status, reused["draft"]["title"].as_str()),
+        (201, Some("Something else"))
+    );
 
     // Updates name the version they edited.
     let path = format!("/api/v1/teach/courses/{id}");
@@ -576,9 +594,95 @@ async fn question_banks_import_all_or_nothing_and_export_gift(backend: Backend) 
     assert_eq!(status, 403);
 }
 
+async fn lessons_are_edited_against_their_etag(backend: Backend) {
+    let app = TestApp::start(backend, Sessions::Memory).await;
+    let (ada, c) = instructor_and_course(&app, 1).await;
+    let bob = person(&app, "bob@example.org", Role::Instructor).await;
+    let ada_token = token(&app, ada.id, &[ApiScope::Teach]).await;
+    let bob_token = token(&app, bob.id, &[ApiScope::Teach]).await;
+    let path = format!("/api/v1/teach/lessons/{}", c.lessons[0]);
+    let read_back = send(&app, Method::GET, &path, Some(&ada_token), None).await;
+    let etag = read_back.headers()["etag"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let (status, lesson) = read(read_back).await;
+    assert_eq!((status, lesson["course_id"].as_i64()), (200, Some(c.id)));
+    let mut draft = lesson["draft"].clone();
+    draft["body"] = json!("# Ownership\n\nEvery value has one owner.");
+    draft["duration_minutes"] = json!("12");
+
+    let (status, _) = call(&app, Method::PUT, &path, &ada_token, Some(draft.clone())).await;
+    assert_eq!(status, 428);
+    let (status, _) = read(
+        send_with(
+            &app,
+            Method::PUT,
+            &path,
+            &bob_token,
+            Some(draft.clone()),
+            &[("If-Match", &etag)],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 403, "a published course's lesson, someone else's");
+    let saved = send_with(
+        &app,
+        Method::PUT,
+        &path,
+        &ada_token,
+        Some(draft.clone()),
+        &[("If-Match", &etag)],
+    )
+    .await;
+    assert_eq!(saved.status().as_u16(), 200);
+    assert_ne!(saved.headers()["etag"].to_str().ok(), Some(etag.as_str()));
+    let (_, saved) = read(saved).await;
+    assert_eq!(saved["draft"]["duration_minutes"], "12");
+    let mut late = draft.clone();
+    late["body"] = json!("A stale copy.");
+    let (status, _) = read(
+        send_with(
+            &app,
+            Method::PUT,
+            &path,
+            &ada_token,
+            Some(late),
+            &[("If-Match", &etag)],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 412);
+    let (_, now) = call(&app, Method::GET, &path, &ada_token, None).await;
+    assert!(now["draft"]["body"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("one owner"));
+    let mut bad = draft;
+    bad["video_url"] = json!("javascript:alert(1)");
+    bad["kind"] = json!("video");
+    let (status, problem) = read(
+        send_with(
+            &app,
+            Method::PUT,
+            &path,
+            &ada_token,
+            Some(bad),
+            &[("If-Match", "*")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["video_url"].is_string(), "{problem}");
+}
+
 on_both_backends! {
     rest_teach_reads => instructors_read_their_own_courses;
     rest_teach_drafts => drafts_are_created_once_per_key_and_updated_against_their_etag;
     rest_teach_curriculum => the_curriculum_and_publishing_follow_the_editor_rules;
     rest_teach_bank => question_banks_import_all_or_nothing_and_export_gift;
+    rest_teach_lessons => lessons_are_edited_against_their_etag;
 }

@@ -14,6 +14,8 @@ pub struct Model {
     pub fingerprint: String,
     /// The kept answer's HTTP status; 0 while the first request is still running.
     pub status: i32,
+    /// The kept answer's headers (`Location`, `ETag`), one `name: value` line each.
+    pub headers: String,
     /// The kept answer's JSON body.
     pub body: String,
     pub created_at: DateTimeUtc,
