@@ -29,8 +29,8 @@ const PAGE: &str = r#"<!doctype html>
   <a href="/account">your account page</a>; use "Authorize" below to try calls with one.
   Errors are RFC 9457 problem details.</p>
   <p><a href="/api/v1/openapi.json">Download the OpenAPI 3.1 document (JSON)</a></p>
-  <noscript><p>The interactive reference below needs JavaScript. Without it, the OpenAPI
-  document above lists every operation, its parameters and its answers.</p></noscript>
+  <p>The interactive reference below needs JavaScript; the OpenAPI document above lists every
+  operation, its parameters and its answers either way.</p>
 </header>
 <main id="swagger-ui" aria-label="API reference"></main>
 <script src="/api-docs/swagger-ui-bundle.js"></script>
