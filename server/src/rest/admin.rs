@@ -1,7 +1,7 @@
 //! `/api/v1/admin`: the user list and roles, for admins with the `admin` scope, through the same
 //! services as the admin pages (the last admin keeps the role).
 
-use app::models::{role_at_least, AdminUserPage, AdminUserQuery, ApiScope, Role, UserSummary};
+use app::models::{AdminUserPage, AdminUserQuery, ApiScope, Role, UserSummary};
 use app::server::services::accounts;
 use app::server::state::AppState;
 use axum::{
@@ -30,17 +30,15 @@ async fn admin(
     headers: &HeaderMap,
     session: &Session,
 ) -> Result<Caller, Problem> {
-    let c = caller::required(state, headers, session, ApiScope::Admin).await?;
-    if role_at_least(&c.user.role, Role::Admin) {
-        Ok(c)
-    } else {
-        Err(Problem::new(
-            "forbidden",
-            403,
-            "Forbidden",
-            "Only admins manage users.",
-        ))
-    }
+    caller::with_role(
+        state,
+        headers,
+        session,
+        ApiScope::Admin,
+        Role::Admin,
+        "Only admins manage users.",
+    )
+    .await
 }
 
 /// A search of the user list.

@@ -2,7 +2,7 @@
 //! scopes chosen when it was made) or a signed-in browser session (every scope; the cross-site
 //! check guards its state changes).
 
-use app::models::ApiScope;
+use app::models::{role_at_least, ApiScope, Role};
 use app::server::entities::user;
 use app::server::services::accounts::api_tokens;
 use app::server::state::AppState;
@@ -70,4 +70,22 @@ pub async fn required(
         .ok_or_else(Problem::unauthorized)?;
     caller.require(scope)?;
     Ok(caller)
+}
+
+/// The caller holding `scope` and at least `role`: 401 without credentials, 403 without the
+/// scope, 403 with `refusal` below the role.
+pub async fn with_role(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: &Session,
+    scope: ApiScope,
+    role: Role,
+    refusal: &str,
+) -> Result<Caller, Problem> {
+    let caller = required(state, headers, session, scope).await?;
+    if role_at_least(&caller.user.role, role) {
+        Ok(caller)
+    } else {
+        Err(Problem::new("forbidden", 403, "Forbidden", refusal))
+    }
 }

@@ -56,23 +56,27 @@ pub fn fingerprint(method_and_path: &str, body: &impl Serialize) -> String {
     hex::encode(hash.finalize())
 }
 
-/// Runs `work` once per key: without a key it simply runs. With one, a kept answer is replayed,
-/// and a fresh answer is kept when it succeeded. `work` answers a status, headers to add and
-/// a JSON body.
-pub async fn once<T, F>(
+/// Runs `work` once per `Idempotency-Key` of `headers`: without a key it simply runs. With
+/// one, a kept answer is replayed, and a fresh answer is kept when it succeeded. `request`
+/// (method and path) and `body` identify the request the key was sent with. `work` answers a
+/// status, headers to add and a JSON body.
+pub async fn once<B, T, F>(
     state: &AppState,
     user_id: i64,
-    key: Option<String>,
-    fingerprint: String,
+    headers: &HeaderMap,
+    request: &str,
+    body: &B,
     work: F,
 ) -> Result<Response, Problem>
 where
+    B: Serialize,
     T: Serialize,
     F: std::future::Future<Output = Result<Reply<T>, Problem>>,
 {
-    let Some(key) = key else {
+    let Some(key) = key(headers)? else {
         return work.await.map(IntoResponse::into_response);
     };
+    let fingerprint = fingerprint(request, body);
     let now = chrono::Utc::now();
     // This user's expired keys go first, so a key may be used again after a day.
     idempotency_key::Entity::delete_many()

@@ -2,6 +2,7 @@
 //! the stored revision number, and an update must name the revision it was based on, so no
 //! edit silently overwrites another.
 
+use app::error::AppError;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
 
 use super::problem::Problem;
@@ -50,6 +51,22 @@ pub fn if_match(headers: &HeaderMap) -> Result<Expected, Problem> {
         })
         .map(Expected::Revision)
         .ok_or_else(stale)
+}
+
+/// The revision an update names: the one `If-Match` gives, or `current` for `If-Match: *`.
+pub fn based_on(headers: &HeaderMap, current: i32) -> Result<i32, Problem> {
+    Ok(match if_match(headers)? {
+        Expected::Revision(n) => n,
+        Expected::Any => current,
+    })
+}
+
+/// An update's error as a problem: the services' `Conflict` (someone saved since) is a 412.
+pub fn refused(error: AppError) -> Problem {
+    match error {
+        AppError::Conflict(_) => stale(),
+        other => other.into(),
+    }
 }
 
 /// 412: the version edited is no longer the current one.

@@ -2,7 +2,7 @@
 //! every course). Needs the `teach` scope and the instructor (or admin) role; which courses a
 //! caller may open is the services' rule, as for the server functions.
 
-use app::models::{role_at_least, ApiScope, AuthoredCourseRow, CourseStats, Gradebook, Role};
+use app::models::{ApiScope, AuthoredCourseRow, CourseStats, Gradebook, Role};
 use app::server::services::{authoring, learning, quiz};
 use app::server::state::AppState;
 use axum::{
@@ -26,17 +26,15 @@ pub(super) async fn instructor(
     headers: &HeaderMap,
     session: &Session,
 ) -> Result<Caller, Problem> {
-    let c = caller::required(state, headers, session, ApiScope::Teach).await?;
-    if role_at_least(&c.user.role, Role::Instructor) {
-        Ok(c)
-    } else {
-        Err(Problem::new(
-            "forbidden",
-            403,
-            "Forbidden",
-            "Only instructors and admins teach. Apply to teach on /account.",
-        ))
-    }
+    caller::with_role(
+        state,
+        headers,
+        session,
+        ApiScope::Teach,
+        Role::Instructor,
+        "Only instructors and admins teach. Apply to teach on /account.",
+    )
+    .await
 }
 
 /// The caller's courses (every course, for an admin), drafts included.

@@ -78,12 +78,8 @@ pub async fn import(
     let Path(course) = course.map_err(|e| Problem::bad_request(e.body_text()))?;
     let c = instructor(&state, &headers, &session).await?;
     let Json(new) = body.map_err(|e| Problem::bad_request(e.body_text()))?;
-    let key = idempotency::key(&headers)?;
-    let fingerprint = idempotency::fingerprint(
-        &format!("POST /api/v1/teach/courses/{course}/questions/import"),
-        &new,
-    );
-    idempotency::once(&state, c.user.id, key, fingerprint, async {
+    let request = format!("POST /api/v1/teach/courses/{course}/questions/import");
+    idempotency::once(&state, c.user.id, &headers, &request, &new, async {
         let report = quiz::import::import(
             &state.db,
             &c.user,

@@ -2,7 +2,6 @@
 //! `ETag`/`If-Match` on its revision), publishing and unpublishing. The same services and rules
 //! as the course editor page.
 
-use app::error::AppError;
 use app::models::{CourseDraft, CourseEditor};
 use app::server::services::authoring;
 use app::server::state::AppState;
@@ -20,7 +19,7 @@ use tower_sessions::Session;
 
 use super::idempotency::{self, Reply};
 use super::problem::Problem;
-use super::revision::{self, Expected};
+use super::revision;
 use super::teach::instructor;
 
 /// A new course draft. Everything else is edited afterwards with `PUT`.
@@ -91,14 +90,24 @@ pub async fn create(
 ) -> Result<Response, Problem> {
     let c = instructor(&state, &headers, &session).await?;
     let Json(new) = body.map_err(|e| Problem::bad_request(e.body_text()))?;
-    let key = idempotency::key(&headers)?;
-    let fingerprint = idempotency::fingerprint("POST /api/v1/teach/courses", &new);
-    idempotency::once(&state, c.user.id, key, fingerprint, async {
-        let id =
-            authoring::courses::create(&state.db, &c.user, &new.title, &new.category, &new.level)
-                .await?;
-        reply(&state, &c.user, id, StatusCode::CREATED).await
-    })
+    idempotency::once(
+        &state,
+        c.user.id,
+        &headers,
+        "POST /api/v1/teach/courses",
+        &new,
+        async {
+            let id = authoring::courses::create(
+                &state.db,
+                &c.user,
+                &new.title,
+                &new.category,
+                &new.level,
+            )
+            .await?;
+            reply(&state, &c.user, id, StatusCode::CREATED).await
+        },
+    )
     .await
 }
 
@@ -166,17 +175,13 @@ pub async fn update(
     let Path(id) = id.map_err(|e| Problem::bad_request(e.body_text()))?;
     let c = instructor(&state, &headers, &session).await?;
     // Who may edit comes before what they sent: an outsider learns nothing from a 428.
-    let current = authoring::courses::editor(&state.db, &c.user, id).await?;
+    let current = authoring::editable_course(&state.db, &c.user, id).await?;
     let Json(draft) = body.map_err(|e| Problem::bad_request(e.body_text()))?;
-    let based_on = match revision::if_match(&headers)? {
-        Expected::Revision(n) => n,
-        Expected::Any => current.revision,
-    };
-    match authoring::courses::update(&state.db, &c.user, id, based_on, &draft).await {
-        Ok(_) => reply(&state, &c.user, id, StatusCode::OK).await,
-        Err(AppError::Conflict(_)) => Err(revision::stale()),
-        Err(e) => Err(e.into()),
-    }
+    let based_on = revision::based_on(&headers, current.revision)?;
+    authoring::courses::update(&state.db, &c.user, id, based_on, &draft)
+        .await
+        .map_err(revision::refused)?;
+    reply(&state, &c.user, id, StatusCode::OK).await
 }
 
 /// Publishes the course.

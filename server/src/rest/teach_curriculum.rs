@@ -93,12 +93,8 @@ pub async fn add_section(
     let course = id(course)?;
     let c = instructor(&state, &headers, &session).await?;
     let new = read(body)?;
-    let key = idempotency::key(&headers)?;
-    let fingerprint = idempotency::fingerprint(
-        &format!("POST /api/v1/teach/courses/{course}/sections"),
-        &new,
-    );
-    idempotency::once(&state, c.user.id, key, fingerprint, async {
+    let request = format!("POST /api/v1/teach/courses/{course}/sections");
+    idempotency::once(&state, c.user.id, &headers, &request, &new, async {
         let sections = curriculum::add_section(&state.db, &c.user, course, &new.title).await?;
         Ok(outline(StatusCode::CREATED, sections))
     })
@@ -201,12 +197,8 @@ pub async fn add_lesson(
     let section = id(section)?;
     let c = instructor(&state, &headers, &session).await?;
     let new = read(body)?;
-    let key = idempotency::key(&headers)?;
-    let fingerprint = idempotency::fingerprint(
-        &format!("POST /api/v1/teach/sections/{section}/lessons"),
-        &new,
-    );
-    idempotency::once(&state, c.user.id, key, fingerprint, async {
+    let request = format!("POST /api/v1/teach/sections/{section}/lessons");
+    idempotency::once(&state, c.user.id, &headers, &request, &new, async {
         let sections =
             curriculum::add_lesson(&state.db, &c.user, section, &new.title, &new.kind).await?;
         Ok(outline(StatusCode::CREATED, sections))

@@ -2,7 +2,6 @@
 //! preview flag, duration) read with its revision as `ETag` and replaced with `If-Match`,
 //! through the lesson editor's service.
 
-use app::error::AppError;
 use app::models::{LessonDraft, LessonEditor};
 use app::server::services::authoring;
 use app::server::state::AppState;
@@ -18,7 +17,7 @@ use tower_sessions::Session;
 
 use super::idempotency::Reply;
 use super::problem::Problem;
-use super::revision::{self, Expected};
+use super::revision;
 use super::teach::instructor;
 
 /// The lesson editor's view of lesson `id`, with its revision as `ETag`.
@@ -98,15 +97,12 @@ pub async fn update(
 ) -> Result<Reply<LessonEditor>, Problem> {
     let Path(id) = id.map_err(|e| Problem::bad_request(e.body_text()))?;
     let c = instructor(&state, &headers, &session).await?;
-    let current = authoring::lessons::editor(&state.db, &c.user, id).await?;
+    // Who may edit comes before what they sent: an outsider learns nothing from a 428.
+    let (_, current) = authoring::editable_lesson(&state.db, &c.user, id).await?;
     let Json(draft) = body.map_err(|e| Problem::bad_request(e.body_text()))?;
-    let based_on = match revision::if_match(&headers)? {
-        Expected::Revision(n) => n,
-        Expected::Any => current.revision,
-    };
-    match authoring::lessons::update(&state.db, &c.user, id, based_on, &draft).await {
-        Ok(_) => reply(&state, &c.user, id).await,
-        Err(AppError::Conflict(_)) => Err(revision::stale()),
-        Err(e) => Err(e.into()),
-    }
+    let based_on = revision::based_on(&headers, current.revision)?;
+    authoring::lessons::update(&state.db, &c.user, id, based_on, &draft)
+        .await
+        .map_err(revision::refused)?;
+    reply(&state, &c.user, id).await
 }

@@ -55,6 +55,8 @@ mod quiz_trust;
 mod records;
 mod rest_admin;
 mod rest_api;
+mod rest_bank;
+mod rest_curriculum;
 mod rest_teach;
 mod reviews;
 mod reviews_moderation;
