@@ -10,7 +10,7 @@
 #   planner  - computes the dependency "recipe" from the manifests only
 #   tools    - cargo-leptos and wasm-bindgen-cli, built from crates.io (own layer, rarely rebuilt)
 #   builder  - cooks (pre-builds) all dependencies for the server AND the wasm bundle, then runs
-#              `cargo leptos build --release --precompress`
+#              `cargo leptos build --release --precompress --split`
 #   runtime  - debian:bookworm-slim, non-root, only the binary, hash.txt and the site directory
 #
 # Base images are pinned by tag, written out in the FROM lines (not ARGs) so Dependabot's docker
@@ -88,7 +88,7 @@ RUN locked="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, "")
 # LEPTOS_HASH_FILES: cargo-leptos content-hashes pkg/ file names (lectern.<hash>.js ...) and writes
 # target/release/hash.txt; the server reads that file (next to its executable) at run time. Hashed
 # names are what allow /pkg/* to be cached for a year by browsers and CloudFront.
-RUN LECTERN_GIT_COMMIT="${LECTERN_GIT_COMMIT}" LEPTOS_HASH_FILES=true cargo leptos build --release --precompress \
+RUN LECTERN_GIT_COMMIT="${LECTERN_GIT_COMMIT}" LEPTOS_HASH_FILES=true cargo leptos build --release --precompress --split \
  && mkdir -p /out \
  && cp target/release/server /out/server \
  && cp target/release/hash.txt /out/hash.txt \

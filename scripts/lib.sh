@@ -86,10 +86,11 @@ ensure_build_tools() {
 
 # Builds the release server and site with cargo-leptos. --precompress: /pkg/ files are also
 # written brotli (quality 11) and gzip compressed, and served so (leptos_axum's file handler),
-# rather than compressed per request at a lower level.
+# rather than compressed per request at a lower level. --split: the page groups of
+# app/src/on_demand.rs become WASM chunks fetched on demand (bench/README.md, "Script size").
 build_site() {
   log "Building Lectern (release: server + WASM + CSS)"
-  (cd "$ROOT" && CARGO_TARGET_DIR="$BUILD_TARGET_DIR" cargo leptos build --release --precompress)
+  (cd "$ROOT" && CARGO_TARGET_DIR="$BUILD_TARGET_DIR" cargo leptos build --release --precompress --split)
 }
 
 # Debian's Chromium for the browser tests (never a downloaded browser).

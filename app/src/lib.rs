@@ -12,6 +12,7 @@ pub mod format;
 pub mod markdown;
 pub mod models;
 pub mod next_path;
+pub mod on_demand;
 pub mod pages;
 pub mod quiz;
 #[cfg(feature = "ssr")]

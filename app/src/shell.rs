@@ -8,24 +8,9 @@ use leptos_router::{
 };
 
 use crate::components::{Footer, Header, NotFound, SessionEpoch};
-use crate::pages::account::{
-    AccountPage, PurchasesPage, ReceiptPage, ResetPasswordPage, ResetRequestPage, SignInPage,
-    SignUpPage,
-};
-use crate::pages::admin::{
-    AdminApplicationsPage, AdminBadgesPage, AdminPurchasesPage, AdminReviewsPage, AdminUsersPage,
-};
-use crate::pages::checkout::{CheckoutCancelPage, CheckoutSuccessPage, DemoCheckoutPage};
-use crate::pages::credentials::{CertificatePage, CredentialPage, VerifyCredentialPage};
-use crate::pages::info::{ContactPage, HelpPage, PrivacyPage, TermsPage};
-use crate::pages::instructors::InstructorProfilePage;
-use crate::pages::learning::{AchievementsPage, LeaderboardPage, MyLearningPage};
+use crate::on_demand::{Account, Admin, More, OnDemand, PendingPages, Teach};
+use crate::pages::learning::MyLearningPage;
 use crate::pages::quiz::{AttemptPage, AttemptResultPage};
-use crate::pages::teach::{
-    CouponsPage, CourseBadgesPage, CourseEditorPage, CourseStatsPage, EditQuestionPage,
-    GradebookPage, ImportQuestionsPage, LessonEditorPage, NewQuestionPage, QuestionBankPage,
-    QuizStatsPage, TeachAttemptPage, TeachDashboardPage,
-};
 use crate::pages::{
     courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
 };
@@ -57,7 +42,11 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(SessionEpoch(RwSignal::new(0)));
     // Flips to true once the WASM has hydrated the page; tests and styles can rely on it.
+    // Pages whose code comes on demand (crate::on_demand) hydrate after the shell: the flag
+    // waits for them too.
     let hydrated = RwSignal::new(false);
+    let pending = PendingPages(RwSignal::new(0));
+    provide_context(pending);
     Effect::new(move |_| hydrated.set(true));
 
     view! {
@@ -69,7 +58,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <div
                 class="flex min-h-screen flex-col"
-                data-hydrated=move || hydrated.get().to_string()
+                data-hydrated=move || (hydrated.get() && pending.0.get() == 0).to_string()
             >
                 <a
                     href="#main"
@@ -82,130 +71,130 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/courses") view=CataloguePage ssr=SsrMode::Async />
-                        <Route path=path!("/signin") view=SignInPage />
-                        <Route path=path!("/signup") view=SignUpPage />
-                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                        <Route path=path!("/account/purchases") view=PurchasesPage ssr=SsrMode::Async />
+                        <Route path=path!("/signin") view=OnDemand::Account(Account::SignIn) />
+                        <Route path=path!("/signup") view=OnDemand::Account(Account::SignUp) />
+                        <Route path=path!("/account") view=OnDemand::Account(Account::Settings) ssr=SsrMode::Async />
+                        <Route path=path!("/account/purchases") view=OnDemand::Account(Account::Purchases) ssr=SsrMode::Async />
                         <Route
                             path=path!("/account/purchases/:id")
-                            view=ReceiptPage
+                            view=OnDemand::Account(Account::Receipt)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/checkout/demo/:id")
-                            view=DemoCheckoutPage
+                            view=OnDemand::Account(Account::DemoCheckout)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/checkout/success")
-                            view=CheckoutSuccessPage
+                            view=OnDemand::Account(Account::CheckoutSuccess)
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/checkout/cancel") view=CheckoutCancelPage />
-                        <Route path=path!("/account/reset") view=ResetRequestPage />
-                        <Route path=path!("/account/reset/:token") view=ResetPasswordPage />
-                        <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
+                        <Route path=path!("/checkout/cancel") view=OnDemand::Account(Account::CheckoutCancel) />
+                        <Route path=path!("/account/reset") view=OnDemand::Account(Account::ResetRequest) />
+                        <Route path=path!("/account/reset/:token") view=OnDemand::Account(Account::ResetPassword) />
+                        <Route path=path!("/admin/users") view=OnDemand::Admin(Admin::Users) ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/badges")
-                            view=AdminBadgesPage
+                            view=OnDemand::Admin(Admin::Badges)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/reviews")
-                            view=AdminReviewsPage
+                            view=OnDemand::Admin(Admin::Reviews)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/purchases")
-                            view=AdminPurchasesPage
+                            view=OnDemand::Admin(Admin::Purchases)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/admin/applications")
-                            view=AdminApplicationsPage
+                            view=OnDemand::Admin(Admin::Applications)
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/learning") view=MyLearningPage ssr=SsrMode::Async />
-                        <Route path=path!("/achievements") view=AchievementsPage ssr=SsrMode::Async />
-                        <Route path=path!("/leaderboard") view=LeaderboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/achievements") view=OnDemand::More(More::Achievements) ssr=SsrMode::Async />
+                        <Route path=path!("/leaderboard") view=OnDemand::More(More::Leaderboard) ssr=SsrMode::Async />
                         <Route
                             path=path!("/credentials/verify")
-                            view=VerifyCredentialPage
+                            view=OnDemand::More(More::VerifyCredential)
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/credentials/:id") view=CredentialPage ssr=SsrMode::Async />
-                        <Route path=path!("/certificates/:id") view=CertificatePage ssr=SsrMode::Async />
+                        <Route path=path!("/credentials/:id") view=OnDemand::More(More::Credential) ssr=SsrMode::Async />
+                        <Route path=path!("/certificates/:id") view=OnDemand::More(More::Certificate) ssr=SsrMode::Async />
                         <Route
                             path=path!("/teach/courses/:id/badges")
-                            view=CourseBadgesPage
+                            view=OnDemand::Teach(Teach::Badges)
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/teach") view=TeachDashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/teach") view=OnDemand::Teach(Teach::Dashboard) ssr=SsrMode::Async />
                         <Route
                             path=path!("/teach/courses/:id/coupons")
-                            view=CouponsPage
+                            view=OnDemand::Teach(Teach::Coupons)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id/stats")
-                            view=CourseStatsPage
+                            view=OnDemand::Teach(Teach::CourseStats)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id/questions")
-                            view=QuestionBankPage
+                            view=OnDemand::Teach(Teach::QuestionBank)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id/questions/new")
-                            view=NewQuestionPage
+                            view=OnDemand::Teach(Teach::NewQuestion)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id/questions/import")
-                            view=ImportQuestionsPage
+                            view=OnDemand::Teach(Teach::ImportQuestions)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/questions/:id")
-                            view=EditQuestionPage
+                            view=OnDemand::Teach(Teach::EditQuestion)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id/gradebook")
-                            view=GradebookPage
+                            view=OnDemand::Teach(Teach::Gradebook)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/attempts/:id")
-                            view=TeachAttemptPage
+                            view=OnDemand::Teach(Teach::Attempt)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/lessons/:id/quiz-stats")
-                            view=QuizStatsPage
+                            view=OnDemand::Teach(Teach::QuizStats)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/courses/:id")
-                            view=CourseEditorPage
+                            view=OnDemand::Teach(Teach::CourseEditor)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/teach/lessons/:id")
-                            view=LessonEditorPage
+                            view=OnDemand::Teach(Teach::LessonEditor)
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/courses/:slug") view=CoursePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/instructors/:slug")
-                            view=InstructorProfilePage
+                            view=OnDemand::More(More::Instructor)
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async />
-                        <Route path=path!("/terms") view=TermsPage ssr=SsrMode::Async />
-                        <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
-                        <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async />
+                        <Route path=path!("/help") view=OnDemand::More(More::Help) ssr=SsrMode::Async />
+                        <Route path=path!("/terms") view=OnDemand::More(More::Terms) ssr=SsrMode::Async />
+                        <Route path=path!("/privacy") view=OnDemand::More(More::Privacy) ssr=SsrMode::Async />
+                        <Route path=path!("/contact") view=OnDemand::More(More::Contact) ssr=SsrMode::Async />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson")
                             view=LessonPage
