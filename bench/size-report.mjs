@@ -34,7 +34,7 @@ export const GOAL = 250_000;
  * what each change paid for). Lower it as the bundle shrinks; never raise it without saying why
  * in the commit.
  */
-export const CEILING = 1_511_000;
+export const CEILING = 958_000;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -89,7 +89,7 @@ if (!manifestName) problems.push("no __wasm_split_manifest*.json: the site was b
 
 // Page groups (app/src/on_demand.rs) and eager routes (app/src/shell.rs), read from the source.
 const onDemand = readFileSync(join(root, "app", "src", "on_demand.rs"), "utf8");
-const groups = [...onDemand.matchAll(/page_group!\s*\{[\s\S]*?\n\s*(\w+),\s*\w+,\s*(\w+)\s*\{([\s\S]*?)\n\s*\}\s*\n\}/g)].map(
+const groups = [...onDemand.matchAll(/page_group!\s*\{[\s\S]*?\n\s*(\w+),\s*\w+,\s*\w+,\s*(\w+)\s*\{([\s\S]*?)\n\s*\}\s*\n\}/g)].map(
   ([, group, module, body]) => ({ group, module, paths: [...body.matchAll(/\/\/\/ `([^`]+)`/g)].map((m) => m[1]) }),
 );
 const staff = new Set(["Teach", "Admin"]);

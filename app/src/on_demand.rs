@@ -49,12 +49,12 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 #[derive(Clone, Copy, Debug)]
 pub struct PendingPages(pub RwSignal<u32>);
 
-/// Declares one group: its page enum and the function that renders them (a split point in the
-/// browser build, named `$module`).
+/// Declares one group: its page enum, the function that renders them (a split point in the
+/// browser build, named `$module`) and the one that fetches its chunks without rendering.
 macro_rules! page_group {
     (
         $(#[$doc:meta])*
-        $group:ident, $render:ident, $module:ident {
+        $group:ident, $render:ident, $preload:ident, $module:ident {
             $($(#[$vdoc:meta])* $variant:ident => $page:ident),+ $(,)?
         }
     ) => {
@@ -65,11 +65,21 @@ macro_rules! page_group {
         }
 
         #[cfg(feature = "hydrate")]
-        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[leptos::wasm_split::wasm_split(
+            $module,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload($preload)
+        )]
         fn $render(page: $group) -> Result<AnyView, ChunkError> {
             Ok(match page {
                 $($group::$variant => view! { <$page /> }.into_any()),+
             })
+        }
+
+        #[cfg(not(feature = "hydrate"))]
+        async fn $preload() -> Result<(), ChunkError> {
+            Ok(())
         }
 
         #[cfg(not(feature = "hydrate"))]
@@ -84,7 +94,7 @@ macro_rules! page_group {
 
 page_group! {
     /// Instructors' pages: dashboard, editors, question bank, gradebook, statistics.
-    Teach, render_teach, lectern_teach {
+    Teach, render_teach, preload_teach, lectern_teach {
         /// `/teach`
         Dashboard => TeachDashboardPage,
         /// `/teach/courses/:id`
@@ -116,7 +126,7 @@ page_group! {
 
 page_group! {
     /// Administrators' pages.
-    Admin, render_admin, lectern_admin {
+    Admin, render_admin, preload_admin, lectern_admin {
         /// `/admin/users`
         Users => AdminUsersPage,
         /// `/admin/badges`
@@ -132,7 +142,7 @@ page_group! {
 
 page_group! {
     /// Signing in and up, the account, purchases and checkout.
-    Account, render_account, lectern_account {
+    Account, render_account, preload_account, lectern_account {
         /// `/signin`
         SignIn => SignInPage,
         /// `/signup`
@@ -158,7 +168,7 @@ page_group! {
 
 page_group! {
     /// Achievements, credentials, instructor profiles and the information pages.
-    More, render_more, lectern_more {
+    More, render_more, preload_more, lectern_more {
         /// `/achievements`
         Achievements => AchievementsPage,
         /// `/leaderboard`
@@ -196,6 +206,16 @@ pub enum OnDemand {
 }
 
 impl OnDemand {
+    /// Fetches the group's chunks; whether they arrived.
+    async fn fetch(self) -> bool {
+        match self {
+            OnDemand::Teach(_) => preload_teach().await.is_ok(),
+            OnDemand::Admin(_) => preload_admin().await.is_ok(),
+            OnDemand::Account(_) => preload_account().await.is_ok(),
+            OnDemand::More(_) => preload_more().await.is_ok(),
+        }
+    }
+
     async fn render(self) -> Result<AnyView, ChunkError> {
         match self {
             OnDemand::Teach(page) => render_teach(page).await,
@@ -232,7 +252,12 @@ impl ChooseView for OnDemand {
         view
     }
 
-    async fn preload(&self) {}
+    /// The router awaits this before hydrating or showing the route, so that `choose` finds the
+    /// code there (a route still pending at hydration would not match the server's page). A
+    /// failure is left to `choose`, which tries again and then says what happened.
+    async fn preload(&self) {
+        self.fetch().await;
+    }
 }
 
 /// Shown when a page's code could not be fetched after a client-side navigation.
