@@ -64,6 +64,16 @@ macro_rules! page_group {
             $($(#[$vdoc])* $variant),+
         }
 
+        impl $group {
+            /// The page itself; called only through the split point, so its code is in the
+            /// group's chunks.
+            fn view(self) -> AnyView {
+                match self {
+                    $($group::$variant => view! { <$page /> }.into_any()),+
+                }
+            }
+        }
+
         #[cfg(feature = "hydrate")]
         #[leptos::wasm_split::wasm_split(
             $module,
@@ -72,9 +82,7 @@ macro_rules! page_group {
             preload($preload)
         )]
         fn $render(page: $group) -> Result<AnyView, ChunkError> {
-            Ok(match page {
-                $($group::$variant => view! { <$page /> }.into_any()),+
-            })
+            Ok(page.view())
         }
 
         #[cfg(not(feature = "hydrate"))]
@@ -85,9 +93,7 @@ macro_rules! page_group {
         #[cfg(not(feature = "hydrate"))]
         async fn $render(page: $group) -> Result<AnyView, ChunkError> {
             leptos::prefetch_lazy_fn_on_server(stringify!($module));
-            Ok(match page {
-                $($group::$variant => view! { <$page /> }.into_any()),+
-            })
+            Ok(page.view())
         }
     };
 }
