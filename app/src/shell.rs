@@ -8,8 +8,11 @@ use leptos_router::{
 };
 
 use crate::components::{Footer, Header, NotFound, SessionEpoch};
-use crate::on_demand::{
-    Account, Admin, Browse, Course, Learn, More, OnDemand, PendingPages, Quiz, Teach,
+use crate::on_demand::{Account, Admin, More, OnDemand, PendingPages, Teach};
+use crate::pages::learning::MyLearningPage;
+use crate::pages::quiz::{AttemptPage, AttemptResultPage};
+use crate::pages::{
+    courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
 };
 
 /// The full HTML document rendered on the server around [`App`].
@@ -66,8 +69,8 @@ pub fn App() -> impl IntoView {
                 <Header />
                 <main id="main" class="flex-1" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("") view=OnDemand::Browse(Browse::Home) ssr=SsrMode::Async />
-                        <Route path=path!("/courses") view=OnDemand::Browse(Browse::Catalogue) ssr=SsrMode::Async />
+                        <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/courses") view=CataloguePage ssr=SsrMode::Async />
                         <Route path=path!("/signin") view=OnDemand::Account(Account::SignIn) />
                         <Route path=path!("/signup") view=OnDemand::Account(Account::SignUp) />
                         <Route path=path!("/account") view=OnDemand::Account(Account::Settings) ssr=SsrMode::Async />
@@ -111,7 +114,7 @@ pub fn App() -> impl IntoView {
                             view=OnDemand::Admin(Admin::Applications)
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/learning") view=OnDemand::Learn(Learn::MyLearning) ssr=SsrMode::Async />
+                        <Route path=path!("/learning") view=MyLearningPage ssr=SsrMode::Async />
                         <Route path=path!("/achievements") view=OnDemand::More(More::Achievements) ssr=SsrMode::Async />
                         <Route path=path!("/leaderboard") view=OnDemand::More(More::Leaderboard) ssr=SsrMode::Async />
                         <Route
@@ -182,7 +185,7 @@ pub fn App() -> impl IntoView {
                             view=OnDemand::Teach(Teach::LessonEditor)
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/courses/:slug") view=OnDemand::Course(Course::Overview) ssr=SsrMode::Async />
+                        <Route path=path!("/courses/:slug") view=CoursePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/instructors/:slug")
                             view=OnDemand::More(More::Instructor)
@@ -194,17 +197,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/contact") view=OnDemand::More(More::Contact) ssr=SsrMode::Async />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson")
-                            view=OnDemand::Learn(Learn::Lesson)
+                            view=LessonPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson/attempts/:id")
-                            view=OnDemand::Quiz(Quiz::Attempt)
+                            view=AttemptPage
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson/attempts/:id/result")
-                            view=OnDemand::Quiz(Quiz::AttemptResult)
+                            view=AttemptResultPage
                             ssr=SsrMode::Async
                         />
                     </Routes>
