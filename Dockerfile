@@ -62,7 +62,8 @@ ARG WASM_BINDGEN_VERSION=0.2.130
 ARG LECTERN_GIT_COMMIT=""
 COPY --from=tools /usr/local/cargo/bin/cargo-leptos /usr/local/cargo/bin/wasm-bindgen /usr/local/cargo/bin/
 
-# JavaScript build tools (tailwind CLI, binaryen's wasm-opt): exact versions from package-lock.json.
+# JavaScript build tools (tailwind CLI, binaryen's wasm-opt, workbox-build): exact versions from
+# package-lock.json.
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 ENV PATH=/app/node_modules/.bin:${PATH}
@@ -88,7 +89,9 @@ RUN locked="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, "")
 # LEPTOS_HASH_FILES: cargo-leptos content-hashes pkg/ file names (lectern.<hash>.js ...) and writes
 # target/release/hash.txt; the server reads that file (next to its executable) at run time. Hashed
 # names are what allow /pkg/* to be cached for a year by browsers and CloudFront.
+# build-sw.mjs then writes site/sw.js, whose precache list is this build's shell (workbox-build).
 RUN LECTERN_GIT_COMMIT="${LECTERN_GIT_COMMIT}" LEPTOS_HASH_FILES=true cargo leptos build --release --precompress --split \
+ && node scripts/build-sw.mjs target/site \
  && mkdir -p /out \
  && cp target/release/server /out/server \
  && cp target/release/hash.txt /out/hash.txt \

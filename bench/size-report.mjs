@@ -80,6 +80,8 @@ const problems = [];
 // The entry: what every page fetches before anything else.
 const entry = rows.filter((r) => /^(lectern|__wasm_split)(\.[\w-]+)?\.(js|wasm)$/.test(r.name));
 const mainParts = entry.filter((r) => r.name.startsWith("lectern"));
+// The offline script every page loads beside the WASM (public/offline.js, in the site's root).
+if (existsSync(join(dir, "..", "offline.js"))) entry.push(measure("../offline.js"));
 if (mainParts.length !== 2) problems.push(`expected lectern[.hash].js and lectern[.hash].wasm, found: ${mainParts.map((r) => r.name).join(", ")}`);
 
 // The chunks each page group loads, from the split manifest.

@@ -15,6 +15,10 @@ const chromium = {
   ],
 };
 
+// The offline tests cut the network with routes that abort: the service worker's own requests
+// must go through those routes too (Chromium), or an "offline" test could pass on the network.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= "1";
+
 export default defineConfig({
   testDir: "./tests",
   timeout: 30_000,

@@ -91,6 +91,8 @@ ensure_build_tools() {
 build_site() {
   log "Building Lectern (release: server + WASM + CSS)"
   (cd "$ROOT" && CARGO_TARGET_DIR="$BUILD_TARGET_DIR" cargo leptos build --release --precompress --split)
+  # The service worker precaches exactly what this build wrote under target/site.
+  (cd "$ROOT" && node scripts/build-sw.mjs target/site)
 }
 
 # Debian's Chromium for the browser tests (never a downloaded browser).
@@ -112,6 +114,8 @@ start_e2e_server() {
   port="${LECTERN_E2E_PORT:-3107}"
   # A fresh demo database for every run, so the browser tests see exactly the demo catalogue.
   export LECTERN_OUTBOX="$e2e_dir/outbox"
+  # The site the server serves: the service-worker test writes a "new deployment" of sw.js there.
+  export LECTERN_E2E_SITE_ROOT="$ROOT/target/site"
   # The first admin, created with the CLI exactly as the README tells an operator to.
   export LECTERN_E2E_ADMIN_EMAIL="admin@e2e.lectern.test"
   LECTERN_E2E_ADMIN_PASSWORD="e2e admin passphrase $(date +%s)"

@@ -27,6 +27,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Follows cargo-leptos's hashed file names when LEPTOS_HASH_FILES is on.
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
+                // The service worker, offline downloads and the network status (not WASM).
+                <script src="/offline.js" defer></script>
                 <MetaTags />
             </head>
             <body class="bg-slate-50 text-slate-900 antialiased">

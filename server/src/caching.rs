@@ -3,6 +3,7 @@
 //! - `/pkg/*` (WASM, JS, CSS): a year and `immutable` when file names carry content hashes
 //!   (`LEPTOS_HASH_FILES=true`, as in the container); otherwise revalidated on every use.
 //! - Server functions (`/api/*`) and anything that sets a cookie: `no-store`.
+//! - The service worker (`/sw.js`) and the offline page and script: revalidated on every use.
 //! - HTML for a request with a session cookie: `private, no-cache` (never shared).
 //! - HTML for anonymous requests: shared for a minute, varying on `Cookie`.
 
@@ -13,6 +14,10 @@ use axum::{
     middleware::Next,
     response::Response,
 };
+
+/// The service worker and the files it names by unhashed address: always revalidated, so a new
+/// deployment reaches browsers at once (the worker itself decides what to keep).
+pub const SERVICE_WORKER_FILES: [&str; 3] = ["/sw.js", "/offline.js", "/offline.html"];
 
 /// The session cookie's name; its presence marks a request as possibly signed in.
 pub const SESSION_COOKIE: &str = "lectern_session";
@@ -43,6 +48,8 @@ pub async fn headers(hashed_assets: bool, request: Request<Body>, next: Next) ->
     let sets_cookie = response.headers().contains_key(header::SET_COOKIE);
     let policy = if path.starts_with("/api/") || sets_cookie {
         Some("no-store")
+    } else if SERVICE_WORKER_FILES.contains(&path.as_str()) {
+        Some("no-cache")
     } else if path.starts_with("/pkg/") {
         Some(if hashed_assets {
             "public, max-age=31536000, immutable"

@@ -103,6 +103,7 @@ pub fn EnrollPanel(
             },
         );
     };
+    let offline_slug = slug.clone();
     let percent = Signal::derive(move || live.0.with(|p| p.as_ref().map_or(0, |p| p.percent)));
     view! {
         <div class="space-y-3" data-testid="enroll-panel">
@@ -133,6 +134,9 @@ pub fn EnrollPanel(
                 None => view! { <BuyButton slug=slug.clone() coupon=coupon.clone() /> }.into_any(),
             }}
             <p role="alert" class="text-sm font-medium text-red-700">{move || error.get()}</p>
+            // "Download for offline" once enrolled (/offline.js; nothing without JavaScript). Kept
+            // outside the block above so live progress updates never interrupt a download.
+            <lectern-offline course=offline_slug hidden=move || live.0.with(|p| p.is_none())></lectern-offline>
         </div>
     }
 }

@@ -62,6 +62,8 @@ fn AccountMenu() -> impl IntoView {
                                     class="block max-w-32 truncate text-sm leading-6 font-medium text-slate-700 hover:text-indigo-700 sm:max-w-48"
                                     title=full_name
                                     data-testid="signed-in-as"
+                                    // Whose offline downloads this browser may keep (/offline.js).
+                                    data-lectern-user=user.id.to_string()
                                 >
                                     {user.display_name}
                                 </a>
@@ -147,6 +149,14 @@ pub fn Header() -> impl IntoView {
                 </div>
                 <div class="w-full sm:w-auto"><AccountMenu /></div>
             </nav>
+            // Filled by /offline.js: "You're offline…", "n changes waiting to sync…".
+            <p
+                id="network-status"
+                role="status"
+                aria-live="polite"
+                class="bg-amber-100 px-4 py-1 text-center text-sm text-amber-900"
+                hidden
+            ></p>
         </header>
     }
 }

@@ -1,7 +1,7 @@
 //! Recording progress from the browser, and hearing about it live.
 //!
 //! Every event gets a client-generated UUID and timestamp and goes into a queue kept in the
-//! browser's local storage before it is sent; it leaves the queue only once the server has
+//! browser's local storage before it is sent (the page shows it at once: offline too); it leaves the queue only once the server has
 //! answered for it (applied, duplicate or rejected). A failed send keeps the queue for the
 //! next event, the next page load or the browser coming back online — the basis of offline
 //! learning, and the server applies replays idempotently.
@@ -86,32 +86,63 @@ pub fn record(
         client_at: now_rfc3339(),
     });
     write_queue(&queue);
+    show_locally(progress, lesson_id, kind);
     flush(progress);
 }
 
-/// Sends whatever is queued (at most one send in flight per call site is fine: the server
-/// treats a replayed event as a duplicate).
+/// Shows a started or completed lesson at once, before (or without: offline) the server's
+/// answer, which replaces it when it comes.
+fn show_locally(progress: LiveProgress, lesson_id: i64, kind: &str) {
+    progress.0.update(|current| {
+        let Some(p) = current.as_mut() else { return };
+        let Some(lesson) = p.lessons.iter_mut().find(|l| l.lesson_id == lesson_id) else {
+            return;
+        };
+        lesson.started = true;
+        if kind == "completed" && !lesson.completed {
+            lesson.completed = true;
+            p.completed_lessons = (p.completed_lessons + 1).min(p.total_lessons);
+            p.percent = match p.total_lessons {
+                0 => 0,
+                total if p.completed_lessons == total => 100,
+                total => (u64::from(p.completed_lessons) * 100 / u64::from(total)).min(99) as u8,
+            };
+        }
+    });
+}
+
+/// Sends whatever is queued, oldest first, in batches of at most 500 until the queue is empty
+/// or a send fails (what is left waits for the next try). More than one send in flight is
+/// fine: the server treats a replayed event as a duplicate.
 pub fn flush(progress: LiveProgress) {
-    let queue = read_queue();
-    if queue.is_empty() {
+    if read_queue().is_empty() {
         return;
     }
-    let batch: Vec<ProgressEventInput> = queue
-        .into_iter()
-        .take(crate::models::MAX_EVENTS_PER_BATCH)
-        .collect();
     leptos::task::spawn_local(async move {
-        let Ok(result) = record_progress(batch.clone()).await else {
-            return; // Kept for the next try.
-        };
-        let answered: std::collections::HashSet<String> =
-            result.results.iter().map(|r| r.event_id.clone()).collect();
-        let remaining: Vec<ProgressEventInput> = read_queue()
-            .into_iter()
-            .filter(|e| !answered.contains(&e.event_id))
-            .collect();
-        write_queue(&remaining);
-        apply(progress, result.courses);
+        // Bounded, so a server that answers without taking events cannot loop for ever.
+        for _ in 0..64 {
+            let batch: Vec<ProgressEventInput> = read_queue()
+                .into_iter()
+                .take(crate::models::MAX_EVENTS_PER_BATCH)
+                .collect();
+            if batch.is_empty() {
+                return;
+            }
+            let Ok(result) = record_progress(batch).await else {
+                return; // Kept for the next try.
+            };
+            let answered: std::collections::HashSet<String> =
+                result.results.iter().map(|r| r.event_id.clone()).collect();
+            let remaining: Vec<ProgressEventInput> = read_queue()
+                .into_iter()
+                .filter(|e| !answered.contains(&e.event_id))
+                .collect();
+            write_queue(&remaining);
+            apply(progress, result.courses);
+            if answered.is_empty() {
+                return;
+            }
+        }
     });
 }
 

@@ -10,6 +10,7 @@ mod course;
 mod format;
 pub mod instructor;
 mod learning;
+mod offline;
 mod payments;
 mod points;
 mod quiz;
@@ -47,6 +48,7 @@ pub use learning::{
     LessonFunnel, LessonPage, LessonProgress, ProgressEventInput, RecordResult, EVENT_APPLIED,
     EVENT_DUPLICATE, EVENT_REJECTED, MAX_EVENTS_PER_BATCH,
 };
+pub use offline::{CourseDownload, DownloadItem};
 pub use payments::{
     receipt_number, AdminPurchasePage, AdminPurchaseRow, CheckoutStart, CheckoutState,
     CheckoutStatus, DemoCheckout, DisputeRow, PurchaseRow, Receipt,

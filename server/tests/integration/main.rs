@@ -39,6 +39,7 @@ mod learning_progress;
 mod mail_queue;
 mod markdown_preview;
 mod metrics;
+mod offline;
 mod operational;
 mod page_cache;
 mod payments;

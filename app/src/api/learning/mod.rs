@@ -7,6 +7,7 @@ mod get_course_progress;
 mod get_course_stats;
 mod get_lesson_page;
 mod my_learning;
+mod offline_manifest;
 mod record_progress;
 mod unenroll;
 
@@ -15,5 +16,6 @@ pub use get_course_progress::*;
 pub use get_course_stats::*;
 pub use get_lesson_page::*;
 pub use my_learning::*;
+pub use offline_manifest::*;
 pub use record_progress::*;
 pub use unenroll::*;

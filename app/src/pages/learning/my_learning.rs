@@ -159,6 +159,8 @@ fn EnrolledCard(course: EnrolledCourse) -> impl IntoView {
                 <a href=href class="mt-auto self-start rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700">
                     {if done { "Review" } else if course.completed_lessons == 0 { "Start" } else { "Continue" }}
                 </a>
+                // "Download for offline" for this course (/offline.js; nothing without JavaScript).
+                <lectern-offline course=course.slug.clone() data-title=course.title.clone() compact=""></lectern-offline>
             </div>
         </li>
     }

@@ -48,6 +48,10 @@ pub fn people() -> Vec<(&'static str, (Access, Args))> {
         ),
         (learning::MyLearning::PATH, (SignedIn, form(&[]))),
         (
+            learning::OfflineManifest::PATH,
+            (SignedIn, form(&[("slug", "no-such-course")])),
+        ),
+        (
             learning::RecordProgress::PATH,
             (SignedIn, Args::Json(json!({"events": []}))),
         ),

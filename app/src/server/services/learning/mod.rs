@@ -13,6 +13,7 @@ pub mod announce;
 pub mod enrolling;
 pub mod lesson_page;
 pub mod merge;
+pub mod offline;
 pub mod progress;
 pub mod record;
 pub mod stats;

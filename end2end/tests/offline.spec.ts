@@ -1,0 +1,161 @@
+import { test, expect, hydrated } from "./fixtures";
+import type { BrowserContext, Page } from "@playwright/test";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+// Offline learning: a learner downloads a course, loses the network, keeps learning from the
+// downloaded pages, and nothing they did is lost once the network is back.
+
+const password = "correct horse battery staple 42";
+const course = "/courses/deep-work";
+const lessons = ["what-is-deep-work", "cost-of-context-switching", "time-blocking"];
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.goto("/signup");
+  await hydrated(page, true);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(name);
+}
+
+/** Waits until the service worker controls the page (it does from the second page on). */
+async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+    await hydrated(page, true);
+  }
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+/** No network for the pages nor for the service worker's own requests. */
+async function goOffline(context: BrowserContext) {
+  await context.route("**/*", (route) => route.abort("internetdisconnected"));
+  await context.setOffline(true);
+}
+
+async function goOnline(context: BrowserContext) {
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await context.setOffline(false);
+}
+
+async function downloadCourse(page: Page) {
+  await page.goto(course);
+  await hydrated(page, true);
+  await controlled(page);
+  const offline = page.getByRole("region", { name: "Offline copy" });
+  await expect(offline.getByRole("heading", { name: "Learn offline" })).toBeVisible();
+  await expect(offline).toContainText(/Not downloaded\. \d+ pages/);
+  await offline.getByRole("button", { name: "Download for offline" }).click();
+  await expect(offline.getByText("Downloaded", { exact: true })).toBeVisible();
+  await expect(offline).toContainText(/KB stored|MB stored/);
+  return offline;
+}
+
+test("a downloaded course opens and records progress offline, and syncs when the network returns @needs-js", async ({
+  page,
+  context,
+}) => {
+  test.info().annotations.push({ type: "expects-api-failure", description: "the network is cut on purpose" });
+  await signUp(page, "Olga Offline", `olga-${Date.now()}@example.org`);
+  await page.goto(course);
+  await hydrated(page, true);
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(page).toHaveURL(new RegExp(`lessons/${lessons[0]}$`));
+  await downloadCourse(page);
+
+  await goOffline(context);
+  // A page that was not downloaded says plainly that it needs the network.
+  await page.goto("/courses");
+  await expect(page.getByRole("heading", { level: 1, name: "You're offline" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Deep Work/ })).toBeVisible();
+
+  // The downloaded lessons open (and hydrate) from the cache; two are marked complete.
+  for (const [i, lesson] of lessons.entries()) {
+    await page.goto(`${course}/lessons/${lesson}`);
+    await hydrated(page, true);
+    await expect(page.getByRole("status").filter({ hasText: "You're offline" })).toBeVisible();
+    if (i < 2) {
+      await page.getByRole("button", { name: "Mark complete" }).click();
+      await expect(page.getByTestId("lesson-done")).toBeVisible();
+    }
+  }
+  await expect(page.getByRole("status").filter({ hasText: "You're offline" })).toContainText(
+    /changes? waiting to sync/,
+  );
+  // My learning opens offline too.
+  await page.goto("/learning");
+  await expect(page.getByRole("heading", { level: 1, name: "My learning" })).toBeVisible();
+
+  // Back online: the queue is sent, and the server has exactly the two completions.
+  await goOnline(context);
+  await page.goto(`${course}/lessons/${lessons[2]}`);
+  await hydrated(page, true);
+  await expect(page.getByRole("status").filter({ hasText: "All changes synced." })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("lectern:progress-queue") ?? "[]")).toBe("[]");
+  await page.goto("/learning");
+  const card = page.getByTestId("enrolled-course").filter({ hasText: "Deep Work" });
+  await expect(card).toContainText(/\b2 of \d+ lessons/);
+});
+
+test("signing out removes downloaded courses from this browser @needs-js", async ({ page, context }) => {
+  test.info().annotations.push({ type: "expects-api-failure", description: "the network is cut on purpose" });
+  await signUp(page, "Sam Signout", `sam-${Date.now()}@example.org`);
+  await page.goto(course);
+  await hydrated(page, true);
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(page).toHaveURL(new RegExp(`lessons/${lessons[0]}$`));
+  await downloadCourse(page);
+  expect(await page.evaluate(async () => (await caches.keys()).some((n) => n.startsWith("lectern-course:")))).toBe(true);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith("lectern-course:")).length))
+    .toBe(0);
+  await goOffline(context);
+  await page.goto(`${course}/lessons/${lessons[0]}`);
+  await expect(page.getByRole("heading", { level: 1, name: "You're offline" })).toBeVisible();
+  await expect(page.getByText("No downloaded courses on this device.")).toBeVisible();
+  await goOnline(context);
+});
+
+test("a new deployment offers to reload, and the reload runs the new version @needs-js", async ({ page, request }) => {
+  const sw = await request.get("/sw.js");
+  expect(sw.ok()).toBe(true);
+  expect(sw.headers()["cache-control"]).toBe("no-cache");
+  const root = process.env.LECTERN_E2E_SITE_ROOT;
+  test.skip(!root, "needs LECTERN_E2E_SITE_ROOT (scripts/test.sh sets it)");
+  const file = path.join(root!, "sw.js");
+  const original = readFileSync(file, "utf8");
+
+  await page.goto("/courses");
+  await hydrated(page, true);
+  await controlled(page);
+  await expect(page.getByText("A new version is ready.")).toHaveCount(0);
+  const shells = () =>
+    page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith("lectern-shell-")));
+  await expect.poll(async () => (await shells()).length).toBe(1);
+  const [oldShell] = await shells();
+  try {
+    // A deployment: one file of the shell has a new revision, so the worker is new.
+    const deployed = original.replace(/("revision"\s*:\s*")([^"]+)"/, `$1$2-${Date.now()}"`);
+    expect(deployed).not.toBe(original);
+    writeFileSync(file, deployed);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const prompt = page.getByRole("status").filter({ hasText: "A new version is ready." });
+    await expect(prompt).toBeVisible();
+    // Nothing changes until the learner says so: the old shell still serves this page.
+    expect(await shells()).toContain(oldShell);
+    await Promise.all([page.waitForEvent("load"), prompt.getByRole("button", { name: "Reload" }).click()]);
+    await hydrated(page, true);
+    await expect(page.getByText("A new version is ready.")).toHaveCount(0);
+    // The new version took over and the old shell is gone: never a mix of the two.
+    await expect.poll(async () => (await shells()).length).toBe(1);
+    expect((await shells())[0]).not.toBe(oldShell);
+  } finally {
+    writeFileSync(file, original);
+  }
+});
