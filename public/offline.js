@@ -12,6 +12,7 @@
   "use strict";
   const DOWNLOAD_PREFIX = "lectern-course:";
   const DOWNLOAD_META = "/__offline/download.json";
+  // Where older pages kept the progress queue (progress-queue.js moves it to IndexedDB).
   const QUEUE_KEY = "lectern:progress-queue";
   const OWNER_KEY = "lectern:offline-owner";
   const supported = "serviceWorker" in navigator && "caches" in window;
@@ -34,14 +35,27 @@
     if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
     return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
   };
-  const queued = () => {
+  /** Progress events waiting to be sent (public/progress-queue.js). */
+  let waitingCount = 0;
+  const queue = () => window.lecternQueue;
+  async function countQueued() {
     try {
-      const q = JSON.parse(localStorage.getItem(QUEUE_KEY) || "[]");
-      return Array.isArray(q) ? q.length : 0;
+      waitingCount = queue() ? await queue().count() : 0;
     } catch {
-      return 0;
+      waitingCount = 0;
     }
-  };
+    return waitingCount;
+  }
+  const queued = () => waitingCount;
+  /** Sends the queue now (page load, back online); failures wait for the next try. */
+  function syncQueue() {
+    if (!queue() || !navigator.onLine) return;
+    queue()
+      .migrate()
+      .then(() => queue().sync())
+      .catch(() => {})
+      .finally(showNetwork);
+  }
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   /** The signed-in user the page was rendered for: an id, "" when signed out, null if unknown. */
   const pageUser = () => {
@@ -79,6 +93,7 @@
   async function forgetUser() {
     await removeDownloads(() => true);
     try {
+      if (queue()) await queue().clear();
       localStorage.removeItem(QUEUE_KEY);
       localStorage.removeItem(OWNER_KEY);
     } catch {}
@@ -126,7 +141,13 @@
         }
         const body = await response.blob();
         bytes += body.size;
-        await cache.put(item.url, new Response(body, { status: 200, headers: response.headers }));
+        // The body is already decoded: keep the type, not the transfer's encoding and length.
+        const headers = new Headers();
+        for (const name of ["content-type", "last-modified", "etag"]) {
+          const value = response.headers.get(name);
+          if (value) headers.set(name, value);
+        }
+        await cache.put(item.url, new Response(body, { status: 200, headers }));
         done += 1;
         progress(done, items.length, bytes);
       }
@@ -337,12 +358,12 @@
   if (supported && !customElements.get("lectern-offline")) customElements.define("lectern-offline", OfflineDownload);
 
   // ---- network status in the header ---------------------------------------------------------
-  let lastQueued = queued();
+  let lastQueued = 0;
   let syncedUntil = 0;
-  function showNetwork() {
+  async function showNetwork() {
     const slot = document.getElementById("network-status");
     if (!slot) return;
-    const waiting = queued();
+    const waiting = await countQueued();
     if (lastQueued > 0 && waiting === 0 && navigator.onLine) syncedUntil = Date.now() + 6000;
     lastQueued = waiting;
     let text = "";
@@ -358,6 +379,7 @@
     slot.hidden = text === "";
   }
   window.addEventListener("online", () => {
+    syncQueue();
     showNetwork();
     document.querySelectorAll("lectern-offline").forEach((e) => e.refresh());
   });
@@ -499,7 +521,9 @@
       .catch(() => {});
   }
 
-  const start = () => {
+  const start = async () => {
+    lastQueued = await countQueued();
+    syncQueue();
     showNetwork();
     checkOwner();
     listDownloads();

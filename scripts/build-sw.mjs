@@ -25,6 +25,7 @@ const { count, size, warnings } = await injectManifest({
     "pkg/snippets/**/*.js",
     "offline.html",
     "offline.js",
+    "progress-queue.js",
     "favicon.ico",
   ],
   globIgnores: ["**/*.br", "**/*.gz", "sw.js"],

@@ -28,6 +28,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 // The service worker, offline downloads and the network status (not WASM).
+                <script src="/progress-queue.js" defer></script>
                 <script src="/offline.js" defer></script>
                 <MetaTags />
             </head>

@@ -94,7 +94,7 @@ test("a downloaded course opens and records progress offline, and syncs when the
   await page.goto(`${course}/lessons/${lessons[2]}`);
   await hydrated(page, true);
   await expect(page.getByRole("status").filter({ hasText: "All changes synced." })).toBeVisible();
-  await expect.poll(() => page.evaluate(() => localStorage.getItem("lectern:progress-queue") ?? "[]")).toBe("[]");
+  await expect.poll(() => page.evaluate(() => (window as any).lecternQueue.count())).toBe(0);
   await page.goto("/learning");
   const card = page.getByTestId("enrolled-course").filter({ hasText: "Deep Work" });
   await expect(card).toContainText(/\b2 of \d+ lessons/);
@@ -158,4 +158,67 @@ test("a new deployment offers to reload, and the reload runs the new version @ne
   } finally {
     writeFileSync(file, original);
   }
+});
+
+test("the progress queue survives a reload, keeps its order, and a long offline session syncs in batches of 500 @needs-js", async ({
+  page,
+  context,
+}) => {
+  test.info().annotations.push({ type: "expects-api-failure", description: "progress requests fail on purpose" });
+  await signUp(page, "Quinn Queue", `quinn-${Date.now()}@example.org`);
+  await page.goto(course);
+  await hydrated(page, true);
+  const started = page.waitForRequest((r) => r.url().endsWith("/api/record_progress"));
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  const lessonId: number = (await started).postDataJSON().events[0].lesson_id;
+  await hydrated(page, true);
+  await expect.poll(() => page.evaluate(() => (window as any).lecternQueue.count())).toBe(0);
+
+  // The server cannot be reached: a long session's worth of events waits in the queue.
+  await context.route("**/api/record_progress", (route) => route.abort("internetdisconnected"));
+  const total = 1201;
+  const ids: string[] = await page.evaluate(
+    async ({ lessonId, total }) => {
+      const now = Date.now();
+      const events = Array.from({ length: total }, (_, i) => ({
+        event_id: crypto.randomUUID(),
+        lesson_id: lessonId,
+        kind: "position",
+        position_seconds: i,
+        duration_seconds: null,
+        client_at: new Date(now - (total - i) * 10).toISOString(),
+      }));
+      await (window as any).lecternQueue.add(...events);
+      return events.map((e) => e.event_id);
+    },
+    { lessonId, total },
+  );
+  await expect(page.getByRole("status").filter({ hasText: /waiting to sync/ })).toContainText(
+    `${total} changes waiting to sync`,
+  );
+
+  // A reload (a crash, a closed tab) keeps them, in the order they were made.
+  await page.reload();
+  await hydrated(page, true);
+  const kept: string[] = await page.evaluate(async () =>
+    ((await (window as any).lecternQueue.oldest()) as { event_id: string }[]).map((e) => e.event_id),
+  );
+  expect(kept).toEqual(ids);
+
+  // The server is back: the queue goes in batches of at most 500, oldest first, and every
+  // event is applied exactly once.
+  const batches: number[] = [];
+  const statuses: Record<string, number> = {};
+  page.on("response", async (r) => {
+    if (!r.url().endsWith("/api/record_progress") || !r.ok()) return;
+    batches.push(r.request().postDataJSON().events.length);
+    for (const result of (await r.json()).results) statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+  });
+  await context.unroute("**/api/record_progress");
+  await page.reload();
+  await hydrated(page, true);
+  await expect.poll(() => page.evaluate(() => (window as any).lecternQueue.count()), { timeout: 20_000 }).toBe(0);
+  await expect.poll(() => Object.values(statuses).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(total);
+  expect(batches.slice(0, 3)).toEqual([500, 500, 201]);
+  expect(statuses).toEqual({ applied: total });
 });

@@ -54,12 +54,13 @@ test("a learner's pages run on the entry module; instructors' pages fetch their 
   await expect(page.getByLabel("Course title")).toBeEditable();
 });
 
-test("a page whose code cannot be fetched says so and offers a reload @needs-js", async ({ page }, testInfo) => {
+test("a page whose code cannot be fetched says so and offers a reload @needs-js", async ({ page, context }, testInfo) => {
   testInfo.annotations.push({ type: "expects-api-failure", description: "chunks are blocked on purpose" });
   await page.goto("/courses");
   await hydrated(page, true);
-  // Every chunk fails to arrive; the entry module is already running.
-  await page.route(/\/pkg\/.*\.wasm$/, (route) => {
+  // Every chunk fails to arrive; the entry module is already running. Routed for the whole
+  // context, so the service worker's own fetches fail too (playwright.config.ts).
+  await context.route(/\/pkg\/.*\.wasm$/, (route) => {
     const file = new URL(route.request().url()).pathname.split("/").pop() ?? "";
     return isEntry(file) ? route.continue() : route.abort("internetdisconnected");
   });
@@ -69,7 +70,7 @@ test("a page whose code cannot be fetched says so and offers a reload @needs-js"
   await expect(reload).toHaveAttribute("href", "/help");
 
   // Back online: the reload is a full page load, and the page works.
-  await page.unroute(/\/pkg\/.*\.wasm$/);
+  await context.unroute(/\/pkg\/.*\.wasm$/);
   await reload.click();
   await expect(page.getByRole("heading", { level: 1, name: /Help/ })).toBeVisible();
   await hydrated(page, true);

@@ -16,7 +16,10 @@
  *   course's pages and files, in caches named `lectern-course:<user>:<course>:<version>`,
  *   which this worker reads when the network fails; signing out deletes them.
  * - Anything not GET, and anything from another origin, is left to the network.
+ * - Progress queued offline (public/progress-queue.js, IndexedDB) is sent by Background Sync.
  */
+importScripts("/progress-queue.js");
+
 const SHELL_FILES = self.__WB_MANIFEST;
 /** Whether /pkg/ file names carry content hashes (set by scripts/build-sw.mjs). */
 const HASHED_NAMES = /* LECTERN_HASHED_NAMES */ false;
@@ -57,6 +60,12 @@ self.addEventListener("activate", (event) => {
       )
       .then(() => self.clients.claim()),
   );
+});
+
+// Background Sync: progress queued while offline is sent when the network returns, even if no
+// Lectern page is open then (Chromium; elsewhere the pages send it when next opened).
+self.addEventListener("sync", (event) => {
+  if (event.tag === "lectern-progress") event.waitUntil(self.lecternQueue.sync());
 });
 
 self.addEventListener("message", (event) => {

@@ -17,7 +17,12 @@ use axum::{
 
 /// The service worker and the files it names by unhashed address: always revalidated, so a new
 /// deployment reaches browsers at once (the worker itself decides what to keep).
-pub const SERVICE_WORKER_FILES: [&str; 3] = ["/sw.js", "/offline.js", "/offline.html"];
+pub const SERVICE_WORKER_FILES: [&str; 4] = [
+    "/sw.js",
+    "/offline.js",
+    "/offline.html",
+    "/progress-queue.js",
+];
 
 /// The session cookie's name; its presence marks a request as possibly signed in.
 pub const SESSION_COOKIE: &str = "lectern_session";

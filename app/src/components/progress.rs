@@ -1,10 +1,11 @@
 //! Recording progress from the browser, and hearing about it live.
 //!
-//! Every event gets a client-generated UUID and timestamp and goes into a queue kept in the
-//! browser's local storage before it is sent (the page shows it at once: offline too); it leaves the queue only once the server has
-//! answered for it (applied, duplicate or rejected). A failed send keeps the queue for the
-//! next event, the next page load or the browser coming back online — the basis of offline
-//! learning, and the server applies replays idempotently.
+//! Every event gets a client-generated UUID and timestamp and goes into the durable queue of
+//! `public/progress-queue.js` (IndexedDB) before it is sent; the page shows it at once, offline
+//! too. It leaves the queue only once the server has answered for it (applied, duplicate or
+//! rejected). A failed send keeps the queue for the next event, the next page load, the browser
+//! coming back online or the service worker's Background Sync — the basis of offline learning,
+//! and the server applies replays idempotently.
 //!
 //! Live updates arrive as server-sent events from `/events/progress`, so other tabs and
 //! devices of the same learner move their progress bars too.
@@ -14,27 +15,40 @@ use leptos::prelude::*;
 use crate::api::learning::record_progress;
 use crate::models::{CourseProgress, ProgressEventInput};
 
-const QUEUE_KEY: &str = "lectern:progress-queue";
-
 /// The learner's progress in the course on screen, shared by the page's parts and updated by
 /// recorded events and by live updates from other tabs.
 #[derive(Clone, Copy)]
 pub struct LiveProgress(pub RwSignal<Option<CourseProgress>>);
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
+/// The queue of `public/progress-queue.js` (`window.lecternQueue`), in the browser only.
+#[cfg(feature = "hydrate")]
+mod queue {
+    use wasm_bindgen::prelude::*;
 
-fn read_queue() -> Vec<ProgressEventInput> {
-    storage()
-        .and_then(|s| s.get_item(QUEUE_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
-}
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(catch, js_namespace = lecternQueue, js_name = add)]
+        fn add_js(event: JsValue) -> Result<js_sys::Promise, JsValue>;
+        #[wasm_bindgen(catch, js_namespace = lecternQueue, js_name = sync)]
+        fn sync_js() -> Result<js_sys::Promise, JsValue>;
+    }
 
-fn write_queue(queue: &[ProgressEventInput]) {
-    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(queue)) {
-        let _ = s.set_item(QUEUE_KEY, &text);
+    /// Queues `event` (JSON); `false` when the queue is unavailable (no IndexedDB).
+    pub async fn add(event: &str) -> bool {
+        let Ok(value) = js_sys::JSON::parse(event) else {
+            return false;
+        };
+        match add_js(value) {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+            Err(_) => false,
+        }
+    }
+
+    /// Sends the queue; the courses whose progress changed, as JSON, or `None` if a send failed.
+    pub async fn sync() -> Option<String> {
+        let promise = sync_js().ok()?;
+        let courses = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        js_sys::JSON::stringify(&courses).ok()?.as_string()
     }
 }
 
@@ -67,8 +81,8 @@ fn now_rfc3339() -> String {
     String::from(web_sys::js_sys::Date::new_0().to_iso_string())
 }
 
-/// Queues an event for `lesson_id` and sends the queue. `progress` receives the server's
-/// view of the course afterwards.
+/// Queues an event for `lesson_id` and sends the queue. `progress` shows it at once and then
+/// receives the server's view of the course.
 pub fn record(
     lesson_id: i64,
     kind: &str,
@@ -76,18 +90,36 @@ pub fn record(
     duration_seconds: Option<f64>,
     progress: LiveProgress,
 ) {
-    let mut queue = read_queue();
-    queue.push(ProgressEventInput {
+    let event = ProgressEventInput {
         event_id: new_event_id(),
         lesson_id,
         kind: kind.to_owned(),
         position_seconds,
         duration_seconds,
         client_at: now_rfc3339(),
-    });
-    write_queue(&queue);
+    };
     show_locally(progress, lesson_id, kind);
-    flush(progress);
+    leptos::task::spawn_local(async move {
+        if enqueue(&event).await {
+            send_queue(progress).await;
+        } else if let Ok(result) = record_progress(vec![event]).await {
+            // No queue in this browser (IndexedDB unavailable): sent directly, online only.
+            apply(progress, result.courses);
+        }
+    });
+}
+
+#[cfg(feature = "hydrate")]
+async fn enqueue(event: &ProgressEventInput) -> bool {
+    match serde_json::to_string(event) {
+        Ok(text) => queue::add(&text).await,
+        Err(_) => false,
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn enqueue(_event: &ProgressEventInput) -> bool {
+    false
 }
 
 /// Shows a started or completed lesson at once, before (or without: offline) the server's
@@ -111,40 +143,24 @@ fn show_locally(progress: LiveProgress, lesson_id: i64, kind: &str) {
     });
 }
 
-/// Sends whatever is queued, oldest first, in batches of at most 500 until the queue is empty
-/// or a send fails (what is left waits for the next try). More than one send in flight is
-/// fine: the server treats a replayed event as a duplicate.
+/// Sends whatever is queued (oldest first, in batches of at most 500, until the queue is
+/// empty or a send fails: what is left waits for the next try) and shows the server's answer.
 pub fn flush(progress: LiveProgress) {
-    if read_queue().is_empty() {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        // Bounded, so a server that answers without taking events cannot loop for ever.
-        for _ in 0..64 {
-            let batch: Vec<ProgressEventInput> = read_queue()
-                .into_iter()
-                .take(crate::models::MAX_EVENTS_PER_BATCH)
-                .collect();
-            if batch.is_empty() {
-                return;
-            }
-            let Ok(result) = record_progress(batch).await else {
-                return; // Kept for the next try.
-            };
-            let answered: std::collections::HashSet<String> =
-                result.results.iter().map(|r| r.event_id.clone()).collect();
-            let remaining: Vec<ProgressEventInput> = read_queue()
-                .into_iter()
-                .filter(|e| !answered.contains(&e.event_id))
-                .collect();
-            write_queue(&remaining);
-            apply(progress, result.courses);
-            if answered.is_empty() {
-                return;
-            }
-        }
-    });
+    leptos::task::spawn_local(send_queue(progress));
 }
+
+#[cfg(feature = "hydrate")]
+async fn send_queue(progress: LiveProgress) {
+    let Some(text) = queue::sync().await else {
+        return; // Kept for the next try.
+    };
+    if let Ok(courses) = serde_json::from_str::<Vec<CourseProgress>>(&text) {
+        apply(progress, courses);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn send_queue(_progress: LiveProgress) {}
 
 fn apply(progress: LiveProgress, courses: Vec<CourseProgress>) {
     let current = progress.0.get_untracked().map(|p| p.course_slug);

@@ -11,7 +11,9 @@ pub use crate::server::services::learning::announce::PROGRESS_BATCHES_PER_MINUTE
 /// Records up to 500 progress events of the signed-in learner. Each event gets a result
 /// (`applied`, `duplicate` when its id was seen before, `rejected` with a reason); the
 /// progress of every changed course comes back. Safe to resend: ids make it idempotent.
-#[server(input = leptos::server_fn::codec::Json)]
+/// A fixed address (`/api/record_progress`): `public/progress-queue.js` sends the queue there,
+/// from pages and from the service worker's Background Sync.
+#[server(endpoint = "record_progress", input = leptos::server_fn::codec::Json)]
 pub async fn record_progress(events: Vec<ProgressEventInput>) -> Result<RecordResult, AppError> {
     use crate::server::{context, services::learning};
     let user = context::require_user().await?;
