@@ -88,7 +88,7 @@ results.push(
   await series("shell from the worker, page from the network", async () => {
     const s = await learnerContext("allow");
     await s.page.goto(lesson);
-    await s.page.evaluate(() => navigator.serviceWorker.ready);
+    await s.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await s.page.reload();
     await s.page.waitForFunction(() => !!navigator.serviceWorker.controller);
     return s;
@@ -99,7 +99,7 @@ results.push(
     const s = await learnerContext("allow");
     await s.page.goto(course);
     await s.page.locator('[data-hydrated="true"]').waitFor();
-    await s.page.evaluate(() => navigator.serviceWorker.ready);
+    await s.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await s.page.reload();
     await s.page.waitForFunction(() => !!navigator.serviceWorker.controller);
     await s.page.locator('[data-hydrated="true"]').waitFor();

@@ -15,14 +15,13 @@ const { count, size, warnings } = await injectManifest({
   swSrc: path.join(root, "frontend/sw/service-worker.js"),
   swDest: path.join(site, "sw.js"),
   globDirectory: site,
-  // The shell: the entry JS and WASM (with the split loader and any wasm-bindgen snippets) and
+  // The shell: the entry JS and WASM (with the split loader) and
   // the CSS every page loads (not the split chunks of
   // instructor and admin pages: the worker caches those on first use), the offline page with
   // its script, and the icon. Precompressed copies are the server's business.
   globPatterns: [
     "pkg/lectern*.{js,wasm,css}",
     "pkg/__wasm_split*.js",
-    "pkg/snippets/**/*.js",
     "offline.html",
     "offline.js",
     "progress-queue.js",

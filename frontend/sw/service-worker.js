@@ -1,6 +1,6 @@
 /* Lectern's service worker (served at /sw.js, scope /).
  *
- * Built by scripts/build-sw.mjs: workbox-build replaces self.__WB_MANIFEST with the app shell
+ * Built by scripts/build-sw.mjs: workbox-build replaces the manifest placeholder below with the app shell
  * of this build (the entry JS and WASM every page loads, the CSS, the offline page with its
  * script, the icon), each with a revision.
  *
