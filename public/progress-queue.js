@@ -116,48 +116,57 @@
     } catch {}
   }
 
-  let syncing = null;
   /**
    * Sends the queue, oldest first, in batches of 500, until it is empty or a send fails.
    * Resolves to the courses whose progress changed (the server's answer); rejects when a send
-   * failed (what is left waits for the next try). One sync at a time per page or worker.
+   * failed (what is left waits for the next try).
+   *
+   * One pass runs at a time per page or worker. A call made while a pass runs queues one more
+   * pass after it (calls made meanwhile share that one), so an event added during a pass is
+   * never left behind by a pass that had already looked at the queue.
    */
-  function sync() {
-    if (!syncing) {
-      syncing = (async () => {
-        const courses = new Map();
-        for (let round = 0; round < 1000; round++) {
-          const batch = await oldest(BATCH);
-          if (!batch.length) break;
-          const response = await fetch(ENDPOINT, {
-            method: "POST",
-            credentials: "same-origin",
-            headers: { "Content-Type": "application/json", Accept: "application/json" },
-            body: JSON.stringify({ events: batch }),
-          });
-          if (!response.ok) throw new Error(`progress not sent: ${response.status}`);
-          const answer = await response.json();
-          const answered = (answer.results || []).map((r) => r.event_id);
-          await remove(answered);
-          for (const course of answer.courses || []) courses.set(course.course_slug, course);
-          if (!answered.length) break;
-        }
-        return [...courses.values()];
-      })()
-        .catch((error) => {
-          // Ask the service worker to send it when the network is back (where supported).
-          if (typeof navigator !== "undefined" && navigator.serviceWorker && typeof window !== "undefined") {
-            navigator.serviceWorker.ready
-              .then((registration) => registration.sync && registration.sync.register("lectern-progress"))
-              .catch(() => {});
-          }
-          throw error;
-        })
-        .finally(() => {
-          syncing = null;
-        });
+  async function pass() {
+    const courses = new Map();
+    for (let round = 0; round < 1000; round++) {
+      const batch = await oldest(BATCH);
+      if (!batch.length) break;
+      const response = await fetch(ENDPOINT, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ events: batch }),
+      });
+      if (!response.ok) throw new Error(`progress not sent: ${response.status}`);
+      const answer = await response.json();
+      const answered = (answer.results || []).map((r) => r.event_id);
+      await remove(answered);
+      for (const course of answer.courses || []) courses.set(course.course_slug, course);
+      if (!answered.length) break;
     }
-    return syncing;
+    return [...courses.values()];
+  }
+
+  let running = Promise.resolve();
+  let waiting = null;
+  function sync() {
+    if (waiting) return waiting;
+    waiting = running
+      .catch(() => {})
+      .then(() => {
+        waiting = null;
+        return pass();
+      })
+      .catch((error) => {
+        // Ask the service worker to send it when the network is back (where supported).
+        if (typeof window !== "undefined" && navigator.serviceWorker) {
+          navigator.serviceWorker.ready
+            .then((registration) => registration.sync && registration.sync.register("lectern-progress"))
+            .catch(() => {});
+        }
+        throw error;
+      });
+    running = waiting;
+    return waiting;
   }
 
   scope.lecternQueue = { add, oldest, remove, count, clear, migrate, sync, BATCH };

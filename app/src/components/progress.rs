@@ -1,8 +1,8 @@
 //! Recording progress from the browser, and hearing about it live.
 //!
 //! Every event gets a client-generated UUID and timestamp and goes into the durable queue of
-//! `public/progress-queue.js` (IndexedDB) before it is sent; the page shows it at once, offline
-//! too. It leaves the queue only once the server has answered for it (applied, duplicate or
+//! `public/progress-queue.js` (IndexedDB) before it is sent; offline, the page shows it at once
+//! from the queue. It leaves the queue only once the server has answered for it (applied, duplicate or
 //! rejected). A failed send keeps the queue for the next event, the next page load, the browser
 //! coming back online or the service worker's Background Sync — the basis of offline learning,
 //! and the server applies replays idempotently.
@@ -81,8 +81,8 @@ fn now_rfc3339() -> String {
     String::from(web_sys::js_sys::Date::new_0().to_iso_string())
 }
 
-/// Queues an event for `lesson_id` and sends the queue. `progress` shows it at once and then
-/// receives the server's view of the course.
+/// Queues an event for `lesson_id` and sends the queue. `progress` receives the server's view
+/// of the course, or shows the event at once when it could not be sent (offline).
 pub fn record(
     lesson_id: i64,
     kind: &str,
@@ -98,10 +98,13 @@ pub fn record(
         duration_seconds,
         client_at: now_rfc3339(),
     };
-    show_locally(progress, lesson_id, kind);
     leptos::task::spawn_local(async move {
         if enqueue(&event).await {
-            send_queue(progress).await;
+            // Online, the server's answer shows it; offline (or the send failed), the page
+            // shows it at once from what is queued.
+            if !send_queue(progress).await {
+                show_locally(progress, lesson_id, &event.kind);
+            }
         } else if let Ok(result) = record_progress(vec![event]).await {
             // No queue in this browser (IndexedDB unavailable): sent directly, online only.
             apply(progress, result.courses);
@@ -122,8 +125,8 @@ async fn enqueue(_event: &ProgressEventInput) -> bool {
     false
 }
 
-/// Shows a started or completed lesson at once, before (or without: offline) the server's
-/// answer, which replaces it when it comes.
+/// Shows a started or completed lesson without the server's answer (offline); the answer
+/// replaces it once the queue is sent.
 fn show_locally(progress: LiveProgress, lesson_id: i64, kind: &str) {
     progress.0.update(|current| {
         let Some(p) = current.as_mut() else { return };
@@ -146,21 +149,28 @@ fn show_locally(progress: LiveProgress, lesson_id: i64, kind: &str) {
 /// Sends whatever is queued (oldest first, in batches of at most 500, until the queue is
 /// empty or a send fails: what is left waits for the next try) and shows the server's answer.
 pub fn flush(progress: LiveProgress) {
-    leptos::task::spawn_local(send_queue(progress));
+    leptos::task::spawn_local(async move {
+        send_queue(progress).await;
+    });
 }
 
+/// Sends the queue and shows the server's answer; `false` when a send failed (what is left
+/// stays queued for the next try).
 #[cfg(feature = "hydrate")]
-async fn send_queue(progress: LiveProgress) {
+async fn send_queue(progress: LiveProgress) -> bool {
     let Some(text) = queue::sync().await else {
-        return; // Kept for the next try.
+        return false;
     };
     if let Ok(courses) = serde_json::from_str::<Vec<CourseProgress>>(&text) {
         apply(progress, courses);
     }
+    true
 }
 
 #[cfg(not(feature = "hydrate"))]
-async fn send_queue(_progress: LiveProgress) {}
+async fn send_queue(_progress: LiveProgress) -> bool {
+    false
+}
 
 fn apply(progress: LiveProgress, courses: Vec<CourseProgress>) {
     let current = progress.0.get_untracked().map(|p| p.course_slug);
