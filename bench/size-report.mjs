@@ -34,7 +34,7 @@ export const GOAL = 250_000;
  * what each change paid for). Lower it as the bundle shrinks; never raise it without saying why
  * in the commit.
  */
-export const CEILING = 958_000;
+export const CEILING = 968_000;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -80,8 +80,11 @@ const problems = [];
 // The entry: what every page fetches before anything else.
 const entry = rows.filter((r) => /^(lectern|__wasm_split)(\.[\w-]+)?\.(js|wasm)$/.test(r.name));
 const mainParts = entry.filter((r) => r.name.startsWith("lectern"));
-// The offline script every page loads beside the WASM (public/offline.js, in the site's root).
-if (existsSync(join(dir, "..", "offline.js"))) entry.push(measure("../offline.js"));
+// The offline scripts every page loads beside the WASM (public/offline.js and
+// public/progress-queue.js, in the site's root).
+for (const script of ["offline.js", "progress-queue.js"]) {
+  if (existsSync(join(dir, "..", script))) entry.push(measure(`../${script}`));
+}
 if (mainParts.length !== 2) problems.push(`expected lectern[.hash].js and lectern[.hash].wasm, found: ${mainParts.map((r) => r.name).join(", ")}`);
 
 // The chunks each page group loads, from the split manifest.
