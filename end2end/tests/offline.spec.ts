@@ -54,17 +54,22 @@ async function downloadCourse(page: Page) {
   return offline;
 }
 
+/** Enrolls in the course (landing on its first lesson) and downloads it. */
+async function enrollAndDownload(page: Page) {
+  await page.goto(course);
+  await hydrated(page, true);
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(page).toHaveURL(new RegExp(`lessons/${lessons[0]}$`));
+  await downloadCourse(page);
+}
+
 test("a downloaded course opens and records progress offline, and syncs when the network returns @needs-js", async ({
   page,
   context,
 }) => {
   test.info().annotations.push({ type: "expects-api-failure", description: "the network is cut on purpose" });
   await signUp(page, "Olga Offline", `olga-${Date.now()}@example.org`);
-  await page.goto(course);
-  await hydrated(page, true);
-  await page.getByRole("button", { name: "Enroll for free" }).click();
-  await expect(page).toHaveURL(new RegExp(`lessons/${lessons[0]}$`));
-  await downloadCourse(page);
+  await enrollAndDownload(page);
 
   await goOffline(context);
   // A page that was not downloaded says plainly that it needs the network.
@@ -105,11 +110,7 @@ test("a downloaded course opens and records progress offline, and syncs when the
 test("signing out removes downloaded courses from this browser @needs-js", async ({ page, context }) => {
   test.info().annotations.push({ type: "expects-api-failure", description: "the network is cut on purpose" });
   await signUp(page, "Sam Signout", `sam-${Date.now()}@example.org`);
-  await page.goto(course);
-  await hydrated(page, true);
-  await page.getByRole("button", { name: "Enroll for free" }).click();
-  await expect(page).toHaveURL(new RegExp(`lessons/${lessons[0]}$`));
-  await downloadCourse(page);
+  await enrollAndDownload(page);
   expect(await page.evaluate(async () => (await caches.keys()).some((n) => n.startsWith("lectern-course:")))).toBe(true);
 
   await page.getByRole("button", { name: "Sign out" }).click();
