@@ -1,5 +1,5 @@
 import { test, expect, hydrated } from "./fixtures";
-import type { Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import path from "node:path";
 
 // A 12-second 160×90 WebM (4.5 kB), made with `ffmpeg -f lavfi -i color=…:d=12 -c:v libvpx`.
@@ -20,11 +20,8 @@ async function signInAsInstructor(page: Page) {
   await expect(page.getByRole("link", { name: "Teach", exact: true })).toBeVisible();
 }
 
-test("a video lesson saves the position, resumes there, and completes at 90% @needs-js", async ({
-  page,
-  browser,
-}) => {
-  const title = `Video Drill ${Date.now()}`;
+/** An instructor publishes a one-lesson course whose lesson is an uploaded video; its title. */
+async function publishVideoCourse(page: Page, title: string) {
   await signInAsInstructor(page);
   await page.goto("/teach");
   await hydrated(page, true);
@@ -49,35 +46,58 @@ test("a video lesson saves the position, resumes there, and completes at 90% @ne
   await hydrated(page, true);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByTestId("course-status")).toHaveText("Published");
+}
 
-  // A learner enrolls and lands on the video lesson.
-  const learnerContext = await browser.newContext();
-  const learner = await learnerContext.newPage();
+/** A new learner in their own context, enrolled in `title` and on its video lesson. */
+async function enrolledViewer(browser: Browser, name: string, title: string) {
+  const context = await browser.newContext();
+  const learner = await context.newPage();
   await learner.goto("/signup");
   await hydrated(learner, true);
-  await learner.getByLabel("Your name").fill("Vic Viewer");
-  await learner.getByLabel("Email").fill(`vic-${Date.now()}@example.org`);
+  await learner.getByLabel("Your name").fill(name);
+  await learner.getByLabel("Email").fill(`${name.split(" ")[0].toLowerCase()}-${Date.now()}@example.org`);
   await learner.getByLabel(/^Password/).fill(password);
   await learner.getByRole("button", { name: "Create account" }).click();
-  await expect(learner.getByTestId("signed-in-as")).toHaveText("Vic Viewer");
+  await expect(learner.getByTestId("signed-in-as")).toHaveText(name);
   await learner.goto(`/courses?q=${encodeURIComponent(title)}`);
   await learner.getByRole("link", { name: title }).first().click();
   await hydrated(learner, true);
   await learner.getByRole("button", { name: "Enroll for free" }).click();
   await expect(learner.getByRole("heading", { level: 1, name: "The clip" })).toBeVisible();
   await hydrated(learner, true);
-  const video = learner.locator("video");
+  return { context, learner };
+}
 
-  // Watch about four seconds and pause: the position is recorded.
-  const saved = learner.waitForResponse((r) => r.url().includes("/api/record_progress") && r.ok());
-  await video.evaluate(async (v: HTMLVideoElement) => {
+/** Plays the muted video until `seconds`, then pauses it. */
+async function watchUntil(video: Locator, seconds: number) {
+  await video.evaluate(async (v: HTMLVideoElement, until: number) => {
     v.muted = true;
     await v.play();
     await new Promise<void>((done) => {
-      const check = () => (v.currentTime >= 4 ? (v.pause(), done()) : requestAnimationFrame(check));
+      const check = () => (v.currentTime >= until ? (v.pause(), done()) : requestAnimationFrame(check));
       check();
     });
-  });
+  }, seconds);
+}
+
+test("a video lesson saves the position, resumes there, and completes at 90% @needs-js", async ({
+  page,
+  browser,
+}) => {
+  const title = `Video Drill ${Date.now()}`;
+  await publishVideoCourse(page, title);
+
+  // A learner enrolls and lands on the video lesson.
+  const { context: learnerContext, learner } = await enrolledViewer(browser, "Vic Viewer", title);
+  const video = learner.locator("video");
+
+  // Watch about four seconds and pause: the position is recorded (the answer to the send that
+  // carries it, not to an earlier one, such as the lesson's "started").
+  const saved = learner.waitForResponse(
+    (r) =>
+      r.url().includes("/api/record_progress") && r.ok() && (r.request().postData() ?? "").includes('"position"'),
+  );
+  await watchUntil(video, 4);
   await saved;
 
   // Come back later: the player resumes where the learner paused.
@@ -97,4 +117,50 @@ test("a video lesson saves the position, resumes there, and completes at 90% @ne
   await expect(learner.getByTestId("lesson-done")).toBeVisible({ timeout: 15_000 });
   await expect(learner.getByRole("progressbar", { name: "Course progress" })).toHaveAttribute("aria-valuenow", "100");
   await learnerContext.close();
+});
+
+test("a downloaded video plays offline, and the part watched there is recorded once the network is back @needs-js", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  test.info().annotations.push({ type: "expects-api-failure", description: "the network is cut on purpose" });
+  const title = `Offline Video ${Date.now()}`;
+  await publishVideoCourse(page, title);
+  const { context, learner } = await enrolledViewer(browser, "Otto Offline", title);
+
+  // Download the course with its video (the service worker must control the page first).
+  await learner.goto(`/courses?q=${encodeURIComponent(title)}`);
+  await learner.getByRole("link", { name: title }).first().click();
+  await hydrated(learner, true);
+  await learner.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await learner.reload();
+  await hydrated(learner, true);
+  await expect.poll(() => learner.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  const offline = learner.getByRole("region", { name: "Offline copy" });
+  await offline.getByLabel(/Include videos/).check();
+  await offline.getByRole("button", { name: "Download for offline" }).click();
+  await expect(offline.getByText("Downloaded", { exact: true })).toBeVisible();
+  const lesson = new URL(learner.url()).pathname + "/lessons/the-clip";
+
+  // No network at all, for the page nor for the service worker.
+  await context.route("**/*", (route) => route.abort("internetdisconnected"));
+  await context.setOffline(true);
+  await learner.goto(lesson);
+  await hydrated(learner, true);
+  await expect(learner.getByRole("status").filter({ hasText: "You're offline" })).toBeVisible();
+  const video = learner.locator("video");
+  await watchUntil(video, 3);
+  await expect(learner.getByRole("status").filter({ hasText: "You're offline" })).toContainText(/waiting to sync/);
+
+  // Back online: the position reaches the server, and the player resumes there from it.
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await context.setOffline(false);
+  await expect(learner.getByRole("status").filter({ hasText: "All changes synced." })).toBeVisible();
+  await learner.reload();
+  await hydrated(learner, true);
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 })
+    .toBeGreaterThan(2.5);
+  await context.close();
 });

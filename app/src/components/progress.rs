@@ -126,9 +126,10 @@ async fn enqueue(_event: &ProgressEventInput) -> bool {
 }
 
 /// Shows a started or completed lesson without the server's answer (offline); the answer
-/// replaces it once the queue is sent.
+/// replaces it once the queue is sent. Nothing happens once the page has moved on (the
+/// signal is gone), which a send finishing after a navigation can find.
 fn show_locally(progress: LiveProgress, lesson_id: i64, kind: &str) {
-    progress.0.update(|current| {
+    progress.0.try_update(|current| {
         let Some(p) = current.as_mut() else { return };
         let Some(lesson) = p.lessons.iter_mut().find(|l| l.lesson_id == lesson_id) else {
             return;
@@ -172,13 +173,19 @@ async fn send_queue(_progress: LiveProgress) -> bool {
     false
 }
 
+/// Shows the server's view of the course on screen, if `courses` has it. Nothing happens once
+/// the page has moved on: an answer can arrive after its page's signals are gone.
 fn apply(progress: LiveProgress, courses: Vec<CourseProgress>) {
-    let current = progress.0.get_untracked().map(|p| p.course_slug);
-    if let Some(update) = courses
-        .into_iter()
-        .find(|c| Some(&c.course_slug) == current.as_ref())
-    {
-        progress.0.set(Some(update));
+    let Some(current) = progress
+        .0
+        .try_get_untracked()
+        .flatten()
+        .map(|p| p.course_slug)
+    else {
+        return;
+    };
+    if let Some(update) = courses.into_iter().find(|c| c.course_slug == current) {
+        progress.0.try_set(Some(update));
     }
 }
 
