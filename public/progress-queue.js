@@ -5,6 +5,11 @@
  * 500 per request (the server's limit), and leave the queue only once the server has answered
  * for them (applied, duplicate or rejected).
  *
+ * Each event also keeps who queued it (the signed-in user of the page, from the header's
+ * `data-lectern-user`). A page sends only its own user's events and drops another user's: a
+ * browser has one session, so once someone else signs in those can never be sent as theirs,
+ * and they must not be counted as the new user's progress.
+ *
  * A queue left in local storage by an older version of the page moves here on first use.
  */
 (() => {
@@ -15,6 +20,14 @@
   const BATCH = 500;
   const ENDPOINT = "/api/record_progress";
   const scope = typeof self !== "undefined" ? self : window;
+
+  /** The page's signed-in user id, "" when signed out; `null` in the service worker (unknown). */
+  function pageUser() {
+    if (typeof document === "undefined") return null;
+    const marker = document.querySelector("[data-lectern-user]");
+    if (marker) return marker.getAttribute("data-lectern-user");
+    return document.querySelector('header a[href="/signin"]') ? "" : null;
+  }
 
   let opening = null;
   function open() {
@@ -51,11 +64,12 @@
   }
   const request = (r) => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
 
-  /** Adds events (a replayed id is kept once). */
+  /** Adds events for the page's user (a replayed id is kept once). */
   function add(...events) {
+    const owner = pageUser();
     return run("readwrite", (store) => {
       for (const event of events) {
-        const put = store.add({ event });
+        const put = store.add(owner ? { event, owner } : { event });
         // An id already queued: the first copy stays, and the transaction goes on.
         put.onerror = (e) => {
           if (put.error && put.error.name === "ConstraintError") {
@@ -68,7 +82,12 @@
   }
 
   /** The oldest `limit` events, in the order they were queued. */
-  function oldest(limit = Infinity) {
+  async function oldest(limit = Infinity) {
+    return (await oldestRecords(limit)).map((r) => r.event);
+  }
+
+  /** The oldest `limit` queue records ({ event, owner }), in the order they were queued. */
+  function oldestRecords(limit) {
     return run("readonly", (store) =>
       new Promise((resolve, reject) => {
         const found = [];
@@ -76,7 +95,7 @@
         cursor.onsuccess = () => {
           const c = cursor.result;
           if (!c || found.length >= limit) return resolve(found);
-          found.push(c.value.event);
+          found.push(c.value);
           c.continue();
         };
         cursor.onerror = () => reject(cursor.error);
@@ -127,9 +146,18 @@
    */
   async function pass() {
     const courses = new Map();
+    const user = pageUser();
+    // Signed out: nothing can be sent (the events wait for their user to sign in again).
+    if (user === "") return [];
     for (let round = 0; round < 1000; round++) {
-      const batch = await oldest(BATCH);
-      if (!batch.length) break;
+      const records = await oldestRecords(BATCH);
+      if (!records.length) break;
+      const others = user ? records.filter((r) => r.owner && r.owner !== user) : [];
+      if (others.length) {
+        await remove(others.map((r) => r.event.event_id));
+        continue;
+      }
+      const batch = records.map((r) => r.event);
       const response = await fetch(ENDPOINT, {
         method: "POST",
         credentials: "same-origin",

@@ -228,3 +228,47 @@ test("the progress queue survives a reload, keeps its order, and a long offline 
   expect(batches.slice(0, 3)).toEqual([500, 500, 201]);
   expect(statuses).toEqual({ applied: total });
 });
+
+test("another person signing in on the same browser never gets the previous learner's unsent progress @needs-js", async ({
+  page,
+  context,
+}) => {
+  test.info().annotations.push({ type: "expects-api-failure", description: "progress requests fail on purpose" });
+  await signUp(page, "Ada Earlier", `ada-${Date.now()}@example.org`);
+  await page.goto(course);
+  await hydrated(page, true);
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(page).toHaveURL(new RegExp(`lessons/${lessons[0]}$`));
+  await hydrated(page, true);
+  await expect.poll(() => page.evaluate(() => (window as any).lecternQueue.count())).toBe(0);
+
+  // Ada completes a lesson while progress cannot be sent: it waits in this browser's queue.
+  await context.route("**/api/record_progress", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Mark complete" }).click();
+  await expect(page.getByTestId("lesson-done")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as any).lecternQueue.count())).toBe(1);
+
+  // Her session ends without signing out here (it expired), and Bea signs up on the same browser.
+  await context.clearCookies();
+  await context.unroute("**/api/record_progress");
+  const sent: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/api/record_progress")) sent.push(...r.postDataJSON().events.map((e: any) => e.kind));
+  });
+  await signUp(page, "Bea Later", `bea-${Date.now()}@example.org`);
+  await page.goto(course);
+  await hydrated(page, true);
+  await page.getByRole("button", { name: "Enroll for free" }).click();
+  await expect(page).toHaveURL(new RegExp(`lessons/${lessons[0]}$`));
+  await hydrated(page, true);
+
+  // Bea's own "started" is sent; Ada's completion is dropped, never sent as Bea's.
+  await expect.poll(() => page.evaluate(() => (window as any).lecternQueue.count())).toBe(0);
+  await expect.poll(() => sent).toContain("started");
+  expect(sent).not.toContain("completed");
+  await expect(page.getByTestId("lesson-done")).toHaveCount(0);
+  await page.goto("/learning");
+  await expect(page.getByTestId("enrolled-course").filter({ hasText: "Deep Work" })).toContainText(
+    /(^|\D)0 of \d+ lessons/,
+  );
+});
