@@ -261,6 +261,41 @@ test("a timed quiz submits itself when the time is up @needs-js", async ({ page,
   await learner.context().close();
 });
 
+test("a graded attempt keeps answers while the network is down, and within the grace period they count after the deadline @needs-js", async ({ browser }) => {
+  test.setTimeout(150_000);
+  test.info().annotations.push({ type: "expects-api-failure", description: "the network drops on purpose" });
+  const title = `Grace Quiz ${Date.now()}`;
+  const water: [string, RegExp] = ["boils at 100", /^Add “Water boils/];
+  await quizCourse(browser, title, [france, water], async (page) => {
+    await page.getByLabel("Time limit in minutes (empty for none)").fill("0.25");
+    await page.getByLabel("Network grace period in seconds (0–120)").fill("60");
+  });
+  const learner = await learnerIn(browser, title);
+  // The rules say so before the attempt starts.
+  await expect(learner.getByTestId("quiz-panel")).toContainText("still count if the network was down");
+  await learner.getByRole("button", { name: "Start quiz" }).click();
+  await expect(learner).toHaveURL(/\/attempts\/\d+$/);
+  await hydrated(learner, true);
+  await learner.getByRole("radio", { name: "Paris" }).check();
+  await expect(learner.getByTestId("answer-save-status")).toHaveText("Saved");
+
+  // The network drops: the next answer is kept in the browser and retried.
+  await learner.context().route("**/api/**", (route) => route.abort("internetdisconnected"));
+  await learner.getByRole("radio", { name: "True" }).check();
+  await expect(learner.getByTestId("answer-save-status")).toHaveText("Not saved — retrying");
+  // Time runs out while it is down: the answers lock as they were.
+  await expect(learner.getByRole("radio", { name: "True" })).toBeDisabled({ timeout: 30_000 });
+  await expect(learner.getByRole("radio", { name: "True" })).toBeChecked();
+  await expect(learner).toHaveURL(/\/attempts\/\d+$/);
+
+  // Back within the grace period: the kept answer is accepted and the attempt ends with both.
+  await learner.context().unrouteAll({ behavior: "ignoreErrors" });
+  await expect(learner).toHaveURL(/\/attempts\/\d+\/result$/, { timeout: 30_000 });
+  await expect(learner.getByTestId("auto-submitted")).toBeVisible();
+  await expect(learner.getByTestId("attempt-score")).toContainText("100%");
+  await learner.context().close();
+});
+
 test("a malformed GIFT import previews every bad line and cannot be imported @needs-js", async ({ page }) => {
   const title = `Bad Import ${Date.now()}`;
   await asInstructor(page);
@@ -418,6 +453,55 @@ test("a practice ordering question left as shown can be checked @needs-js", asyn
   await expect(panel.getByTestId("question-feedback")).toContainText(/Correct|Partly correct|Incorrect/);
   await expect(panel.getByTestId("question-feedback")).not.toContainText("Not answered");
   await learner.context().close();
+});
+
+test("a practice quiz of a downloaded course works offline: checked in the browser, completion synced later @needs-js", async ({ browser }) => {
+  test.setTimeout(120_000);
+  test.info().annotations.push({ type: "expects-api-failure", description: "the network is cut on purpose" });
+  const title = `Practice Offline ${Date.now()}`;
+  await quizCourse(browser, title, [france], async (page) => {
+    await page.getByLabel(/^Practice quiz/).check();
+  });
+  const learner = await learnerIn(browser, title);
+  const lesson = new URL(learner.url()).pathname;
+  const context = learner.context();
+
+  // Download the course (once the service worker controls the page).
+  await learner.goto(lesson.replace(/\/lessons\/.*$/, ""));
+  await hydrated(learner, true);
+  await learner.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await learner.reload();
+  await hydrated(learner, true);
+  await expect.poll(() => learner.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  const offline = learner.getByRole("region", { name: "Offline copy" });
+  await offline.getByRole("button", { name: "Download for offline" }).click();
+  await expect(offline.getByText("Downloaded", { exact: true })).toBeVisible();
+
+  // No network at all, for the page nor for the service worker.
+  await context.route("**/*", (route) => route.abort("internetdisconnected"));
+  await context.setOffline(true);
+  await learner.goto(lesson);
+  await hydrated(learner, true);
+  await expect(learner.getByRole("status").filter({ hasText: "You're offline" })).toBeVisible();
+  const panel = learner.getByTestId("quiz-panel");
+  await panel.getByRole("radio", { name: "London" }).check();
+  await panel.getByRole("button", { name: "Check" }).click();
+  await expect(panel.getByTestId("question-feedback")).toContainText("No, London is in England.");
+  await panel.getByRole("radio", { name: "Paris" }).check();
+  await panel.getByRole("button", { name: "Check" }).click();
+  await expect(panel.getByTestId("question-feedback")).toContainText("Right, Paris.");
+  await panel.getByRole("button", { name: "Mark complete" }).click();
+  await expect(learner.getByTestId("lesson-done")).toBeVisible();
+
+  // Back online: the completion reaches the server.
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await context.setOffline(false);
+  await expect(learner.getByRole("status").filter({ hasText: "All changes synced." })).toBeVisible();
+  // The page as the server renders it now (the network first) has the lesson complete.
+  await learner.reload();
+  await expect(learner.getByTestId("lesson-done")).toBeVisible();
+  await expect(learner.getByRole("progressbar", { name: "Course progress" })).toHaveAttribute("aria-valuenow", "100");
+  await context.close();
 });
 
 test("a result lists correct answers, marks each option seen, says Not answered once and shows no inputs", async ({ page, browser }) => {

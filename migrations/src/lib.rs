@@ -32,6 +32,7 @@ mod m20261128_000019_points;
 mod m20261128_000020_badge_images;
 mod m20261128_000021_token_scopes;
 mod m20261128_000022_idempotency_keys;
+mod m20261129_000023_attempt_grace;
 
 /// Runs every Lectern migration in order.
 pub struct Migrator;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000020_badge_images::Migration),
             Box::new(m20261128_000021_token_scopes::Migration),
             Box::new(m20261128_000022_idempotency_keys::Migration),
+            Box::new(m20261129_000023_attempt_grace::Migration),
         ]
     }
 }

@@ -62,7 +62,7 @@ pub use quiz::{
     LineError, PracticeQuestion, PracticeQuiz, PresentedChoice, PresentedQuestion, PreviewQuestion,
     QuestionBank, QuestionEditor, QuestionFeedback, QuestionInput, QuestionStat, QuestionSummary,
     QuizEditor, QuizItem, QuizOverview, QuizSettings, QuizStats, SaveAck, TagCount, Verdict,
-    WrongAnswer,
+    WrongAnswer, MAX_GRACE_SECONDS, SAVED_LATE,
 };
 pub use reviews::{
     rating_tenths, tenths_text, MonthlyRating, NewReview, RatingSummary, ReportedReview,

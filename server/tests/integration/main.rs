@@ -49,6 +49,7 @@ mod profiles_home;
 mod proxies;
 mod quiz_attempts;
 mod quiz_bank;
+mod quiz_grace;
 mod quiz_import;
 mod quiz_ordering;
 mod quiz_rules;

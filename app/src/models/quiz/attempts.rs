@@ -127,6 +127,11 @@ pub struct AttemptQuestion {
     pub feedback: Option<QuestionFeedback>,
 }
 
+/// What a learner is told when an answer arrives in the grace period after the deadline but
+/// was saved in the browser after the deadline (a `Conflict`).
+pub const SAVED_LATE: &str =
+    "Time is up: this answer was saved after the deadline, so it was not kept.";
+
 /// The server's acknowledgement of a saved answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SaveAck {

@@ -46,7 +46,15 @@ pub struct QuizSettings {
     pub closes_at: Option<String>,
     /// A practice quiz grades in the browser and is not in the gradebook.
     pub practice: bool,
+    /// Network grace period, 0..=120 seconds: after a timed attempt's deadline, answers the
+    /// browser saved before it (while the network was down) are still accepted this long.
+    /// The only relaxation of the deadline; 0 (the default) has none.
+    #[serde(default)]
+    pub grace_seconds: u32,
 }
+
+/// The longest network grace period a quiz may give, in seconds.
+pub const MAX_GRACE_SECONDS: u32 = 120;
 
 impl Default for QuizSettings {
     fn default() -> Self {
@@ -62,6 +70,7 @@ impl Default for QuizSettings {
             opens_at: None,
             closes_at: None,
             practice: false,
+            grace_seconds: 0,
         }
     }
 }

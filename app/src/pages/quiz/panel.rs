@@ -106,7 +106,16 @@ fn rules(o: &QuizOverview) -> Vec<(&'static str, String)> {
         ),
         (
             "Time limit",
-            s.time_limit_seconds.map_or("None".to_owned(), format_limit),
+            match (s.time_limit_seconds, s.grace_seconds) {
+                (None, _) => "None".to_owned(),
+                (Some(limit), 0) => format_limit(limit),
+                // The one relaxation of the deadline, said where learners read the rules.
+                (Some(limit), grace) => format!(
+                    "{} (answers saved before time is up still count if the network was down, when they arrive within {} after it)",
+                    format_limit(limit),
+                    format_limit(grace)
+                ),
+            },
         ),
         (
             "Feedback",

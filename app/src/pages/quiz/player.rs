@@ -13,7 +13,7 @@ use super::countdown::Countdown;
 use super::save_queue::{SaveQueue, SaveStatusLine};
 use super::submit::SubmitDialog;
 use super::{attempt_href, local, FeedbackBox, BUTTON, BUTTON_LIGHT};
-use crate::api::quiz::{check_answer, get_attempt};
+use crate::api::quiz::{check_answer, get_attempt, submit_attempt};
 use crate::components::{BackLink, ErrorView};
 use crate::error::AppError;
 use crate::models::{AttemptView, QuestionFeedback};
@@ -85,13 +85,13 @@ fn Player(view: AttemptView, course: String, lesson: String) -> impl IntoView {
     Effect::new(move |_| {
         slots.with_value(|slots| {
             for slot in slots {
-                if let Some(kept) = local::stashed(attempt_id, slot.position) {
+                if let Some((kept, saved_at)) = local::stashed(attempt_id, slot.position) {
                     let locked = slot.feedback.get_untracked().is_some();
                     if locked || slot.response.get_untracked().as_ref() == Some(&kept) {
                         local::forget(attempt_id, slot.position);
                     } else {
                         slot.response.set(Some(kept.clone()));
-                        queue.push(slot.position, kept, false);
+                        queue.restore(slot.position, kept, saved_at, false);
                     }
                 }
             }
@@ -111,12 +111,13 @@ fn Player(view: AttemptView, course: String, lesson: String) -> impl IntoView {
         }
     });
 
-    // Time up: ask the server, which submits an overdue attempt and answers Conflict.
-    let on_zero = Callback::new(move |_| {
-        leptos::task::spawn_local(async move {
-            let _ = queue.drain().await;
-            poll_end(attempt_id, queue, 0);
-        });
+    // Time up (the countdown reached zero, or the server refused an answer saved after the
+    // deadline): answers lock, what is queued is sent, and the attempt ends.
+    let on_zero = Callback::new(move |_| queue.time_up.set(true));
+    Effect::new(move |_| {
+        if queue.time_up.get() {
+            finish_when_sent(attempt_id, queue);
+        }
     });
 
     // The page (1-based) lives in the address (`?q=3`) so a reload resumes on it.
@@ -179,7 +180,7 @@ fn Player(view: AttemptView, course: String, lesson: String) -> impl IntoView {
         .enumerate()
         .map(|(i, q)| {
             let slot = slots.with_value(|s| s[i]);
-            let locked = Signal::derive(move || slot.feedback.get().is_some());
+            let locked = Signal::derive(move || slot.feedback.get().is_some() || queue.time_up.get());
             let on_change = Callback::new(move |typing: bool| {
                 if let Some(r) = slot.response.get_untracked() {
                     queue.push(slot.position, r, typing);
@@ -268,13 +269,52 @@ fn Player(view: AttemptView, course: String, lesson: String) -> impl IntoView {
     }
 }
 
-/// Asks the server about an attempt whose time is up until it reports the attempt ended
-/// (or gives more time, when the clocks disagreed).
+/// Time is up: sends the queued answers, retrying while the network is down (within the
+/// quiz's grace period the server still takes those saved before the deadline; after it, it
+/// refuses them and the attempt ends with what it has), then ends the attempt.
+fn finish_when_sent(attempt_id: i64, queue: SaveQueue) {
+    leptos::task::spawn_local(async move {
+        match queue.drain().await {
+            Ok(()) | Err(AppError::Conflict(_)) => poll_end(attempt_id, queue, 0),
+            // The page is gone (signals disposed): nothing to retry for.
+            Err(error) if queue.ended.try_get_untracked() == Some(false) => {
+                queue
+                    .state
+                    .set(super::save_queue::SaveState::Retrying(error.to_string()));
+                set_timeout(
+                    move || finish_when_sent(attempt_id, queue),
+                    std::time::Duration::from_secs(3),
+                );
+            }
+            Err(_) => {}
+        }
+    });
+}
+
+/// Asks the server about an attempt whose time is up until it reports the attempt ended (or
+/// gives more time, when the clocks disagreed). Still open at zero a few seconds on (its
+/// grace period), with everything sent: submits it.
 fn poll_end(attempt_id: i64, queue: SaveQueue, tries: u32) {
     leptos::task::spawn_local(async move {
         match get_attempt(attempt_id).await {
             Err(AppError::Conflict(_)) => queue.ended.set(true),
-            Ok(v) if v.seconds_left.unwrap_or(0) > 0 => queue.seconds_left.set(v.seconds_left),
+            Ok(v) if v.seconds_left.unwrap_or(0) > 0 => {
+                queue.time_up.set(false);
+                queue.seconds_left.set(v.seconds_left);
+            }
+            // Our countdown may run a moment ahead of the server's: ask again first.
+            Ok(_) if tries < 3 => set_timeout(
+                move || poll_end(attempt_id, queue, tries + 1),
+                std::time::Duration::from_millis(1500),
+            ),
+            Ok(_) => match submit_attempt(attempt_id).await {
+                Ok(_) | Err(AppError::Conflict(_)) => queue.ended.set(true),
+                Err(_) if tries < 10 => set_timeout(
+                    move || poll_end(attempt_id, queue, tries + 1),
+                    std::time::Duration::from_millis(1500),
+                ),
+                Err(_) => queue.ended.set(true),
+            },
             _ if tries < 10 => set_timeout(
                 move || poll_end(attempt_id, queue, tries + 1),
                 std::time::Duration::from_millis(1500),

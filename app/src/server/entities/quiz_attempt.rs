@@ -25,6 +25,9 @@ pub struct Model {
     pub max_score: f64,
     pub percent: Option<f64>,
     pub passed: Option<bool>,
+    /// Seconds after `deadline_at` during which answers saved in the browser before it are
+    /// still accepted (the quiz's setting when the attempt started); the attempt closes after.
+    pub grace_seconds: i32,
 }
 
 /// Relations are followed by explicit queries on foreign-key columns.

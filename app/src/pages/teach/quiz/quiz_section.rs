@@ -175,7 +175,7 @@ fn QuizForm(editor: QuizEditor) -> impl IntoView {
                         <option value="after_close" selected=move || draft.with(|d| d.settings.feedback == FeedbackTiming::AfterClose)>"After the quiz closes"</option>
                     </select>
                 </div>
-                <div></div>
+                {text(draft, errors, ("quiz-grace", "settings.grace_seconds"), "Network grace period in seconds (0–120)", "text", |d| d.grace_seconds.clone(), |d, v| d.grace_seconds = v)}
                 {text(draft, errors, ("quiz-opens", "settings.opens_at"), "Opens (your local time, optional)", "datetime-local", |d| d.opens.clone(), |d, v| d.opens = v)}
                 {text(draft, errors, ("quiz-closes", "settings.closes_at"), "Closes (your local time, optional)", "datetime-local", |d| d.closes.clone(), |d, v| d.closes = v)}
             </div>

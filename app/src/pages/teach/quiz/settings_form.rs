@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldErrors;
-use crate::models::{FeedbackTiming, KeptAttempt, QuizItem, QuizSettings};
+use crate::models::{FeedbackTiming, KeptAttempt, QuizItem, QuizSettings, MAX_GRACE_SECONDS};
 use crate::pages::quiz::time::{from_local_input, to_local_input};
 
 /// The quiz editor's whole draft, autosaved as one: settings as typed and the items.
@@ -31,6 +31,9 @@ pub struct SettingsDraft {
     pub opens: String,
     pub closes: String,
     pub practice: bool,
+    /// Seconds, 0–120 (empty for 0).
+    #[serde(default)]
+    pub grace_seconds: String,
 }
 
 /// Minutes for the input: "10", "0.5", "1.25".
@@ -63,12 +66,13 @@ impl SettingsDraft {
                 .map(to_local_input)
                 .unwrap_or_default(),
             practice: s.practice,
+            grace_seconds: s.grace_seconds.to_string(),
         }
     }
 
     /// The settings, or the problems keyed as the server keys them (`settings.pass_percent`,
-    /// `settings.max_attempts`, `settings.time_limit_seconds`, `settings.opens_at`,
-    /// `settings.closes_at`).
+    /// `settings.max_attempts`, `settings.time_limit_seconds`, `settings.grace_seconds`,
+    /// `settings.opens_at`, `settings.closes_at`).
     pub fn to_settings(&self) -> Result<QuizSettings, FieldErrors> {
         let mut errors = FieldErrors::new();
         let pass_percent = match self.pass_percent.trim().parse::<u8>() {
@@ -112,6 +116,18 @@ impl SettingsDraft {
                 }
             }
         };
+        let grace = self.grace_seconds.trim();
+        let grace_seconds = match grace.parse::<u32>() {
+            _ if grace.is_empty() => 0,
+            Ok(s) if s <= MAX_GRACE_SECONDS => s,
+            _ => {
+                errors.insert(
+                    "settings.grace_seconds".into(),
+                    format!("Enter whole seconds from 0 to {MAX_GRACE_SECONDS}."),
+                );
+                0
+            }
+        };
         let opens_at = from_local_input(&self.opens);
         let closes_at = from_local_input(&self.closes);
         if !self.opens.trim().is_empty() && opens_at.is_none() {
@@ -149,6 +165,7 @@ impl SettingsDraft {
             opens_at,
             closes_at,
             practice: self.practice,
+            grace_seconds,
         })
     }
 }
@@ -173,6 +190,24 @@ mod tests {
             .to_settings()
             .is_err_and(|e| e.contains_key("settings.time_limit_seconds")));
         assert_eq!(minutes(10), "0.167");
+    }
+
+    #[test]
+    fn grace_periods_are_whole_seconds_up_to_two_minutes() {
+        let mut d = SettingsDraft::from_settings(&QuizSettings::default());
+        assert_eq!(d.grace_seconds, "0");
+        d.grace_seconds = "120".into();
+        assert_eq!(d.to_settings().map(|s| s.grace_seconds), Ok(120));
+        d.grace_seconds = " ".into();
+        assert_eq!(d.to_settings().map(|s| s.grace_seconds), Ok(0));
+        for bad in ["121", "-1", "1.5", "soon"] {
+            d.grace_seconds = bad.into();
+            assert!(
+                d.to_settings()
+                    .is_err_and(|e| e.contains_key("settings.grace_seconds")),
+                "{bad} refused"
+            );
+        }
         assert_eq!(minutes(600), "10");
     }
 

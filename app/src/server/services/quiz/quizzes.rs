@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 
 use super::{bank, quiz_lesson, quiz_of, rules, to_json};
 use crate::error::{AppError, FieldErrors};
-use crate::models::{QuizEditor, QuizItem, QuizSettings};
+use crate::models::{QuizEditor, QuizItem, QuizSettings, MAX_GRACE_SECONDS};
 use crate::server::entities::{question, quiz, quiz_attempt, user};
 use crate::server::services::authoring::{editable_course, touch};
 
@@ -79,6 +79,12 @@ pub fn check(settings: &QuizSettings, items: &[QuizItem], bank: &BTreeSet<i64>) 
         errors.insert(
             "settings.time_limit_seconds".into(),
             "A time limit is from 10 seconds to 24 hours, or none.".into(),
+        );
+    }
+    if settings.grace_seconds > MAX_GRACE_SECONDS {
+        errors.insert(
+            "settings.grace_seconds".into(),
+            format!("A network grace period is from 0 to {MAX_GRACE_SECONDS} seconds."),
         );
     }
     let opens = time(settings.opens_at.as_ref(), "settings.opens_at", &mut errors);

@@ -9,9 +9,9 @@ use sea_orm::{
 
 use super::super::snapshots::{attempt_question, questions_of};
 use super::super::{from_json, rules, to_json};
-use super::{open_attempt, overdue};
+use super::{open_attempt, overdue, saved_time};
 use crate::error::AppError;
-use crate::models::{AttemptView, FeedbackTiming, QuestionFeedback, SaveAck};
+use crate::models::{AttemptView, FeedbackTiming, QuestionFeedback, SaveAck, SAVED_LATE};
 use crate::quiz::{feedback, grade, response_fits, Presentation, Question, Response};
 use crate::server::entities::{attempt_question, lesson, quiz, quiz_attempt, user};
 use crate::server::services::learning::rfc3339;
@@ -109,36 +109,42 @@ fn response_size_ok(response: &Response) -> bool {
     }
 }
 
-/// Saves one answer of `user`'s attempt in progress.
+/// Saves one answer of `user`'s attempt in progress. `saved_ms_ago` is how long ago the
+/// browser saved it (it kept it while the network was down); it matters only after the
+/// deadline, within the attempt's grace period, and only up to that period.
 pub async fn save_answer(
     db: &DatabaseConnection,
     user: &user::Model,
     attempt_id: i64,
     position: u32,
     response: &Response,
+    saved_ms_ago: Option<u32>,
 ) -> Result<SaveAck, AppError> {
     let now = Utc::now();
     let attempt = open_attempt(db, user, attempt_id, now).await?;
     let (row, _, _) = answerable(db, &attempt, position, response).await?;
-    store_response(db, &row, response, false, None, now).await?;
+    let saved_at = saved_time(&attempt, now, saved_ms_ago);
+    store_response(db, &row, response, false, None, (now, saved_at)).await?;
     Ok(SaveAck {
         position,
-        saved_at: rfc3339(now),
+        saved_at: rfc3339(saved_at),
         seconds_left: attempt.deadline_at.map(|d| (d - now).num_seconds().max(0)),
     })
 }
 
 /// Stores `response` in `row`, fenced on the attempt: in one transaction that holds the
 /// attempt's row lock (Postgres) or the write lock (SQLite), and only while the attempt is
-/// neither submitted nor past its deadline. Submission claims the same lock first, so an answer
-/// is either saved before grading (and graded) or refused; never saved after it, ungraded.
+/// neither submitted nor closed (`now` past its deadline and grace period), and only if it was
+/// saved (`saved_at`, on the server's clock) before the deadline. Submission claims the same
+/// lock first, so an answer is either saved before grading (and graded) or refused; never
+/// saved after it, ungraded.
 async fn store_response(
     db: &DatabaseConnection,
     row: &attempt_question::Model,
     response: &Response,
     checked: bool,
     score: Option<f64>,
-    now: DateTime<Utc>,
+    (now, saved_at): (DateTime<Utc>, DateTime<Utc>),
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let attempt = quiz_attempt::Entity::find_by_id(row.attempt_id)
@@ -154,6 +160,10 @@ async fn store_response(
         txn.rollback().await?;
         return Err(AppError::Conflict(super::TIME_UP.into()));
     }
+    if attempt.deadline_at.is_some_and(|d| saved_at >= d) {
+        txn.rollback().await?;
+        return Err(AppError::Conflict(SAVED_LATE.into()));
+    }
     let still_open = quiz_attempt::Entity::find()
         .select_only()
         .column(quiz_attempt::Column::Id)
@@ -163,7 +173,7 @@ async fn store_response(
     let updated = attempt_question::Entity::update_many()
         .set(attempt_question::ActiveModel {
             response: Set(Some(to_json(response)?)),
-            saved_at: Set(Some(now)),
+            saved_at: Set(Some(saved_at)),
             checked: Set(checked),
             score: Set(score),
             ..Default::default()
@@ -206,6 +216,6 @@ pub async fn check(
     }
     let (row, question, layout) = answerable(db, &attempt, position, response).await?;
     let score = grade(&question, &layout, Some(response)).score;
-    store_response(db, &row, response, true, Some(score), now).await?;
+    store_response(db, &row, response, true, Some(score), (now, now)).await?;
     Ok(feedback(&question, &layout, Some(response)))
 }

@@ -37,12 +37,9 @@ pub(crate) async fn finalize(
         .await?
         .ok_or(AppError::NotFound)?;
     let (settings, _) = rules(&quiz)?;
-    // An auto-submitted attempt ends at its deadline, whenever the server noticed.
-    let submitted_at = if auto {
-        attempt.deadline_at.unwrap_or(now).min(now)
-    } else {
-        now
-    };
+    // An attempt ends at its deadline at the latest, whenever the server noticed (after the
+    // grace period) or the learner submitted (within it).
+    let submitted_at = attempt.deadline_at.unwrap_or(now).min(now);
     let txn = db.begin().await?;
     // Claim the attempt first: this takes the lock that answer writes wait for, so no answer
     // can be saved between reading the answers and recording the grade.
@@ -179,8 +176,8 @@ async fn complete_if_passed(
 }
 
 /// Submits `user`'s attempt: grades it here and, on a pass, completes the lesson. Past its
-/// deadline it is submitted as it was at the deadline (auto-submitted). Submitting twice
-/// returns the same result.
+/// deadline (also within its grace period) it is submitted as it was at the deadline
+/// (auto-submitted: time was up). Submitting twice returns the same result.
 pub async fn submit(
     db: &DatabaseConnection,
     user: &user::Model,
@@ -191,7 +188,8 @@ pub async fn submit(
     let done = if attempt.submitted_at.is_some() {
         attempt
     } else {
-        finalize(db, &attempt, overdue(&attempt, now), now).await?
+        let time_up = attempt.deadline_at.is_some_and(|d| now >= d);
+        finalize(db, &attempt, time_up, now).await?
     };
     let quiz = quiz::Entity::find_by_id(done.quiz_id)
         .one(db)
@@ -205,11 +203,13 @@ pub async fn submit(
     Ok((results::result(db, user, done.id).await?, progress))
 }
 
-/// Submits every attempt whose deadline has passed, as of `now`; returns how many.
+/// Submits every attempt whose deadline and grace period have passed, as of `now`; returns
+/// how many.
 pub async fn finalize_overdue(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
 ) -> Result<u32, AppError> {
+    // Past the deadline; those still in their grace period wait for a later sweep.
     let due = quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::SubmittedAt.is_null())
         .filter(quiz_attempt::Column::DeadlineAt.lte(now))
@@ -217,7 +217,7 @@ pub async fn finalize_overdue(
         .all(db)
         .await?;
     let mut count = 0;
-    for attempt in &due {
+    for attempt in due.iter().filter(|a| overdue(a, now)) {
         // One attempt that cannot be closed must not keep the others open: log it and go on.
         match finalize_one(db, attempt, now).await {
             Ok(()) => count += 1,

@@ -41,8 +41,30 @@ async fn attempts_of(
         .await?)
 }
 
+/// Whether `attempt` is still open at `now` only because nobody closed it: its deadline and
+/// its network grace period after it are over.
 fn overdue(attempt: &quiz_attempt::Model, now: DateTime<Utc>) -> bool {
-    attempt.submitted_at.is_none() && attempt.deadline_at.is_some_and(|d| now >= d)
+    attempt.submitted_at.is_none() && closes_at(attempt).is_some_and(|c| now >= c)
+}
+
+/// When a timed attempt closes: its deadline plus its network grace period.
+fn closes_at(attempt: &quiz_attempt::Model) -> Option<DateTime<Utc>> {
+    let grace = chrono::Duration::seconds(i64::from(attempt.grace_seconds.max(0)));
+    attempt.deadline_at.map(|d| d + grace)
+}
+
+/// When an answer arriving at `now` was saved in the browser, on the server's clock: `now`
+/// less the age the browser reports for it (`saved_ms_ago`, measured on the browser's own
+/// clock, so its offset from ours does not matter). The report is believed for at most the
+/// attempt's grace period: that is all a browser can gain by lying.
+fn saved_time(
+    attempt: &quiz_attempt::Model,
+    now: DateTime<Utc>,
+    saved_ms_ago: Option<u32>,
+) -> DateTime<Utc> {
+    let most = i64::from(attempt.grace_seconds.max(0)) * 1000;
+    let age = i64::from(saved_ms_ago.unwrap_or(0)).min(most);
+    now - chrono::Duration::milliseconds(age)
 }
 
 /// The quiz lesson `lesson_id` if `user` may open it.

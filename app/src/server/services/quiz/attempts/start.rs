@@ -124,6 +124,11 @@ pub async fn start(
         max_score: Set(max_score),
         percent: Set(None),
         passed: Set(None),
+        grace_seconds: Set(if deadline.is_some() {
+            settings.grace_seconds.min(crate::models::MAX_GRACE_SECONDS) as i32
+        } else {
+            0
+        }),
         ..Default::default()
     }
     .insert(&txn)
