@@ -2,6 +2,7 @@ import { test, expect, hydrated } from "./fixtures";
 import type { BrowserContext, Page } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 
 // Offline learning: a learner downloads a course, loses the network, keeps learning from the
 // downloaded pages, and nothing they did is lost once the network is back.
@@ -271,4 +272,41 @@ test("another person signing in on the same browser never gets the previous lear
   await expect(page.getByTestId("enrolled-course").filter({ hasText: "Deep Work" })).toContainText(
     /(^|\D)0 of \d+ lessons/,
   );
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  /** Nothing sticks out on the right, and axe finds nothing serious. */
+  async function fits(page: Page, what: string) {
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth, `${what}: no sideways scrolling`).toBeLessThanOrEqual(innerWidth);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help}`), `${what}: axe`).toEqual([]);
+  }
+
+  test("the offline copy box and the offline page fit, and read well @needs-js", async ({ page, context }) => {
+    test.info().annotations.push({ type: "expects-api-failure", description: "the network is cut on purpose" });
+    await signUp(page, "Pia Phone", `pia-${Date.now()}@example.org`);
+    await page.goto(course);
+    await hydrated(page, true);
+    await page.getByRole("button", { name: "Enroll for free" }).click();
+    await expect(page).toHaveURL(new RegExp(`lessons/${lessons[0]}$`));
+    const offline = await downloadCourse(page);
+    await expect(offline.getByRole("button", { name: "Remove download" })).toBeVisible();
+    await fits(page, "course page with a download");
+    await page.goto("/learning");
+    await expect(page.getByText("Downloaded", { exact: true }).first()).toBeVisible();
+    await fits(page, "My learning with a download");
+
+    await goOffline(context);
+    await page.goto("/courses");
+    await expect(page.getByRole("heading", { level: 1, name: "You're offline" })).toBeVisible();
+    await fits(page, "the offline page");
+    await goOnline(context);
+  });
 });
