@@ -358,23 +358,33 @@
   if (supported && !customElements.get("lectern-offline")) customElements.define("lectern-offline", OfflineDownload);
 
   // ---- network status in the header ---------------------------------------------------------
-  let lastQueued = 0;
+  /** How long changes must stay queued, online, before the header mentions them. */
+  const STUCK_MS = 3000;
+  let waitingSince = 0;
+  let shownWaiting = false;
   let syncedUntil = 0;
   async function showNetwork() {
     const slot = document.getElementById("network-status");
     if (!slot) return;
     const waiting = await countQueued();
-    if (lastQueued > 0 && waiting === 0 && navigator.onLine) syncedUntil = Date.now() + 6000;
-    lastQueued = waiting;
+    const now = Date.now();
+    if (!waiting) waitingSince = 0;
+    else if (!waitingSince) waitingSince = now;
+    // Online, a change leaves the queue within a moment: it is worth a word only when it stays
+    // (a send failed, or the network is slow), not on every "Mark complete"; once said (e.g.
+    // offline), it stays said until they are sent.
+    const stuck = waiting > 0 && (shownWaiting || now - waitingSince >= STUCK_MS);
+    if (shownWaiting && waiting === 0 && navigator.onLine) syncedUntil = now + 6000;
     let text = "";
     if (!navigator.onLine) {
       text = "You're offline. Downloaded courses still open; other pages need the network.";
       if (waiting) text += ` ${plural(waiting, "change", "changes")} waiting to sync.`;
-    } else if (waiting) {
+    } else if (stuck) {
       text = `${plural(waiting, "change", "changes")} waiting to sync…`;
-    } else if (Date.now() < syncedUntil) {
+    } else if (now < syncedUntil) {
       text = "All changes synced.";
     }
+    shownWaiting = text.includes("waiting to sync");
     if (slot.textContent !== text) slot.textContent = text;
     slot.hidden = text === "";
   }
@@ -522,7 +532,6 @@
   }
 
   const start = async () => {
-    lastQueued = await countQueued();
     syncQueue();
     showNetwork();
     checkOwner();

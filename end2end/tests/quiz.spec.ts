@@ -492,6 +492,7 @@ test("a practice quiz of a downloaded course works offline: checked in the brows
   await expect(panel.getByTestId("question-feedback")).toContainText("Right, Paris.");
   await panel.getByRole("button", { name: "Mark complete" }).click();
   await expect(learner.getByTestId("lesson-done")).toBeVisible();
+  await expect(learner.getByRole("status").filter({ hasText: "You're offline" })).toContainText("1 change waiting to sync");
 
   // Back online: the completion reaches the server.
   await context.unrouteAll({ behavior: "ignoreErrors" });
