@@ -58,6 +58,25 @@ export function hasJs(page: Page): boolean {
 /** Waits until the WASM bundle has hydrated the page (no-op without JavaScript). */
 export async function hydrated(page: Page, js: boolean): Promise<void> {
   if (js) {
-    await expect(page.locator("[data-hydrated]")).toHaveAttribute("data-hydrated", "true");
+    const flag = page.locator("[data-hydrated]");
+    await expect(flag).toHaveAttribute("data-hydrated", "true");
+    // A page whose code comes on demand can report itself done a moment before the router has
+    // attached its handlers (a form clicked then submits the plain HTML way): let two frames
+    // pass and make sure the flag held.
+    const heldTwoFrames = () =>
+      page
+        .evaluate(
+          () =>
+            new Promise<boolean>((done) =>
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() =>
+                  done(document.querySelector("[data-hydrated]")?.getAttribute("data-hydrated") === "true"),
+                ),
+              ),
+            ),
+        )
+        // The page navigated meanwhile: ask the new one.
+        .catch(() => false);
+    await expect.poll(heldTwoFrames).toBe(true);
   }
 }
