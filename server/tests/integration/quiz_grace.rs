@@ -61,6 +61,11 @@ async fn deadline_passed(app: &TestApp, attempt: i64, seconds_ago: i64) -> DateT
     deadline
 }
 
+/// Starts `who`'s attempt at quiz lesson `lesson`.
+async fn start(app: &TestApp, who: &Person, lesson: i64) -> AttemptView {
+    ok(form::<app::api::quiz::StartAttempt>(app, who, &[("lesson_id", &lesson.to_string())]).await)
+}
+
 async fn stored_attempt(app: &TestApp, id: i64) -> quiz_attempt::Model {
     quiz_attempt::Entity::find_by_id(id)
         .one(&app.db)
@@ -72,12 +77,7 @@ async fn stored_attempt(app: &TestApp, id: i64) -> quiz_attempt::Model {
 async fn answers_saved_before_the_deadline_count_within_the_grace_period(backend: Backend) {
     let app = TestApp::empty(backend).await;
     let (_, course, _, learner) = quiz_with_every_kind(&app, graced(60)).await;
-    let view: AttemptView = ok(form::<app::api::quiz::StartAttempt>(
-        &app,
-        &learner,
-        &[("lesson_id", &course.quiz_lesson.to_string())],
-    )
-    .await);
+    let view = start(&app, &learner, course.quiz_lesson).await;
     assert_eq!(stored_attempt(&app, view.id).await.grace_seconds, 60);
     // Questions other than ordering (an untouched ordering counts as answered as shown).
     let q: Vec<_> = view
@@ -221,12 +221,7 @@ async fn answers_saved_before_the_deadline_count_within_the_grace_period(backend
 async fn without_a_grace_period_the_deadline_is_exact(backend: Backend) {
     let app = TestApp::empty(backend).await;
     let (_, course, _, learner) = quiz_with_every_kind(&app, graced(0)).await;
-    let view: AttemptView = ok(form::<app::api::quiz::StartAttempt>(
-        &app,
-        &learner,
-        &[("lesson_id", &course.quiz_lesson.to_string())],
-    )
-    .await);
+    let view = start(&app, &learner, course.quiz_lesson).await;
     let q = &view.questions;
     deadline_passed(&app, view.id, 1).await;
     // However early the browser says it saved the answer.
@@ -246,12 +241,7 @@ async fn without_a_grace_period_the_deadline_is_exact(backend: Backend) {
 async fn submitting_within_the_grace_period_ends_the_attempt_at_the_deadline(backend: Backend) {
     let app = TestApp::empty(backend).await;
     let (_, course, _, learner) = quiz_with_every_kind(&app, graced(90)).await;
-    let view: AttemptView = ok(form::<app::api::quiz::StartAttempt>(
-        &app,
-        &learner,
-        &[("lesson_id", &course.quiz_lesson.to_string())],
-    )
-    .await);
+    let view = start(&app, &learner, course.quiz_lesson).await;
     let q = &view.questions;
     let deadline = deadline_passed(&app, view.id, 10).await;
     ok::<SaveAck>(

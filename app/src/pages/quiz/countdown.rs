@@ -5,12 +5,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::local::now_ms;
 use super::time::format_countdown;
-
-/// Milliseconds since the epoch by the browser's clock.
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
 
 /// Counts down from `seconds_left` (updated whenever the server reports it) and calls
 /// `on_zero` once when time is up. Renders nothing when `initial` is `None`.

@@ -283,7 +283,7 @@ fn finish_when_sent(attempt_id: i64, queue: SaveQueue) {
                     .set(super::save_queue::SaveState::Retrying(error.to_string()));
                 set_timeout(
                     move || finish_when_sent(attempt_id, queue),
-                    std::time::Duration::from_secs(3),
+                    super::save_queue::RETRY,
                 );
             }
             Err(_) => {}
@@ -295,6 +295,12 @@ fn finish_when_sent(attempt_id: i64, queue: SaveQueue) {
 /// gives more time, when the clocks disagreed). Still open at zero a few seconds on (its
 /// grace period), with everything sent: submits it.
 fn poll_end(attempt_id: i64, queue: SaveQueue, tries: u32) {
+    let again = move || {
+        set_timeout(
+            move || poll_end(attempt_id, queue, tries + 1),
+            std::time::Duration::from_millis(1500),
+        )
+    };
     leptos::task::spawn_local(async move {
         match get_attempt(attempt_id).await {
             Err(AppError::Conflict(_)) => queue.ended.set(true),
@@ -303,22 +309,13 @@ fn poll_end(attempt_id: i64, queue: SaveQueue, tries: u32) {
                 queue.seconds_left.set(v.seconds_left);
             }
             // Our countdown may run a moment ahead of the server's: ask again first.
-            Ok(_) if tries < 3 => set_timeout(
-                move || poll_end(attempt_id, queue, tries + 1),
-                std::time::Duration::from_millis(1500),
-            ),
+            Ok(_) if tries < 3 => again(),
             Ok(_) => match submit_attempt(attempt_id).await {
                 Ok(_) | Err(AppError::Conflict(_)) => queue.ended.set(true),
-                Err(_) if tries < 10 => set_timeout(
-                    move || poll_end(attempt_id, queue, tries + 1),
-                    std::time::Duration::from_millis(1500),
-                ),
+                Err(_) if tries < 10 => again(),
                 Err(_) => queue.ended.set(true),
             },
-            _ if tries < 10 => set_timeout(
-                move || poll_end(attempt_id, queue, tries + 1),
-                std::time::Duration::from_millis(1500),
-            ),
+            _ if tries < 10 => again(),
             _ => queue.ended.set(true),
         }
     });

@@ -17,7 +17,7 @@ use crate::quiz::Response;
 /// How long typing must pause before an answer is sent.
 const DEBOUNCE: Duration = Duration::from_millis(800);
 /// How long to wait before resending after a failure.
-const RETRY: Duration = Duration::from_secs(3);
+pub(super) const RETRY: Duration = Duration::from_secs(3);
 
 /// Where the attempt's answers stand.
 #[derive(Debug, Clone, PartialEq, Eq)]
