@@ -57,12 +57,9 @@
       .finally(showNetwork);
   }
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  /** The signed-in user the page was rendered for: an id, "" when signed out, null if unknown. */
-  const pageUser = () => {
-    const marker = document.querySelector("[data-lectern-user]");
-    if (marker) return marker.getAttribute("data-lectern-user");
-    return document.querySelector('header a[href="/signin"]') ? "" : null;
-  };
+  /** The signed-in user the page was rendered for: an id, "" when signed out, null if unknown
+   * (public/progress-queue.js, loaded first, reads it for the queue too). */
+  const pageUser = () => window.lecternQueue.pageUser();
 
   // ---- downloads in Cache Storage -----------------------------------------------------------
   const parseName = (name) => {

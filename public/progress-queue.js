@@ -197,5 +197,5 @@
     return waiting;
   }
 
-  scope.lecternQueue = { add, oldest, remove, count, clear, migrate, sync, BATCH };
+  scope.lecternQueue = { add, oldest, remove, count, clear, migrate, sync, pageUser, BATCH };
 })();
