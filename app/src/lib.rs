@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod error;
 pub mod format;
+pub mod hydration;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod models;

@@ -2,10 +2,12 @@
 //!
 //! The release build splits the WASM (`cargo leptos build --split`): every group below is one
 //! split point, so its pages' code (and whatever only they use) goes into chunks that a learner
-//! reading a course never downloads. The learner's own pages (home, catalogue, course, lesson,
-//! My learning, quiz attempts) stay in the entry module. A handful of groups, not one split
-//! point per page: each split point multiplies the chunks `wasm-split` makes (one per set of
-//! split points sharing code) and the `wasm-opt` runs of the build.
+//! reading a course never downloads. The learner's own pages are split too, so that the entry
+//! module holds little more than the framework, the header and the footer: the home page and
+//! the catalogue, the course page, the lesson and My learning, and quiz attempts each fetch only
+//! their own group. A handful of groups, not one split point per page: each split point
+//! multiplies the chunks `wasm-split` makes (one per set of split points sharing code) and the
+//! `wasm-opt` runs of the build.
 //!
 //! On the server each group is a plain function; it also tells the response which chunks the
 //! page needs, so the page's head preloads them. In the browser a chunk that cannot be fetched
@@ -23,10 +25,13 @@ use crate::pages::admin::{
     AdminApplicationsPage, AdminBadgesPage, AdminPurchasesPage, AdminReviewsPage, AdminUsersPage,
 };
 use crate::pages::checkout::{CheckoutCancelPage, CheckoutSuccessPage, DemoCheckoutPage};
+use crate::pages::courses::{CataloguePage, CoursePage as CourseOverviewPage, LessonPage};
 use crate::pages::credentials::{CertificatePage, CredentialPage, VerifyCredentialPage};
+use crate::pages::home::HomePage;
 use crate::pages::info::{ContactPage, HelpPage, PrivacyPage, TermsPage};
 use crate::pages::instructors::InstructorProfilePage;
-use crate::pages::learning::{AchievementsPage, LeaderboardPage};
+use crate::pages::learning::{AchievementsPage, LeaderboardPage, MyLearningPage};
+use crate::pages::quiz::{AttemptPage, AttemptResultPage};
 use crate::pages::teach::{
     CouponsPage, CourseBadgesPage, CourseEditorPage, CourseStatsPage, EditQuestionPage,
     GradebookPage, ImportQuestionsPage, LessonEditorPage, NewQuestionPage, QuestionBankPage,
@@ -96,6 +101,44 @@ macro_rules! page_group {
             Ok(page.view())
         }
     };
+}
+
+page_group! {
+    /// The home page and the catalogue.
+    Browse, render_browse, preload_browse, lectern_browse {
+        /// `/`
+        Home => HomePage,
+        /// `/courses`
+        Catalogue => CataloguePage,
+    }
+}
+
+page_group! {
+    /// A course's page: outline, enrolling or buying, reviews.
+    Course, render_course, preload_course, lectern_course {
+        /// `/courses/:slug`
+        Overview => CourseOverviewPage,
+    }
+}
+
+page_group! {
+    /// Lessons and My learning.
+    Learn, render_learn, preload_learn, lectern_learn {
+        /// `/courses/:slug/lessons/:lesson`
+        Lesson => LessonPage,
+        /// `/learning`
+        MyLearning => MyLearningPage,
+    }
+}
+
+page_group! {
+    /// Quiz attempts and their results.
+    Quiz, render_quiz, preload_quiz, lectern_quiz {
+        /// `/courses/:slug/lessons/:lesson/attempts/:id`
+        Attempt => AttemptPage,
+        /// `/courses/:slug/lessons/:lesson/attempts/:id/result`
+        AttemptResult => AttemptResultPage,
+    }
 }
 
 page_group! {
@@ -201,6 +244,14 @@ page_group! {
 /// A route's view whose code is fetched on demand: use as `view=OnDemand::Teach(Teach::Dashboard)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnDemand {
+    /// The home page or the catalogue.
+    Browse(Browse),
+    /// A course's page.
+    Course(Course),
+    /// A lesson or My learning.
+    Learn(Learn),
+    /// A quiz attempt or its result.
+    Quiz(Quiz),
     /// An instructor's page.
     Teach(Teach),
     /// An administrator's page.
@@ -215,6 +266,10 @@ impl OnDemand {
     /// Fetches the group's chunks; whether they arrived.
     async fn fetch(self) -> bool {
         match self {
+            OnDemand::Browse(_) => preload_browse().await.is_ok(),
+            OnDemand::Course(_) => preload_course().await.is_ok(),
+            OnDemand::Learn(_) => preload_learn().await.is_ok(),
+            OnDemand::Quiz(_) => preload_quiz().await.is_ok(),
             OnDemand::Teach(_) => preload_teach().await.is_ok(),
             OnDemand::Admin(_) => preload_admin().await.is_ok(),
             OnDemand::Account(_) => preload_account().await.is_ok(),
@@ -224,6 +279,10 @@ impl OnDemand {
 
     async fn render(self) -> Result<AnyView, ChunkError> {
         match self {
+            OnDemand::Browse(page) => render_browse(page).await,
+            OnDemand::Course(page) => render_course(page).await,
+            OnDemand::Learn(page) => render_learn(page).await,
+            OnDemand::Quiz(page) => render_quiz(page).await,
             OnDemand::Teach(page) => render_teach(page).await,
             OnDemand::Admin(page) => render_admin(page).await,
             OnDemand::Account(page) => render_account(page).await,

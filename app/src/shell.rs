@@ -8,11 +8,8 @@ use leptos_router::{
 };
 
 use crate::components::{Footer, Header, NotFound, SessionEpoch};
-use crate::on_demand::{Account, Admin, More, OnDemand, PendingPages, Teach};
-use crate::pages::learning::MyLearningPage;
-use crate::pages::quiz::{AttemptPage, AttemptResultPage};
-use crate::pages::{
-    courses::CataloguePage, courses::CoursePage, courses::LessonPage, home::HomePage,
+use crate::on_demand::{
+    Account, Admin, Browse, Course, Learn, More, OnDemand, PendingPages, Quiz, Teach,
 };
 
 /// The full HTML document rendered on the server around [`App`].
@@ -44,13 +41,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(SessionEpoch(RwSignal::new(0)));
-    // Flips to true once the WASM has hydrated the page; tests and styles can rely on it.
-    // Pages whose code comes on demand (crate::on_demand) hydrate after the shell: the flag
-    // waits for them too.
-    let hydrated = RwSignal::new(false);
+    // Flips to true once the WASM has hydrated the page, route included (crate::hydration), and
+    // no page is waiting for its code after a navigation (crate::on_demand); tests and styles
+    // can rely on it.
     let pending = PendingPages(RwSignal::new(0));
     provide_context(pending);
-    Effect::new(move |_| hydrated.set(true));
 
     view! {
         <Link rel="icon" href="/favicon.ico" />
@@ -61,7 +56,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <div
                 class="flex min-h-screen flex-col"
-                data-hydrated=move || (hydrated.get() && pending.0.get() == 0).to_string()
+                data-hydrated=move || (crate::hydration::is_hydrated() && pending.0.get() == 0).to_string()
             >
                 <a
                     href="#main"
@@ -72,8 +67,8 @@ pub fn App() -> impl IntoView {
                 <Header />
                 <main id="main" class="flex-1" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/courses") view=CataloguePage ssr=SsrMode::Async />
+                        <Route path=path!("") view=OnDemand::Browse(Browse::Home) ssr=SsrMode::Async />
+                        <Route path=path!("/courses") view=OnDemand::Browse(Browse::Catalogue) ssr=SsrMode::Async />
                         <Route path=path!("/signin") view=OnDemand::Account(Account::SignIn) />
                         <Route path=path!("/signup") view=OnDemand::Account(Account::SignUp) />
                         <Route path=path!("/account") view=OnDemand::Account(Account::Settings) ssr=SsrMode::Async />
@@ -117,7 +112,7 @@ pub fn App() -> impl IntoView {
                             view=OnDemand::Admin(Admin::Applications)
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/learning") view=MyLearningPage ssr=SsrMode::Async />
+                        <Route path=path!("/learning") view=OnDemand::Learn(Learn::MyLearning) ssr=SsrMode::Async />
                         <Route path=path!("/achievements") view=OnDemand::More(More::Achievements) ssr=SsrMode::Async />
                         <Route path=path!("/leaderboard") view=OnDemand::More(More::Leaderboard) ssr=SsrMode::Async />
                         <Route
@@ -188,7 +183,7 @@ pub fn App() -> impl IntoView {
                             view=OnDemand::Teach(Teach::LessonEditor)
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/courses/:slug") view=CoursePage ssr=SsrMode::Async />
+                        <Route path=path!("/courses/:slug") view=OnDemand::Course(Course::Overview) ssr=SsrMode::Async />
                         <Route
                             path=path!("/instructors/:slug")
                             view=OnDemand::More(More::Instructor)
@@ -200,17 +195,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/contact") view=OnDemand::More(More::Contact) ssr=SsrMode::Async />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson")
-                            view=LessonPage
+                            view=OnDemand::Learn(Learn::Lesson)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson/attempts/:id")
-                            view=AttemptPage
+                            view=OnDemand::Quiz(Quiz::Attempt)
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/courses/:slug/lessons/:lesson/attempts/:id/result")
-                            view=AttemptResultPage
+                            view=OnDemand::Quiz(Quiz::AttemptResult)
                             ssr=SsrMode::Async
                         />
                     </Routes>

@@ -1,14 +1,15 @@
 /* Lectern's service worker (served at /sw.js, scope /).
  *
  * Built by scripts/build-sw.mjs: workbox-build replaces the manifest placeholder below with the app shell
- * of this build (the entry JS and WASM every page loads, the CSS, the offline page with its
- * script, the icon), each with a revision.
+ * of this build (the entry JS and WASM every page loads, the chunks of the learner's pages, the
+ * CSS, the offline page with its script, the icon), each with a revision.
  *
  * - The shell is precached in a cache named after the build, so a second visit starts from
  *   the cache. A new build installs beside the old one and waits: the page offers "reload",
  *   and only then does it take over and delete the old shell (never a mixed old/new app).
- * - Split WASM chunks (instructor and admin pages) are not precached, so learners never fetch
- *   them; a chunk joins the shell's cache the first time a page loads it.
+ * - The other pages' WASM chunks (instructors', administrators', account, information) are not
+ *   precached, so learners never fetch them; such a chunk joins the shell's cache the first
+ *   time a page loads it.
  * - With content-hashed file names (LEPTOS_HASH_FILES=true, as deployed) files under /pkg/ are
  *   answered from the cache first; without them (a local build) the network comes first and
  *   the cache only when the network fails, so a rebuild is never hidden by an old copy.
