@@ -34,7 +34,7 @@ export const GOAL = 250_000;
  * what each change paid for). Lower it as the bundle shrinks; never raise it without saying why
  * in the commit.
  */
-export const CEILING = 576_000;
+export const CEILING = 653_000;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
