@@ -5,6 +5,7 @@
 //
 //   node scripts/build-sw.mjs [site-dir]     (default: target/site)
 import { injectManifest } from "workbox-build";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,7 +18,6 @@ const site = path.resolve(process.argv[2] || path.join(root, "target/site"));
 // pages' chunks are cached by the worker on first use instead.
 const LEARNER_GROUPS = ["lectern_browse", "lectern_course", "lectern_learn", "lectern_quiz"];
 const learnerChunks = await (async () => {
-  const { readdir, readFile } = await import("node:fs/promises");
   const pkg = path.join(site, "pkg");
   const name = (await readdir(pkg).catch(() => [])).find((n) => /^__wasm_split_manifest(\.[\w-]+)?\.json$/.test(n));
   if (!name) return [];
@@ -52,7 +52,6 @@ const { count, size, warnings } = await injectManifest({
 });
 // Content-hashed names (LEPTOS_HASH_FILES=true) may be answered from the cache first.
 if (process.env.LEPTOS_HASH_FILES === "true") {
-  const { readFile, writeFile } = await import("node:fs/promises");
   const dest = path.join(site, "sw.js");
   const text = await readFile(dest, "utf8");
   await writeFile(dest, text.replace("/* LECTERN_HASHED_NAMES */ false", "true"));
